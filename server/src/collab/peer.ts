@@ -1,0 +1,17 @@
+import type { AwarenessUser } from '@accord/shared';
+import type { Principal } from '../auth/principal';
+
+/**
+ * One connection to a room, whatever carries it (a WebSocket in production, a socket pair in
+ * tests). The room only sends bytes and closes; the transport owns framing, limits and errors.
+ */
+export interface Peer {
+  /** Who is connected; decided at upgrade, never by the client. */
+  readonly principal: Principal;
+  /** The name and delegation the server shows for this connection in awareness. */
+  readonly user: AwarenessUser;
+  readonly isOpen: boolean;
+  send(message: Uint8Array): void;
+  /** Closes this connection only, with a shared close code. */
+  close(code: number, reason: string): void;
+}

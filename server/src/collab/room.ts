@@ -1,0 +1,415 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { BODY_FIELD, CloseCode, MessageType, can } from '@accord/shared';
+import { authorId } from '../auth/principal';
+import type { Logger } from '../logger';
+import type { LogEntry, UpdateLog } from '../storage';
+import { AwarenessTable } from './awareness-table';
+import {
+  SyncStep,
+  awarenessMessage,
+  permissionDeniedMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './messages';
+import type { Peer } from './peer';
+import { checkUpdate } from './update-check';
+
+export interface RoomOptions {
+  documentId: string;
+  log: UpdateLog;
+  logger: Logger;
+  /** Whether the document is locked for adoption (asked at every update). */
+  isLocked: () => boolean;
+  /** Called when the last peer has left. */
+  onEmpty: (room: Room) => void;
+  /** Checkpoint after this many updates (default 2,000). */
+  checkpointEvery?: number;
+  /** Messages a peer may send while the document loads (default 512). */
+  maxQueuedPerPeer?: number;
+}
+
+/** A change the server itself makes (a restore): attributed like any other. */
+export interface ServerChange {
+  author: string;
+  apply: (doc: Y.Doc) => void;
+}
+
+type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+
+/**
+ * One open document: its `Y.Doc`, the peers editing it, their awareness, and the rule that
+ * nothing reaches a peer before it is in the update log.
+ *
+ * Within one event-loop turn, accepted updates are applied to the document and collected; at
+ * the end of the turn they are appended to the log in one write, merged, encoded once and sent
+ * to every peer. Sync answers that carry document state wait for that flush, so no client ever
+ * holds state the log does not. Transport-agnostic: see `Peer`.
+ */
+export class Room {
+  readonly documentId: string;
+  readonly ready: Promise<void>;
+  private state: RoomState = 'loading';
+  private readonly doc = new Y.Doc({ gc: true });
+  private bindings = new Map<number, string>();
+  private lastSeq = 0;
+  private sinceCheckpoint = 0;
+  private readonly peers = new Set<Peer>();
+  private readonly clientsOf = new Map<Peer, Set<number>>();
+  private readonly queued = new Map<Peer, Uint8Array[]>();
+  private readonly awareness = new AwarenessTable();
+  private entries: LogEntry[] = [];
+  private updates: Uint8Array[] = [];
+  private replies: { peer: Peer; stateVector: Uint8Array }[] = [];
+  private flushScheduled = false;
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly options: RoomOptions) {
+    this.documentId = options.documentId;
+    this.ready = this.load();
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  get isUsable(): boolean {
+    return this.state === 'loading' || this.state === 'ready';
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const stored = await this.options.log.load(this.documentId);
+      const parts = stored.updates.map((u) => u.update);
+      if (stored.checkpoint) parts.unshift(stored.checkpoint);
+      if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts));
+      this.bindings = stored.bindings;
+      this.lastSeq = stored.lastSeq;
+      this.sinceCheckpoint = stored.updates.length;
+      if (stored.repaired) {
+        this.options.logger.warn('document loaded after cutting a torn record', {
+          documentId: this.documentId,
+          ...stored.repaired,
+        });
+      }
+      this.state = 'ready';
+    } catch (error) {
+      // A failed load is reported and the room never serves or saves an empty document.
+      this.state = 'failed';
+      this.options.logger.error('document could not be loaded', {
+        documentId: this.documentId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      for (const peer of this.peers) peer.close(CloseCode.unavailable, 'document unavailable');
+      throw error;
+    }
+    for (const [peer, messages] of this.queued) {
+      if (!peer.isOpen) continue;
+      this.greet(peer);
+      for (const message of messages) this.process(peer, message);
+    }
+    this.queued.clear();
+  }
+
+  /** A peer joins. Until the document has loaded its messages wait in a bounded queue. */
+  handleConnect(peer: Peer): void {
+    if (!this.isUsable) {
+      peer.close(CloseCode.unavailable, 'document unavailable');
+      return;
+    }
+    this.peers.add(peer);
+    this.clientsOf.set(peer, new Set());
+    if (this.state === 'ready') this.greet(peer);
+    else this.queued.set(peer, []);
+  }
+
+  private greet(peer: Peer): void {
+    peer.send(syncStep1Message(this.doc));
+    const everyone = this.awareness.snapshot();
+    if (everyone) peer.send(awarenessMessage(everyone));
+  }
+
+  handleMessage(peer: Peer, message: Uint8Array): void {
+    if (!this.peers.has(peer) || !peer.isOpen) return;
+    const waiting = this.queued.get(peer);
+    if (waiting) {
+      if (waiting.length >= (this.options.maxQueuedPerPeer ?? 512)) {
+        peer.close(CloseCode.tooManyMessages, 'too many messages while loading');
+      } else {
+        waiting.push(message);
+      }
+      return;
+    }
+    if (this.state === 'ready') this.process(peer, message);
+  }
+
+  handleClose(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    this.queued.delete(peer);
+    this.awareness.remove(this.clientsOf.get(peer) ?? []);
+    this.clientsOf.delete(peer);
+    if (this.awareness.hasChanges) this.scheduleFlush();
+    if (this.peers.size === 0) this.options.onEmpty(this);
+  }
+
+  private process(peer: Peer, message: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MessageType.sync: {
+          const step = decoding.readVarUint(decoder);
+          const payload = decoding.readVarUint8Array(decoder);
+          if (step === SyncStep.step1) {
+            this.replies.push({ peer, stateVector: payload });
+            this.scheduleFlush();
+          } else if (step === SyncStep.step2 || step === SyncStep.update) {
+            this.receiveUpdate(peer, payload);
+          } else {
+            throw new RangeError(`unknown sync step ${step}`);
+          }
+          return;
+        }
+        case MessageType.awareness:
+          this.receiveAwareness(peer, decoding.readVarUint8Array(decoder));
+          return;
+        case MessageType.queryAwareness: {
+          const everyone = this.awareness.snapshot();
+          if (everyone) peer.send(awarenessMessage(everyone));
+          return;
+        }
+        case MessageType.auth:
+          return;
+        default:
+          throw new RangeError(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      this.options.logger.warn('malformed message', {
+        documentId: this.documentId,
+        participant: authorId(peer.principal),
+        error: error instanceof Error ? error.message : String(error),
+      });
+      peer.close(CloseCode.malformed, 'malformed message');
+    }
+  }
+
+  private ownsClient(peer: Peer, clientId: number): boolean {
+    const author = authorId(peer.principal);
+    const owner = this.bindings.get(clientId);
+    if (owner !== undefined && owner !== author) return false;
+    if (owner === undefined) {
+      this.bindings.set(clientId, author);
+      this.entries.push({ kind: 'bind', clientId, author });
+    }
+    return true;
+  }
+
+  private receiveUpdate(peer: Peer, update: Uint8Array): void {
+    const author = authorId(peer.principal);
+    const verdict = checkUpdate(update, {
+      doc: this.doc,
+      author,
+      canEdit: can(peer.principal.role, 'edit'),
+      canSetStatus: can(peer.principal.role, 'setStatus'),
+      locked: this.options.isLocked(),
+      bindings: this.bindings,
+    });
+    if (!verdict.accept) {
+      this.options.logger.info('update refused', {
+        documentId: this.documentId,
+        participant: author,
+        reason: verdict.reason,
+        detail: verdict.detail,
+      });
+      // Refused whole: the client is told why, then must reload the server's state.
+      peer.send(permissionDeniedMessage(verdict.reason));
+      peer.close(CloseCode.refused, verdict.reason);
+      return;
+    }
+    if (verdict.empty) return;
+    for (const clientId of verdict.newClients) this.ownsClient(peer, clientId);
+    this.accept(update, author, peer);
+  }
+
+  private accept(update: Uint8Array, author: string, origin: unknown): void {
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.failApply(error);
+      return;
+    }
+    this.lastSeq += 1;
+    this.entries.push({ kind: 'update', seq: this.lastSeq, at: Date.now(), author, update });
+    this.updates.push(update);
+    this.scheduleFlush();
+  }
+
+  /** Applies a change made by the server (e.g. a restore) as an attributed update. */
+  async applyServerChange(change: ServerChange): Promise<void> {
+    await this.ready;
+    const before = Y.encodeStateVector(this.doc);
+    const scratch = new Y.Doc({ gc: true });
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    change.apply(scratch);
+    const update = Y.encodeStateAsUpdate(scratch, before);
+    scratch.destroy();
+    if (!this.ownsServerClient(scratch.clientID, change.author)) {
+      throw new RangeError('server client id collision');
+    }
+    this.accept(update, change.author, null);
+    await this.flush();
+  }
+
+  private ownsServerClient(clientId: number, author: string): boolean {
+    if (this.bindings.has(clientId)) return this.bindings.get(clientId) === author;
+    this.bindings.set(clientId, author);
+    this.entries.push({ kind: 'bind', clientId, author });
+    return true;
+  }
+
+  private receiveAwareness(peer: Peer, update: Uint8Array): void {
+    const verdict = this.awareness.apply(update, authorId(peer.principal), peer.user, (id) =>
+      this.ownsClient(peer, id),
+    );
+    if (!verdict.ok) {
+      peer.send(permissionDeniedMessage('foreign_client'));
+      peer.close(CloseCode.refused, 'foreign_client');
+      return;
+    }
+    const mine = this.clientsOf.get(peer);
+    for (const id of verdict.clientIds) mine?.add(id);
+    if (this.awareness.hasChanges) this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush().catch(() => undefined);
+    });
+  }
+
+  /** Writes, then relays, everything accepted so far; then answers waiting sync requests. */
+  flush(): Promise<void> {
+    this.flushing ??= this.flushNow().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async flushNow(): Promise<void> {
+    // Loop until nothing is left: work may arrive while an append is awaited.
+    for (;;) {
+      if (this.entries.length > 0) {
+        const entries = this.entries;
+        const updates = this.updates;
+        this.entries = [];
+        this.updates = [];
+        try {
+          await this.options.log.append(this.documentId, entries);
+        } catch (error) {
+          this.failStorage(error);
+          return;
+        }
+        if (updates.length > 0) {
+          const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+          this.broadcast(updateMessage(merged));
+          this.sinceCheckpoint += updates.length;
+        }
+        continue;
+      }
+      const changes = this.awareness.takeChanges();
+      if (changes) this.broadcast(awarenessMessage(changes));
+      // Sync answers carry document state: sent only once everything in it is written.
+      const replies = this.replies;
+      this.replies = [];
+      for (const { peer, stateVector } of replies) {
+        if (!peer.isOpen) continue;
+        try {
+          peer.send(syncStep2Message(this.doc, stateVector));
+        } catch {
+          peer.close(CloseCode.malformed, 'malformed state vector');
+        }
+      }
+      if (this.entries.length === 0 && this.replies.length === 0 && !this.awareness.hasChanges) {
+        break;
+      }
+    }
+    if (this.sinceCheckpoint >= (this.options.checkpointEvery ?? 2000)) await this.checkpoint();
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) {
+      if (peer.isOpen && !this.queued.has(peer)) peer.send(message);
+    }
+  }
+
+  private async checkpoint(): Promise<void> {
+    if (this.state !== 'ready' || this.entries.length > 0) return;
+    this.sinceCheckpoint = 0;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    await this.options.log.checkpoint(this.documentId, state, this.lastSeq, this.bindings);
+  }
+
+  private failApply(error: unknown): void {
+    // Yjs may have integrated part of the update: the document can no longer be trusted to
+    // equal the log. Write what was accepted before, then send everyone back to reload.
+    this.state = 'failed';
+    this.options.logger.error('update could not be applied', {
+      documentId: this.documentId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    const entries = this.entries;
+    this.entries = [];
+    this.updates = [];
+    void this.options.log
+      .append(this.documentId, entries.filter((e) => e.kind === 'bind' || e.update.length > 0))
+      .catch(() => undefined)
+      .finally(() => {
+        for (const peer of this.peers) peer.close(CloseCode.unavailable, 'document reloading');
+      });
+  }
+
+  private failStorage(error: unknown): void {
+    // The document now holds updates the log does not: never relay them, start again from disk.
+    this.state = 'failed';
+    this.options.logger.error('update log write failed', {
+      documentId: this.documentId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    for (const peer of this.peers) peer.close(CloseCode.unavailable, 'storage unavailable');
+  }
+
+  /** The live document, read-only for callers (content, versions). Resolves once written. */
+  async read<T>(reader: (doc: Y.Doc, lastSeq: number) => T): Promise<T> {
+    await this.ready;
+    await this.flush();
+    return reader(this.doc, this.lastSeq);
+  }
+
+  /** Closes every peer of `participantId` (revoked token). */
+  closeParticipant(participantId: string, code: number, reason: string): void {
+    for (const peer of this.peers) {
+      if (peer.principal.participant?.id === participantId) peer.close(code, reason);
+    }
+  }
+
+  /** Flushes, checkpoints what is new, and releases the document. */
+  async close(code: number = CloseCode.goingAway): Promise<void> {
+    if (this.state === 'closed') return;
+    for (const peer of this.peers) peer.close(code, 'server closing');
+    if (this.state === 'ready') {
+      await this.flush();
+      if (this.sinceCheckpoint > 0) await this.checkpoint();
+    }
+    this.state = 'closed';
+    this.doc.destroy();
+  }
+
+  /** The body fragment, for readers that convert it. */
+  static body(doc: Y.Doc): Y.XmlFragment {
+    return doc.getXmlFragment(BODY_FIELD);
+  }
+}

@@ -1,0 +1,133 @@
+import type * as Y from 'yjs';
+import { CloseCode } from '@accord/shared';
+import type { Logger } from '../logger';
+import type { UpdateLog } from '../storage';
+import type { Peer } from './peer';
+import { Room, type ServerChange } from './room';
+
+export interface RoomRegistryOptions {
+  log: UpdateLog;
+  logger: Logger;
+  isLocked: (documentId: string) => boolean;
+  /** How long an empty room stays loaded, for peers that come straight back (default 5 s). */
+  idleUnloadMs?: number;
+  checkpointEvery?: number;
+}
+
+/**
+ * The open rooms of this process, one per document with peers. The seam where relays on
+ * several machines would meet (a pub/sub fan-out between processes): nothing else holds rooms.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  get connectionCount(): number {
+    let total = 0;
+    for (const room of this.rooms.values()) total += room.peerCount;
+    return total;
+  }
+
+  private async open(documentId: string): Promise<Room> {
+    await this.unloading.get(documentId);
+    let room = this.rooms.get(documentId);
+    if (room && !room.isUsable) {
+      this.rooms.delete(documentId);
+      room = undefined;
+    }
+    if (!room) {
+      room = new Room({
+        documentId,
+        log: this.options.log,
+        logger: this.options.logger,
+        isLocked: () => this.options.isLocked(documentId),
+        onEmpty: (empty) => this.scheduleUnload(empty),
+        checkpointEvery: this.options.checkpointEvery,
+      });
+      // A failed load is reported by the room; it is dropped so the next attempt starts anew.
+      room.ready.catch(() => {
+        if (this.rooms.get(documentId) === room) this.rooms.delete(documentId);
+      });
+      this.rooms.set(documentId, room);
+    }
+    const timer = this.idleTimers.get(room);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(room);
+    }
+    return room;
+  }
+
+  /** Adds a peer to the document's room, loading the document if needed. */
+  async connect(documentId: string, peer: Peer): Promise<Room> {
+    const room = await this.open(documentId);
+    room.handleConnect(peer);
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    const existing = this.idleTimers.get(room);
+    if (existing) clearTimeout(existing);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room);
+      if (room.peerCount > 0 || this.rooms.get(room.documentId) !== room) return;
+      this.rooms.delete(room.documentId);
+      const done = room
+        .close()
+        .catch((error: unknown) =>
+          this.options.logger.error('room did not close cleanly', {
+            documentId: room.documentId,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        )
+        .finally(() => this.unloading.delete(room.documentId));
+      this.unloading.set(room.documentId, done);
+    }, this.options.idleUnloadMs ?? 5000);
+    timer.unref();
+    this.idleTimers.set(room, timer);
+  }
+
+  /** Reads a document's current state, from its room (loaded for the occasion if needed). */
+  async read<T>(documentId: string, reader: (doc: Y.Doc, lastSeq: number) => T): Promise<T> {
+    const room = await this.open(documentId);
+    try {
+      return await room.read(reader);
+    } finally {
+      if (room.peerCount === 0) this.scheduleUnload(room);
+    }
+  }
+
+  /** Applies a server-made change (restore) so that every connected peer sees it at once. */
+  async change(documentId: string, change: ServerChange): Promise<void> {
+    const room = await this.open(documentId);
+    try {
+      await room.applyServerChange(change);
+    } finally {
+      if (room.peerCount === 0) this.scheduleUnload(room);
+    }
+  }
+
+  /** Closes every connection of a participant whose token was revoked or re-issued. */
+  closeParticipant(participantId: string): void {
+    for (const room of this.rooms.values()) {
+      room.closeParticipant(participantId, CloseCode.unauthorized, 'token revoked');
+    }
+  }
+
+  /** Flushes and closes every room (shutdown). */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = [...this.rooms.values()];
+    this.rooms.clear();
+    await Promise.allSettled(rooms.map((room) => room.close()));
+    await Promise.allSettled(this.unloading.values());
+  }
+}

@@ -1,0 +1,64 @@
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+
+/** The server's settings, from the environment (CONTRACT "Set-up and running"). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminToken: string | undefined;
+  /** Explicit PUBLIC_URL, or null to derive it from the bound address. */
+  publicUrl: string | null;
+  tls: { cert: string; key: string } | null;
+}
+
+export class ConfigError extends Error {}
+
+export function configFromEnv(env: NodeJS.ProcessEnv): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${env.PORT}".`);
+  }
+  const cert = env.TLS_CERT || undefined;
+  const key = env.TLS_KEY || undefined;
+  if ((cert && !key) || (!cert && key)) {
+    throw new ConfigError('Set both TLS_CERT and TLS_KEY to serve HTTPS, or neither.');
+  }
+  let publicUrl = env.PUBLIC_URL || null;
+  if (publicUrl) {
+    try {
+      const parsed = new URL(publicUrl);
+      publicUrl = parsed.origin + parsed.pathname.replace(/\/+$/, '');
+    } catch {
+      throw new ConfigError(`PUBLIC_URL must be a full URL such as http://10.0.0.5:3000, not "${publicUrl}".`);
+    }
+  }
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    publicUrl,
+    tls: cert && key ? { cert, key } : null,
+  };
+}
+
+/** The machine's first non-loopback IPv4 address: what a meeting room's LAN reaches. */
+export function lanAddress(): string | null {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+    }
+  }
+  return null;
+}
+
+/** The base of invitation links and the allowed WebSocket Origin. */
+export function derivePublicUrl(config: Config, boundPort: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const scheme = config.tls ? 'https' : 'http';
+  let host = config.host;
+  if (host === '0.0.0.0' || host === '::') host = lanAddress() ?? '127.0.0.1';
+  if (host.includes(':')) host = `[${host}]`;
+  return `${scheme}://${host}:${boundPort}`;
+}

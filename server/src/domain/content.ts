@@ -1,0 +1,26 @@
+import { draftToText, type NodeJSON } from '@accord/shared';
+import type { DocumentRecord } from '../storage';
+import type { DomainContext } from './context';
+import { findVersion, versionState } from './versions';
+import { docToContent, stateToContent } from './ydoc';
+
+/** A document's body as ProseMirror JSON: now, or at a version. */
+export async function readContent(
+  context: DomainContext,
+  document: DocumentRecord,
+  versionId?: string,
+): Promise<NodeJSON> {
+  if (versionId !== undefined) {
+    return stateToContent(await versionState(context, findVersion(context, document.id, versionId)));
+  }
+  return context.rooms.read(document.id, (doc) => docToContent(doc));
+}
+
+/** The contract's plain text of a document (CONTRACT "The text format"). */
+export async function readText(
+  context: DomainContext,
+  document: DocumentRecord,
+  versionId?: string,
+): Promise<string> {
+  return draftToText(await readContent(context, document, versionId), document.style);
+}

@@ -1,0 +1,46 @@
+import {
+  TemplateValueError,
+  fillTemplate,
+  resolveTemplateValues,
+} from '@accord/shared/template';
+import type { DocumentInfo } from '@accord/shared';
+import type { Principal } from '../auth/principal';
+import type { DomainContext } from './context';
+import { createDocumentWithContent } from './documents';
+import { invalid } from './errors';
+
+export interface NewDocumentFromTemplate {
+  templateId: string;
+  title?: string;
+  values?: Record<string, unknown>;
+}
+
+/** Creates a document from a template, its `{{fields}}` filled with the given values. */
+export async function createDocumentFromTemplate(
+  context: DomainContext,
+  principal: Principal,
+  meetingId: string,
+  input: NewDocumentFromTemplate,
+): Promise<DocumentInfo> {
+  const template = context.templates.get(input.templateId);
+  if (!template) {
+    throw invalid('templateId', `There is no template "${input.templateId}".`, 'unknown_template');
+  }
+  let values: Record<string, string>;
+  try {
+    values = resolveTemplateValues(template, input.values ?? {});
+  } catch (error) {
+    if (error instanceof TemplateValueError) {
+      throw invalid(`values.${error.field}`, error.message, 'invalid_field_value');
+    }
+    throw error;
+  }
+  return createDocumentWithContent(context, principal, meetingId, {
+    title: input.title ?? template.title,
+    templateId: template.id,
+    style: template.style,
+    language: template.language,
+    content: fillTemplate(template.content, values),
+    attributeTo: 'system',
+  });
+}

@@ -1,0 +1,33 @@
+import type { DocumentInfo, DocumentStatus } from '@accord/shared';
+import type { Principal } from '../auth/principal';
+import { authorise, documentFor } from './access';
+import { audit } from './audit';
+import type { DomainContext } from './context';
+import { presentDocument } from './documents';
+import { recordVersion } from './versions';
+
+/**
+ * Locks a document for adoption (every edit refused, for every role) or unlocks it. A lock
+ * records a version, so the adopted text can always be found again.
+ */
+export async function setDocumentStatus(
+  context: DomainContext,
+  principal: Principal,
+  documentId: string,
+  status: DocumentStatus,
+): Promise<DocumentInfo> {
+  authorise(principal, 'lock');
+  const document = documentFor(context, principal, documentId);
+  if (document.status === status) return presentDocument(document);
+  const now = context.now();
+  await context.storage.metadata.change((data) => {
+    document.status = status;
+    document.updatedAt = now.toISOString();
+    const verb = status === 'locked' ? 'locked' : 'unlocked';
+    audit(data, now, document.meetingId, `document.${verb}`, principal, `Document "${document.title}" ${verb}.`);
+  });
+  if (status === 'locked') {
+    await recordVersion(context, document, 'lock', 'Locked for adoption', principal);
+  }
+  return presentDocument(document);
+}

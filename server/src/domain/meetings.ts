@@ -1,0 +1,73 @@
+import { randomId, type Language, type Meeting, type MeetingDetail } from '@accord/shared';
+import type { Principal } from '../auth/principal';
+import type { MeetingRecord } from '../storage';
+import { authorise, meetingFor } from './access';
+import { audit } from './audit';
+import type { DomainContext } from './context';
+import { presentDocument } from './documents';
+
+export interface NewMeeting {
+  title: string;
+  sector?: string | null;
+  venue?: string | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  languages?: Language[];
+}
+
+export function presentMeeting(record: MeetingRecord): Meeting {
+  return {
+    id: record.id,
+    title: record.title,
+    sector: record.sector,
+    venue: record.venue,
+    startsOn: record.startsOn,
+    endsOn: record.endsOn,
+    languages: record.languages,
+    createdAt: record.createdAt,
+  };
+}
+
+export async function createMeeting(
+  context: DomainContext,
+  principal: Principal,
+  input: NewMeeting,
+): Promise<Meeting> {
+  authorise(principal, 'createMeeting');
+  const now = context.now();
+  const record: MeetingRecord = {
+    id: `m${randomId(11)}`,
+    title: input.title,
+    sector: input.sector ?? null,
+    venue: input.venue ?? null,
+    startsOn: input.startsOn ?? null,
+    endsOn: input.endsOn ?? null,
+    languages: input.languages ?? ['en'],
+    createdAt: now.toISOString(),
+  };
+  await context.storage.metadata.change((data) => {
+    data.meetings.push(record);
+    audit(data, now, record.id, 'meeting.created', principal, `Meeting "${record.title}" created.`);
+  });
+  return presentMeeting(record);
+}
+
+/** The secretariat sees every meeting; a participant sees theirs. */
+export function listMeetings(context: DomainContext, principal: Principal): Meeting[] {
+  const meetings = context.storage.metadata.data.meetings;
+  return meetings
+    .filter((m) => principal.role === 'admin' || m.id === principal.meetingId)
+    .map(presentMeeting);
+}
+
+export function getMeeting(
+  context: DomainContext,
+  principal: Principal,
+  meetingId: string,
+): MeetingDetail {
+  const meeting = meetingFor(context, principal, meetingId);
+  const documents = context.storage.metadata.data.documents
+    .filter((d) => d.meetingId === meeting.id)
+    .map(presentDocument);
+  return { ...presentMeeting(meeting), documents };
+}

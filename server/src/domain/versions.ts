@@ -1,0 +1,91 @@
+import * as Y from 'yjs';
+import { randomId, type VersionInfo, type VersionKind } from '@accord/shared';
+import { authorId, type Principal } from '../auth/principal';
+import type { DocumentRecord, VersionRecord } from '../storage';
+import { audit } from './audit';
+import type { DomainContext } from './context';
+import { notFound } from './errors';
+
+/**
+ * A version is a point in a document's history (the seq of its last update) with a label, a
+ * kind and an author, plus the document's full state at that point, so reading or comparing it
+ * never replays history: creating one costs O(document), whatever the history's length.
+ */
+export async function recordVersion(
+  context: DomainContext,
+  document: DocumentRecord,
+  kind: VersionKind,
+  label: string,
+  principal: Principal | null,
+): Promise<VersionInfo> {
+  const { state, seq } = await context.rooms.read(document.id, (doc, lastSeq) => ({
+    state: Y.encodeStateAsUpdate(doc),
+    seq: lastSeq,
+  }));
+  const id = `v${randomId(11)}`;
+  await context.storage.updates.saveVersionState(document.id, id, state);
+  const now = context.now();
+  const record: VersionRecord = {
+    id,
+    documentId: document.id,
+    label,
+    kind,
+    createdAt: now.toISOString(),
+    createdBy: principal ? authorId(principal) : null,
+    seq,
+  };
+  await context.storage.metadata.change((data) => {
+    data.versions.push(record);
+    audit(data, now, document.meetingId, `version.${kind}`, principal, `Version "${label}" of "${document.title}".`);
+  });
+  return presentVersion(context, record);
+}
+
+export function presentVersion(context: DomainContext, record: VersionRecord): VersionInfo {
+  let createdBy: VersionInfo['createdBy'] = null;
+  if (record.createdBy) {
+    const participant = context.storage.metadata.data.participants.find(
+      (p) => p.id === record.createdBy,
+    );
+    createdBy = {
+      participant: record.createdBy,
+      name: participant?.name ?? 'Secretariat',
+      delegation: participant?.delegation ?? null,
+    };
+  }
+  return {
+    id: record.id,
+    label: record.label,
+    kind: record.kind,
+    createdAt: record.createdAt,
+    createdBy,
+  };
+}
+
+export function listVersions(context: DomainContext, documentId: string): VersionInfo[] {
+  return context.storage.metadata.data.versions
+    .filter((v) => v.documentId === documentId)
+    .map((v) => presentVersion(context, v));
+}
+
+export function findVersion(
+  context: DomainContext,
+  documentId: string,
+  versionId: string,
+): VersionRecord {
+  const version = context.storage.metadata.data.versions.find(
+    (v) => v.id === versionId && v.documentId === documentId,
+  );
+  if (!version) throw notFound('This version', 'version_not_found');
+  return version;
+}
+
+/** A version's saved state. */
+export async function versionState(
+  context: DomainContext,
+  version: VersionRecord,
+): Promise<Uint8Array> {
+  const state = await context.storage.updates.loadVersionState(version.documentId, version.id);
+  if (!state) throw notFound('The saved text of this version', 'version_state_missing');
+  return state;
+}

@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import { authorise, documentFor } from '../../domain/access';
+import { readContent, readText } from '../../domain/content';
+import type { DomainContext } from '../../domain/context';
+import { presentDocument } from '../../domain/documents';
+import { AccordError } from '../../domain/errors';
+import { setDocumentStatus } from '../../domain/lock';
+import { listVersions, recordVersion } from '../../domain/versions';
+import { principalOf } from '../principal';
+import { NewVersionBody } from '../schemas';
+import { idParam, parseBody, queryString } from '../validate';
+
+/** One document: metadata, content, versions, lock. */
+export function documentRoutes(context: DomainContext): Router {
+  const router = Router();
+
+  router.get('/:documentId', (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(presentDocument(documentFor(context, principal, idParam(request, 'documentId'))));
+  });
+
+  router.get('/:documentId/content', async (request, response) => {
+    const principal = principalOf(request, response);
+    const document = documentFor(context, principal, idParam(request, 'documentId'));
+    const format = queryString(request, 'format') ?? 'json';
+    const version = queryString(request, 'version');
+    if (format === 'json') {
+      response.json(await readContent(context, document, version));
+    } else if (format === 'text') {
+      response.type('text/plain; charset=utf-8').send(await readText(context, document, version));
+    } else {
+      throw new AccordError('malformed', 'unknown_format', 'format must be "json" or "text".');
+    }
+  });
+
+  router.get('/:documentId/versions', (request, response) => {
+    const principal = principalOf(request, response);
+    const document = documentFor(context, principal, idParam(request, 'documentId'));
+    response.json(listVersions(context, document.id));
+  });
+
+  router.post('/:documentId/versions', async (request, response) => {
+    const principal = principalOf(request, response);
+    const document = documentFor(context, principal, idParam(request, 'documentId'));
+    authorise(principal, 'nameVersion');
+    const { label } = parseBody(request, NewVersionBody);
+    response.status(201).json(await recordVersion(context, document, 'named', label, principal));
+  });
+
+  router.post('/:documentId/lock', async (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(await setDocumentStatus(context, principal, idParam(request, 'documentId'), 'locked'));
+  });
+
+  router.post('/:documentId/unlock', async (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(
+      await setDocumentStatus(context, principal, idParam(request, 'documentId'), 'drafting'),
+    );
+  });
+
+  return router;
+}

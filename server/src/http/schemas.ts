@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { LANGUAGES, PARTICIPANT_ROLES } from '@accord/shared';
+
+/** Request bodies of the HTTP API (CONTRACT). */
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date');
+
+export const NewMeetingBody = z
+  .object({
+    title: text(200),
+    sector: text(120).nullish(),
+    venue: text(200).nullish(),
+    startsOn: day.nullish(),
+    endsOn: day.nullish(),
+    languages: z.array(z.enum(LANGUAGES)).min(1).max(4).optional(),
+  })
+  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, {
+    message: 'the meeting cannot end before it starts',
+    path: ['endsOn'],
+  });
+
+export const NewParticipantBody = z.object({
+  name: text(120),
+  role: z.enum(PARTICIPANT_ROLES),
+  delegation: text(120).nullish(),
+});
+
+export const NewDocumentBody = z.object({
+  templateId: z.string().min(1).max(64),
+  title: text(300).optional(),
+  values: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const NewVersionBody = z.object({
+  label: text(120),
+});

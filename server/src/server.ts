@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Template } from '@accord/shared/template';
+import { loadAdminToken } from './auth/admin-token';
+import { Authenticator } from './auth/authenticator';
+import { RoomRegistry } from './collab/rooms';
+import { attachCollab, type CollabLimits } from './collab/websocket';
+import { derivePublicUrl, type Config } from './config';
+import type { DomainContext } from './domain/context';
+import { loadTemplates } from './domain/templates';
+import { createHttpApp } from './http/app';
+import type { Logger } from './logger';
+import { openFileStorage } from './storage';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface AccordOptions {
+  logger: Logger;
+  templatesDir?: string;
+  clientDir?: string | null;
+  /** How long an empty room stays loaded (ms). */
+  idleUnloadMs?: number;
+  /** Longest wait for an fsync of the update log (ms). */
+  syncDelayMs?: number;
+  checkpointEvery?: number;
+  limits?: Partial<CollabLimits>;
+}
+
+export interface AccordServer {
+  /** Where the server listens. */
+  url: string;
+  /** The base of invitation links. */
+  publicUrl: string;
+  port: number;
+  adminToken: () => string;
+  context: DomainContext;
+  /** Stops accepting, flushes everything to disk, releases files. */
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function indexTemplates(dir: string, logger: Logger): Map<string, Template> {
+  const { templates, errors } = loadTemplates(dir);
+  for (const problem of errors) {
+    // A bad template is named and left out; the server still starts.
+    logger.error('template not loaded', { file: problem.file, error: problem.message });
+  }
+  return templates;
+}
+
+/** Wires storage, auth, rooms, the HTTP API and the relay together, and listens. */
+export async function startAccord(config: Config, options: AccordOptions): Promise<AccordServer> {
+  const { logger } = options;
+  const storage = await openFileStorage(config.dataDir, logger, { syncDelayMs: options.syncDelayMs });
+  const authenticator = new Authenticator(
+    await loadAdminToken(config.dataDir, config.adminToken),
+    storage.metadata,
+  );
+  const rooms = new RoomRegistry({
+    log: storage.updates,
+    logger,
+    isLocked: (id) => storage.metadata.data.documents.find((d) => d.id === id)?.status === 'locked',
+    idleUnloadMs: options.idleUnloadMs,
+    checkpointEvery: options.checkpointEvery,
+  });
+  let publicUrl = '';
+  const context: DomainContext = {
+    storage,
+    rooms,
+    authenticator,
+    templates: indexTemplates(options.templatesDir ?? join(root, 'templates'), logger),
+    logger,
+    dataDir: config.dataDir,
+    publicUrl: () => publicUrl,
+    now: () => new Date(),
+  };
+  const clientDir = options.clientDir === undefined ? join(root, 'client', 'dist') : options.clientDir;
+  const app = createHttpApp(context, { version: packageVersion(), clientDir });
+  const server: Server = config.tls
+    ? createHttpsServer({ cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) }, app)
+    : createHttpServer(app);
+  const collab = attachCollab(server, {
+    registry: rooms,
+    authenticator,
+    metadata: storage.metadata,
+    logger,
+    allowedOrigins: () => [new URL(publicUrl).origin],
+    limits: options.limits,
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(config.port, config.host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  publicUrl = derivePublicUrl(config, port);
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `${config.tls ? 'https' : 'http'}://${host}:${port}`,
+    publicUrl,
+    port,
+    adminToken: () => authenticator.currentAdminToken,
+    context,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((done) => server.close(() => done()));
+        collab.close();
+        server.closeIdleConnections();
+        await rooms.closeAll();
+        await storage.close();
+        server.closeAllConnections();
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}

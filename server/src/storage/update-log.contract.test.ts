@@ -1,0 +1,139 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { silentLogger } from '../logger';
+import { FileUpdateLog } from './file-update-log';
+import { MemoryUpdateLog } from './memory-update-log';
+import { DocumentNotFoundError, type UpdateLog, type UpdateRecord } from './types';
+
+/**
+ * The storage contract: every UpdateLog implementation passes the same suite. `reopen` gives a
+ * fresh instance over the same storage (for the file log: a new process's view of the disk).
+ */
+interface Subject {
+  log: UpdateLog;
+  reopen(): Promise<UpdateLog>;
+  cleanup(): Promise<void>;
+}
+
+const implementations: Record<string, () => Promise<Subject>> = {
+  memory: () => {
+    const log = new MemoryUpdateLog();
+    return Promise.resolve({ log, reopen: () => Promise.resolve(log), cleanup: () => Promise.resolve() });
+  },
+  file: async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'accord-log-'));
+    const make = () => new FileUpdateLog({ directory, logger: silentLogger, syncDelayMs: 1 });
+    const log = make();
+    return {
+      log,
+      reopen: async () => {
+        await log.close();
+        return make();
+      },
+      cleanup: () => rm(directory, { recursive: true, force: true }),
+    };
+  },
+};
+
+/** A real Yjs update inserting `text` at the end of the body, from a doc of client `client`. */
+function edit(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+function record(seq: number, author: string, update: Uint8Array): UpdateRecord {
+  return { kind: 'update', seq, at: 1_700_000_000_000 + seq, author, update };
+}
+
+function replay(stored: { checkpoint: Uint8Array | null; updates: UpdateRecord[] }): string {
+  const doc = new Y.Doc();
+  if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint);
+  for (const u of stored.updates) Y.applyUpdate(doc, u.update);
+  return doc.getText('t').toString();
+}
+
+for (const [name, make] of Object.entries(implementations)) {
+  describe(`UpdateLog contract: ${name}`, () => {
+    let subject: Subject;
+    afterEach(async () => {
+      await subject.cleanup();
+    });
+
+    it('[S1] keeps appended updates in order, with author and time, across a reopen', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      await subject.log.create('d1', [record(1, 'system', edit(doc, 'Hello'))]);
+      await subject.log.append('d1', [
+        { kind: 'bind', clientId: doc.clientID, author: 'chile' },
+        record(2, 'chile', edit(doc, ' world')),
+      ]);
+      await subject.log.append('d1', [record(3, 'belize', edit(doc, '!'))]);
+      const log = await subject.reopen();
+      const stored = await log.load('d1');
+      expect(stored.updates.map((u) => [u.seq, u.author, u.at])).toEqual([
+        [1, 'system', 1_700_000_000_001],
+        [2, 'chile', 1_700_000_000_002],
+        [3, 'belize', 1_700_000_000_003],
+      ]);
+      expect(replay(stored)).toBe('Hello world!');
+      expect(stored.bindings.get(doc.clientID)).toBe('chile');
+      expect(stored.lastSeq).toBe(3);
+    });
+
+    it('[S2] a checkpoint replaces what came before it, and history still has everything', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      await subject.log.create('d1', [record(1, 'system', edit(doc, 'a'))]);
+      await subject.log.append('d1', [{ kind: 'bind', clientId: 7, author: 'chile' }]);
+      await subject.log.append('d1', [record(2, 'chile', edit(doc, 'b'))]);
+      await subject.log.checkpoint('d1', Y.encodeStateAsUpdate(doc), 2, new Map([[7, 'chile']]));
+      await subject.log.append('d1', [record(3, 'peru', edit(doc, 'c'))]);
+      const log = await subject.reopen();
+      const stored = await log.load('d1');
+      expect(stored.checkpoint).not.toBeNull();
+      expect(stored.updates.map((u) => u.seq)).toEqual([3]);
+      expect(replay(stored)).toBe('abc');
+      expect(stored.bindings.get(7)).toBe('chile');
+      const history = await log.history('d1', 0, 3);
+      expect(history.map((u) => [u.seq, u.author])).toEqual([
+        [1, 'system'],
+        [2, 'chile'],
+        [3, 'peru'],
+      ]);
+      expect((await log.history('d1', 1, 2)).map((u) => u.seq)).toEqual([2]);
+    });
+
+    it('[S3] version states are kept whole and unknown ones are null', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      await subject.log.create('d1', [record(1, 'system', edit(doc, 'x'))]);
+      const state = Y.encodeStateAsUpdate(doc);
+      await subject.log.saveVersionState('d1', 'v1', state);
+      const log = await subject.reopen();
+      expect(await log.loadVersionState('d1', 'v1')).toEqual(state);
+      expect(await log.loadVersionState('d1', 'v2')).toBeNull();
+    });
+
+    it('[S4] an unknown document is reported, not created', async () => {
+      subject = await make();
+      await expect(subject.log.load('nope')).rejects.toBeInstanceOf(DocumentNotFoundError);
+      expect(await subject.log.exists('nope')).toBe(false);
+    });
+
+    it('[S5] documents are kept apart', async () => {
+      subject = await make();
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      await subject.log.create('a', [record(1, 'system', edit(a, 'first'))]);
+      await subject.log.create('b', [record(1, 'system', edit(b, 'second'))]);
+      await subject.log.append('a', [record(2, 'x', edit(a, '!'))]);
+      const log = await subject.reopen();
+      expect(replay(await log.load('a'))).toBe('first!');
+      expect(replay(await log.load('b'))).toBe('second');
+    });
+  });
+}

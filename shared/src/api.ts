@@ -1,0 +1,108 @@
+/**
+ * The shapes of the HTTP API (CONTRACT "HTTP API"), shared by the server that answers and the
+ * app that asks. Times are ISO 8601 strings in UTC.
+ */
+import type { DraftStyle, NodeJSON } from './content';
+import type { ParticipantRole, Role } from './roles';
+
+/** The four official languages of the OAS. */
+export const LANGUAGES = ['en', 'es', 'fr', 'pt'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+export interface Health {
+  ok: true;
+  version: string;
+  rooms: number;
+  connections: number;
+}
+
+export interface Meeting {
+  id: string;
+  title: string;
+  sector: string | null;
+  venue: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  languages: Language[];
+  createdAt: string;
+}
+
+export interface MeetingDetail extends Meeting {
+  documents: DocumentInfo[];
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  role: ParticipantRole;
+  delegation: string | null;
+}
+
+/** A participant as created or re-issued: the only time its token is shown. */
+export interface Invitation extends Participant {
+  token: string;
+  link: string;
+}
+
+export type DocumentStatus = 'drafting' | 'locked';
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  meetingId: string;
+  templateId: string;
+  status: DocumentStatus;
+  style: DraftStyle;
+  language: Language;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type VersionKind = 'named' | 'auto' | 'restore' | 'lock';
+
+export interface VersionAuthor {
+  participant: string;
+  name: string;
+  delegation: string | null;
+}
+
+export interface VersionInfo {
+  id: string;
+  label: string;
+  kind: VersionKind;
+  createdAt: string;
+  createdBy: VersionAuthor | null;
+}
+
+export interface AuditEvent {
+  at: string;
+  kind: string;
+  participant?: string;
+  delegation?: string;
+  detail: string;
+}
+
+/** Who the bearer of a token is: `GET /api/session`. */
+export interface SessionInfo {
+  role: Role;
+  participant: Participant | null;
+  meetingId: string | null;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  kind: string;
+  summary: string;
+}
+
+export interface TemplateDetail extends TemplateSummary {
+  style: DraftStyle;
+  fields: unknown[];
+  guidance: Record<string, string>;
+  content: NodeJSON;
+}

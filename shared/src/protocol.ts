@@ -1,0 +1,73 @@
+/**
+ * The real-time protocol: y-websocket's framing (y-protocols sync, awareness and auth
+ * messages), at `/collab/<documentId>?token=…`. See PROTOCOL.md at the repository root.
+ */
+
+/** The path prefix of the WebSocket relay. */
+export const COLLAB_PATH = '/collab';
+
+/** The name of the `Y.XmlFragment` holding a document's body. */
+export const BODY_FIELD = 'body';
+
+/** Top-level message types of the y-websocket protocol. */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/**
+ * WebSocket close codes. The stock y-websocket provider stops reconnecting on 4400–4499
+ * (final: the client must change something) and retries 4500–4599 ("try again later").
+ */
+export const CloseCode = {
+  /** The server is shutting down; reconnect later. */
+  goingAway: 1001,
+  /** A message larger than the server accepts. */
+  tooLarge: 1009,
+  /** A message that is not a y-websocket message (garbage, truncated). */
+  malformed: 4400,
+  /** Unknown or revoked token. */
+  unauthorized: 4401,
+  /** The participant belongs to another meeting. */
+  forbidden: 4403,
+  /** Unknown document. */
+  notFound: 4404,
+  /** An update was refused; the client must reload the server's state. */
+  refused: 4409,
+  /** The document could not be loaded; try again later. */
+  unavailable: 4503,
+  /** Too many messages; try again later. */
+  tooManyMessages: 4529,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Whether a stock provider would stop reconnecting after this close code. */
+export function isFinalCloseCode(code: number): boolean {
+  return code >= 4400 && code <= 4499;
+}
+
+/**
+ * Why an update was refused: the reason string of the y-protocols auth message sent before a
+ * `4409` close. The client turns it into a sentence for its user.
+ */
+export const RefusalReason = {
+  readOnly: 'read_only',
+  locked: 'locked',
+  foreignClient: 'foreign_client',
+  statusNotAllowed: 'status_not_allowed',
+  missingHistory: 'missing_history',
+  invalid: 'invalid_update',
+  documentTooLarge: 'document_too_large',
+} as const;
+export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
+
+/** The `user` field of an awareness state, always set by the server. */
+export interface AwarenessUser {
+  participant: string;
+  name: string;
+  delegation: string | null;
+  role: string;
+  color: string;
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { AwarenessUser } from '@accord/shared';
+import { setUpMeeting, type Fixture } from './support/api';
+import {
+  appendOperative,
+  blockTexts,
+  connectClient,
+  operativeText,
+  whenSynced,
+  type Client,
+} from './support/clients';
+import { startTestServer, type TestServer } from './support/server';
+
+describe('relay: co-editing through the server', () => {
+  let server: TestServer;
+  let fixture: Fixture;
+  const clients: Client[] = [];
+  const connect = (who: string) => {
+    const client = connectClient(server.wsUrl, fixture.document.id, fixture.people[who]!.token);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    fixture = await setUpMeeting(server.url, server.admin, {
+      chile: { role: 'delegate', delegation: 'Chile', name: 'Ana Rojas' },
+      belize: { role: 'delegate', delegation: 'Belize', name: 'Mark Young' },
+      peru: { role: 'observer', delegation: 'Peru', name: 'Luis Soto' },
+    });
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.stop();
+  });
+
+  it('[R1] two delegations editing one paragraph at once converge, and a late joiner gets it all', async () => {
+    const chile = connect('chile');
+    const belize = connect('belize');
+    await Promise.all([whenSynced(chile), whenSynced(belize)]);
+    // The template's text arrived from the server.
+    expect(blockTexts(chile.doc).join('\n')).toContain('RESOLVES');
+
+    appendOperative(chile.doc, 'op-shared', 'To urge member states to support MSMEs;');
+    await vi.waitFor(() => expect(blockTexts(belize.doc)).toContain('To urge member states to support MSMEs;'));
+
+    // Both type into the same paragraph in the same instant, without seeing each other first.
+    operativeText(chile.doc, 'op-shared').insert(8, 'all ');
+    operativeText(belize.doc, 'op-shared').insert(38, ' and cooperatives');
+    operativeText(chile.doc, 'op-shared').delete(0, 3);
+
+    await vi.waitFor(() => {
+      expect(operativeText(chile.doc, 'op-shared').toString()).toBe(
+        operativeText(belize.doc, 'op-shared').toString(),
+      );
+      expect(operativeText(belize.doc, 'op-shared').toString()).toContain('cooperatives');
+      expect(operativeText(belize.doc, 'op-shared').toString()).toContain('all member');
+    });
+    expect(operativeText(chile.doc, 'op-shared').toString()).toBe(
+      'urge all member states to support MSMEs and cooperatives;',
+    );
+
+    const late = connect('peru');
+    await whenSynced(late);
+    await vi.waitFor(() => expect(blockTexts(late.doc)).toEqual(blockTexts(chile.doc)));
+    expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(chile.doc));
+  });
+
+  it('[R2] awareness shows each connection as the server knows it, whatever the client claims', async () => {
+    const chile = connect('chile');
+    const belize = connect('belize');
+    await Promise.all([whenSynced(chile), whenSynced(belize)]);
+    chile.provider.awareness.setLocalStateField('user', { name: 'The Chair', delegation: 'USA' });
+    chile.provider.awareness.setLocalStateField('cursor', null);
+
+    await vi.waitFor(() => {
+      const seen = belize.provider.awareness.getStates().get(chile.doc.clientID) as
+        | { user?: AwarenessUser }
+        | undefined;
+      expect(seen?.user).toMatchObject({ name: 'Ana Rojas', delegation: 'Chile', role: 'delegate' });
+      expect(seen?.user?.color).toMatch(/^#[0-9a-f]{6}$/);
+    });
+
+    // Leaving removes the state for the others.
+    chile.provider.disconnect();
+    await vi.waitFor(() =>
+      expect(belize.provider.awareness.getStates().has(chile.doc.clientID)).toBe(false),
+    );
+  });
+
+  it('[R3] the health check counts rooms and connections', async () => {
+    const chile = connect('chile');
+    await whenSynced(chile);
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+      rooms: number;
+      connections: number;
+    };
+    expect(health).toMatchObject({ ok: true, rooms: 1, connections: 1 });
+  });
+});
