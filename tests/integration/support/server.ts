@@ -20,11 +20,11 @@ export async function tempDir(prefix = 'accord-test-'): Promise<string> {
 }
 
 export async function startTestServer(
-  options: Partial<AccordOptions> & { dataDir?: string } = {},
+  options: Partial<AccordOptions> & { dataDir?: string; port?: number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDir());
   const server = await startAccord(
-    { port: 0, host: '127.0.0.1', dataDir, adminToken: undefined, publicUrl: null, tls: null },
+    { port: options.port ?? 0, host: '127.0.0.1', dataDir, adminToken: undefined, publicUrl: null, tls: null },
     { logger: silentLogger, clientDir: null, idleUnloadMs: 50, ...options },
   );
   return {
