@@ -1,6 +1,3 @@
-// Web Crypto is global in browsers and in Node 20; shared/ is typed without either's lib.
-declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
-
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Ids in paths and documents: opaque, `[A-Za-z0-9_-]{1,64}` (CONTRACT). */

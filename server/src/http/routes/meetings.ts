@@ -1,8 +1,10 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import type { AuditEvent } from '@accord/shared';
 import { authorise, meetingFor } from '../../domain/access';
 import type { DomainContext } from '../../domain/context';
 import { createDocumentFromTemplate } from '../../domain/document-from-template';
+import { importDocument } from '../../domain/document-import';
+import { IMPORT_TYPES, MAX_IMPORT_CHARS } from '../../domain/import';
 import { AccordError } from '../../domain/errors';
 import { createMeeting, getMeeting, listMeetings } from '../../domain/meetings';
 import {
@@ -85,6 +87,33 @@ export function meetingRoutes(context: DomainContext): Router {
     const body = parseBody(request, NewDocumentBody);
     response.status(201).json(await createDocumentFromTemplate(context, principal, meetingId, body));
   });
+
+  // The upload is the raw body: text, Markdown or a .docx, up to a few megabytes.
+  router.post(
+    '/:meetingId/documents/import',
+    express.raw({ type: () => true, limit: MAX_IMPORT_CHARS * 4 }),
+    async (request, response) => {
+      const principal = principalOf(request, response);
+      const meetingId = idParam(request, 'meetingId');
+      authorise(principal, 'createDocument');
+      meetingFor(context, principal, meetingId);
+      const contentType = request.headers['content-type'] ?? '';
+      const body: unknown = request.body;
+      if (!Buffer.isBuffer(body) || !IMPORT_TYPES.some((t) => contentType.toLowerCase().startsWith(t))) {
+        throw new AccordError(
+          'unsupported_media_type',
+          'unsupported_import_type',
+          'Upload plain text, Markdown or a Word (.docx) file.',
+        );
+      }
+      if (body.length === 0) {
+        throw new AccordError('invalid', 'empty_import', 'The uploaded file is empty.', 'body');
+      }
+      const title = queryString(request, 'title');
+      const upload = { contentType, body, ...(title ? { title } : {}) };
+      response.status(201).json(await importDocument(context, principal, meetingId, upload));
+    },
+  );
 
   return router;
 }
