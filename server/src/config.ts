@@ -30,7 +30,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
       const parsed = new URL(publicUrl);
       publicUrl = parsed.origin + parsed.pathname.replace(/\/+$/, '');
     } catch {
-      throw new ConfigError(`PUBLIC_URL must be a full URL such as http://10.0.0.5:3000, not "${publicUrl}".`);
+      throw new ConfigError(
+        `PUBLIC_URL must be a full URL such as http://10.0.0.5:3000, not "${publicUrl}".`,
+      );
     }
   }
   return {

@@ -24,7 +24,8 @@ try {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 } catch (error) {
-  const message = error instanceof ConfigError || error instanceof RangeError ? error.message : String(error);
+  const message =
+    error instanceof ConfigError || error instanceof RangeError ? error.message : String(error);
   process.stderr.write(`Accord could not start: ${message}\n`);
   process.exit(1);
 }

@@ -10,6 +10,7 @@ import { RoomRegistry } from './collab/rooms';
 import { attachCollab, type CollabLimits } from './collab/websocket';
 import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
+import { AutoVersioner, type AutoVersionOptions } from './domain/history/auto-versions';
 import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
 import type { Logger } from './logger';
@@ -27,6 +28,7 @@ export interface AccordOptions {
   syncDelayMs?: number;
   checkpointEvery?: number;
   limits?: Partial<CollabLimits>;
+  autoVersions?: AutoVersionOptions;
 }
 
 export interface AccordServer {
@@ -43,7 +45,9 @@ export interface AccordServer {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -62,7 +66,9 @@ function indexTemplates(dir: string, logger: Logger): Map<string, Template> {
 /** Wires storage, auth, rooms, the HTTP API and the relay together, and listens. */
 export async function startAccord(config: Config, options: AccordOptions): Promise<AccordServer> {
   const { logger } = options;
-  const storage = await openFileStorage(config.dataDir, logger, { syncDelayMs: options.syncDelayMs });
+  const storage = await openFileStorage(config.dataDir, logger, {
+    syncDelayMs: options.syncDelayMs,
+  });
   const authenticator = new Authenticator(
     await loadAdminToken(config.dataDir, config.adminToken),
     storage.metadata,
@@ -85,10 +91,16 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     publicUrl: () => publicUrl,
     now: () => new Date(),
   };
-  const clientDir = options.clientDir === undefined ? join(root, 'client', 'dist') : options.clientDir;
+  const autoVersions = new AutoVersioner(context, logger, options.autoVersions);
+  autoVersions.start();
+  const clientDir =
+    options.clientDir === undefined ? join(root, 'client', 'dist') : options.clientDir;
   const app = createHttpApp(context, { version: packageVersion(), clientDir });
   const server: Server = config.tls
-    ? createHttpsServer({ cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) }, app)
+    ? createHttpsServer(
+        { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) },
+        app,
+      )
     : createHttpServer(app);
   const collab = attachCollab(server, {
     registry: rooms,
@@ -120,6 +132,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
         const stopped = new Promise<void>((done) => server.close(() => done()));
         collab.close();
         server.closeIdleConnections();
+        await autoVersions.stop();
         await rooms.closeAll();
         await storage.close();
         server.closeAllConnections();

@@ -61,7 +61,10 @@ export interface BlockNumber {
  * their operative paragraph, second-level sub-paragraphs with roman numerals. Other blocks get
  * `null`. The result is parallel to `blocks`.
  */
-export function numberBlocks(blocks: readonly NodeJSON[], style: DraftStyle): (BlockNumber | null)[] {
+export function numberBlocks(
+  blocks: readonly NodeJSON[],
+  style: DraftStyle,
+): (BlockNumber | null)[] {
   let operative = 0;
   let alternatives = 0;
   let level1 = 0;
@@ -77,7 +80,9 @@ export function numberBlocks(blocks: readonly NodeJSON[], style: DraftStyle): (B
       level1 = 0;
       level2 = 0;
       const suffix =
-        alternatives > 0 ? ` ${ALTERNATIVE_SUFFIXES[alternatives - 1] ?? `alt. ${alternatives}`}` : '';
+        alternatives > 0
+          ? ` ${ALTERNATIVE_SUFFIXES[alternatives - 1] ?? `alt. ${alternatives}`}`
+          : '';
       const value = `${operative}${suffix}`;
       return { value, label: `${value}.` };
     }

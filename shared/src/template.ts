@@ -101,7 +101,8 @@ export function resolveTemplateValues(
 ): Record<string, string> {
   const known = new Set(template.fields.map((f) => f.name));
   for (const name of Object.keys(given)) {
-    if (!known.has(name)) throw new TemplateValueError(name, `This template has no field "${name}".`);
+    if (!known.has(name))
+      throw new TemplateValueError(name, `This template has no field "${name}".`);
   }
   const values: Record<string, string> = {};
   for (const field of template.fields) {

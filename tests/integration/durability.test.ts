@@ -2,7 +2,14 @@ import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { setUpMeeting } from './support/api';
-import { appendOperative, blockTexts, connectClient, operativeText, whenSynced, type Client } from './support/clients';
+import {
+  appendOperative,
+  blockTexts,
+  connectClient,
+  operativeText,
+  whenSynced,
+  type Client,
+} from './support/clients';
 import { RawClient } from './support/raw-client';
 import { spawnServer, type ServerProcess } from './support/process';
 import { tempDir } from './support/server';
@@ -41,7 +48,9 @@ describe('durability: SIGKILL while typing', () => {
     await Promise.all([chile, belize, reader].map(whenSynced));
     appendOperative(chile.doc, 'op-chile', 'C:');
     appendOperative(belize.doc, 'op-belize', 'B:');
-    await vi.waitFor(() => expect(blockTexts(reader.doc)).toEqual(expect.arrayContaining(['C:', 'B:'])));
+    await vi.waitFor(() =>
+      expect(blockTexts(reader.doc)).toEqual(expect.arrayContaining(['C:', 'B:'])),
+    );
 
     // Each writer types a numbered token every millisecond or so, and keeps its own record.
     const typed = { chile: 'C:', belize: 'B:' };
@@ -76,7 +85,11 @@ describe('durability: SIGKILL while typing', () => {
     const second = await spawnServer(dataDir);
     processes.push(second);
     // Before any of them reconnects, the restarted server has all the reader had seen.
-    const probe = await RawClient.connect(second.wsUrl, fixture.document.id, fixture.people.spain!.token);
+    const probe = await RawClient.connect(
+      second.wsUrl,
+      fixture.document.id,
+      fixture.people.spain!.token,
+    );
     await probe.sync();
     const before = blockTexts(probe.doc);
     Y.applyUpdate(probe.doc, seenByReader);

@@ -14,10 +14,24 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(items: T[]) => items[Math.floor(next() * items.length)]! };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: T[]) => items[Math.floor(next() * items.length)]!,
+  };
 }
 
-const WORDS = ['member', 'states', 'MSMEs', 'to', 'urge', 'cooperatives', 'markets', 'finance', 'IDB'];
+const WORDS = [
+  'member',
+  'states',
+  'MSMEs',
+  'to',
+  'urge',
+  'cooperatives',
+  'markets',
+  'finance',
+  'IDB',
+];
 
 function paragraphs(doc: Y.Doc): Y.XmlElement[] {
   return body(doc)
@@ -72,7 +86,9 @@ describe('fuzz: random edits, disconnects and a restart converge', () => {
       const fixture: Fixture = await setUpMeeting(
         server.url,
         server.admin,
-        Object.fromEntries(delegations.map((d) => [d, { role: 'delegate' as const, delegation: d }])),
+        Object.fromEntries(
+          delegations.map((d) => [d, { role: 'delegate' as const, delegation: d }]),
+        ),
       );
       for (const d of delegations) {
         clients.push(connectClient(server.wsUrl, fixture.document.id, fixture.people[d]!.token));

@@ -13,7 +13,8 @@ describe('HTTP API: importing an existing resolution', () => {
   let fixture: Fixture;
   let scratch: string;
   const path = () => `/api/meetings/${fixture.meeting.id}/documents/import`;
-  const count = (content: NodeJSON, type: string) => (content.content ?? []).filter((n) => n.type === type).length;
+  const count = (content: NodeJSON, type: string) =>
+    (content.content ?? []).filter((n) => n.type === type).length;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -29,18 +30,33 @@ describe('HTTP API: importing an existing resolution', () => {
   });
 
   it('[I1] the seed resolution imports with its structure, and reads back in the text format', async () => {
-    const created = await api<DocumentInfo & { warnings: string[] }>(server.url, 'POST', `${path()}?title=Seed`, {
-      token: fixture.people.rapporteur!.token,
-      body: await readFile(SEED, 'utf8'),
-      type: 'text/plain; charset=utf-8',
-    });
+    const created = await api<DocumentInfo & { warnings: string[] }>(
+      server.url,
+      'POST',
+      `${path()}?title=Seed`,
+      {
+        token: fixture.people.rapporteur!.token,
+        body: await readFile(SEED, 'utf8'),
+        type: 'text/plain; charset=utf-8',
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: 'Seed', status: 'drafting', style: 'oas' });
-    const content = await api<NodeJSON>(server.url, 'GET', `/api/documents/${created.body.id}/content`, { token: server.admin });
+    const content = await api<NodeJSON>(
+      server.url,
+      'GET',
+      `/api/documents/${created.body.id}/content`,
+      { token: server.admin },
+    );
     expect(count(content.body, 'preambular')).toBe(4);
     expect(count(content.body, 'operative')).toBe(4);
     expect(count(content.body, 'subparagraph')).toBe(3);
-    const text = await api<string>(server.url, 'GET', `/api/documents/${created.body.id}/content?format=text`, { token: server.admin });
+    const text = await api<string>(
+      server.url,
+      'GET',
+      `/api/documents/${created.body.id}/content?format=text`,
+      { token: server.admin },
+    );
     expect(text.body).toContain('\n\n2. To request the pertinent sectoral authorities');
     expect(text.body).toContain('\n\n    a. Strengthening the institutional framework');
   });
@@ -48,7 +64,10 @@ describe('HTTP API: importing an existing resolution', () => {
   it('[I2] a .docx written by pandoc imports with its numbered paragraphs', async () => {
     const md = join(scratch, 'draft.md');
     const docx = join(scratch, 'draft.docx');
-    await writeFile(md, 'THE MINISTERS,\n\nCONSIDERING:\n\nThat MSMEs create most jobs;\n\nRESOLVE:\n\n1. To support MSMEs;\n2. To report back.\n');
+    await writeFile(
+      md,
+      'THE MINISTERS,\n\nCONSIDERING:\n\nThat MSMEs create most jobs;\n\nRESOLVE:\n\n1. To support MSMEs;\n2. To report back.\n',
+    );
     execFileSync('pandoc', [md, '-o', docx]);
     const created = await api<DocumentInfo>(server.url, 'POST', path(), {
       token: fixture.people.rapporteur!.token,
@@ -56,18 +75,42 @@ describe('HTTP API: importing an existing resolution', () => {
       type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     });
     expect(created.status).toBe(201);
-    const content = await api<NodeJSON>(server.url, 'GET', `/api/documents/${created.body.id}/content`, { token: server.admin });
+    const content = await api<NodeJSON>(
+      server.url,
+      'GET',
+      `/api/documents/${created.body.id}/content`,
+      { token: server.admin },
+    );
     expect(count(content.body, 'operative')).toBe(2);
     expect(count(content.body, 'preambular')).toBe(1);
   });
 
   it('[I3] bad uploads get clear errors and create nothing', async () => {
-    const before = (await api<{ documents: unknown[] }>(server.url, 'GET', `/api/meetings/${fixture.meeting.id}`, { token: server.admin })).body.documents.length;
-    const delegate = await api(server.url, 'POST', path(), { token: fixture.people.chile!.token, body: 'x', type: 'text/plain' });
+    const before = (
+      await api<{ documents: unknown[] }>(
+        server.url,
+        'GET',
+        `/api/meetings/${fixture.meeting.id}`,
+        { token: server.admin },
+      )
+    ).body.documents.length;
+    const delegate = await api(server.url, 'POST', path(), {
+      token: fixture.people.chile!.token,
+      body: 'x',
+      type: 'text/plain',
+    });
     expect(delegate.status).toBe(403);
-    const pdf = await api<ApiErrorBody>(server.url, 'POST', path(), { token: server.admin, body: '%PDF-1.4', type: 'application/pdf' });
+    const pdf = await api<ApiErrorBody>(server.url, 'POST', path(), {
+      token: server.admin,
+      body: '%PDF-1.4',
+      type: 'application/pdf',
+    });
     expect(pdf.status).toBe(415);
-    const empty = await api<ApiErrorBody>(server.url, 'POST', path(), { token: server.admin, body: '', type: 'text/plain' });
+    const empty = await api<ApiErrorBody>(server.url, 'POST', path(), {
+      token: server.admin,
+      body: '',
+      type: 'text/plain',
+    });
     expect(empty.status).toBe(422);
     const brokenDocx = await api<ApiErrorBody>(server.url, 'POST', path(), {
       token: server.admin,
@@ -76,7 +119,14 @@ describe('HTTP API: importing an existing resolution', () => {
     });
     expect(brokenDocx.status).toBe(400);
     expect(brokenDocx.body.error.message.length).toBeGreaterThan(10);
-    const after = (await api<{ documents: unknown[] }>(server.url, 'GET', `/api/meetings/${fixture.meeting.id}`, { token: server.admin })).body.documents.length;
+    const after = (
+      await api<{ documents: unknown[] }>(
+        server.url,
+        'GET',
+        `/api/meetings/${fixture.meeting.id}`,
+        { token: server.admin },
+      )
+    ).body.documents.length;
     expect(after).toBe(before);
   });
 });

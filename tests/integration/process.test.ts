@@ -27,17 +27,26 @@ describe('the server process', () => {
     const dataDir = await dir();
     const server = await spawnServer(dataDir);
     processes.push(server);
-    expect(server.stdout).toMatch(/^Accord is listening on http:\/\/127\.0\.0\.1:\d+\nSecretariat link: http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/);
+    expect(server.stdout).toMatch(
+      /^Accord is listening on http:\/\/127\.0\.0\.1:\d+\nSecretariat link: http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/,
+    );
     const tokenFile = join(dataDir, 'admin-token');
     expect((await readFile(tokenFile, 'utf8')).trim()).toBe(server.admin);
     expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
 
-    const fixture = await setUpMeeting(server.url, server.admin, { chile: { role: 'delegate', delegation: 'Chile' } });
+    const fixture = await setUpMeeting(server.url, server.admin, {
+      chile: { role: 'delegate', delegation: 'Chile' },
+    });
     const client = connectClient(server.wsUrl, fixture.document.id, fixture.people.chile!.token);
     await whenSynced(client);
     appendOperative(client.doc, 'op-term', 'Written before SIGTERM');
     await vi.waitFor(async () => {
-      const text = await api<string>(server.url, 'GET', `/api/documents/${fixture.document.id}/content?format=text`, { token: server.admin });
+      const text = await api<string>(
+        server.url,
+        'GET',
+        `/api/documents/${fixture.document.id}/content?format=text`,
+        { token: server.admin },
+      );
       expect(text.body).toContain('Written before SIGTERM');
     });
     server.child.kill('SIGTERM');
@@ -47,7 +56,12 @@ describe('the server process', () => {
     const again = await spawnServer(dataDir);
     processes.push(again);
     expect(again.admin).toBe(server.admin);
-    const text = await api<string>(again.url, 'GET', `/api/documents/${fixture.document.id}/content?format=text`, { token: again.admin });
+    const text = await api<string>(
+      again.url,
+      'GET',
+      `/api/documents/${fixture.document.id}/content?format=text`,
+      { token: again.admin },
+    );
     expect(text.body).toContain('Written before SIGTERM');
   });
 
@@ -57,19 +71,47 @@ describe('the server process', () => {
     const lan = lanAddress() ?? '127.0.0.1';
     expect(server.stdout).toContain(`Secretariat link: http://${lan}:`);
     const local = server.url.replace('0.0.0.0', '127.0.0.1');
-    const meeting = await api<{ id: string }>(local, 'POST', '/api/meetings', { token: server.admin, json: { title: 'LAN meeting' } });
-    const invited = await api<{ link: string }>(local, 'POST', `/api/meetings/${meeting.body.id}/participants`, {
+    const meeting = await api<{ id: string }>(local, 'POST', '/api/meetings', {
       token: server.admin,
-      json: { name: 'Ana', role: 'delegate', delegation: 'Chile' },
+      json: { title: 'LAN meeting' },
     });
-    expect(invited.body.link).toMatch(new RegExp(`^http://${lan.replace(/\./g, '\\.')}:\\d+/\\?token=`));
+    const invited = await api<{ link: string }>(
+      local,
+      'POST',
+      `/api/meetings/${meeting.body.id}/participants`,
+      {
+        token: server.admin,
+        json: { name: 'Ana', role: 'delegate', delegation: 'Chile' },
+      },
+    );
+    expect(invited.body.link).toMatch(
+      new RegExp(`^http://${lan.replace(/\./g, '\\.')}:\\d+/\\?token=`),
+    );
   });
 
   it('[P3] TLS_CERT and TLS_KEY serve HTTPS', async () => {
     const dataDir = await dir();
     const cert = join(dataDir, 'cert.pem');
     const key = join(dataDir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     const server = await spawnServer(dataDir, { TLS_CERT: cert, TLS_KEY: key });
     processes.push(server);
     expect(server.url).toMatch(/^https:\/\//);
@@ -93,6 +135,8 @@ describe('the server process', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((done) => child.once('exit', done));
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('Accord could not start: PORT must be a whole number from 0 to 65535, not "abc".');
+    expect(stderr.trim()).toBe(
+      'Accord could not start: PORT must be a whole number from 0 to 65535, not "abc".',
+    );
   });
 });

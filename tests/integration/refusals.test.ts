@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, RefusalReason } from '@accord/shared';
 import { api, setUpMeeting, type Fixture } from './support/api';
-import { appendOperative, blockTexts, body, connectClient, whenSynced, type Client } from './support/clients';
+import {
+  appendOperative,
+  blockTexts,
+  body,
+  connectClient,
+  whenSynced,
+  type Client,
+} from './support/clients';
 import { RawClient } from './support/raw-client';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -19,15 +26,26 @@ describe('relay: refusing updates', () => {
   let watcher: Client;
   const raws: RawClient[] = [];
   const raw = async (who: string) => {
-    const client = await RawClient.connect(server.wsUrl, fixture.document.id, fixture.people[who]!.token);
+    const client = await RawClient.connect(
+      server.wsUrl,
+      fixture.document.id,
+      fixture.people[who]!.token,
+    );
     raws.push(client);
     await client.sync();
     return client;
   };
   const serverText = async () =>
-    (await api<string>(server.url, 'GET', `/api/documents/${fixture.document.id}/content?format=text`, {
-      token: server.admin,
-    })).body;
+    (
+      await api<string>(
+        server.url,
+        'GET',
+        `/api/documents/${fixture.document.id}/content?format=text`,
+        {
+          token: server.admin,
+        },
+      )
+    ).body;
 
   beforeEach(async () => {
     server = await startTestServer();
@@ -48,10 +66,15 @@ describe('relay: refusing updates', () => {
 
   it("[U1] an observer's edit is refused whole with 4409 and reaches no one, not even storage", async () => {
     const observer = await raw('observer');
-    observer.sendSync(2, changeOf(observer.doc, (d) => appendOperative(d, 'op-obs', 'Observer text')));
+    observer.sendSync(
+      2,
+      changeOf(observer.doc, (d) => appendOperative(d, 'op-obs', 'Observer text')),
+    );
     const closed = await observer.closed;
     expect(closed.code).toBe(CloseCode.refused);
-    expect(observer.received.find((m) => m.type === MessageType.auth)?.reason).toBe(RefusalReason.readOnly);
+    expect(observer.received.find((m) => m.type === MessageType.auth)?.reason).toBe(
+      RefusalReason.readOnly,
+    );
     // A later edit by a delegate arrives, the observer's never did.
     appendOperative(watcher.doc, 'op-chile', 'Delegate text');
     await vi.waitFor(async () => expect(await serverText()).toContain('Delegate text'));
@@ -74,7 +97,9 @@ describe('relay: refusing updates', () => {
     // Still connected: it gets an answer to a fresh request.
     const answers = observer.received.length;
     observer.sendSync(0, Y.encodeStateVector(observer.doc));
-    await observer.until((m) => m.type === MessageType.sync && m.step === 1 && observer.received.indexOf(m) >= answers);
+    await observer.until(
+      (m) => m.type === MessageType.sync && m.step === 1 && observer.received.indexOf(m) >= answers,
+    );
     expect(observer.socket.readyState).toBe(observer.socket.OPEN);
   });
 
@@ -84,23 +109,34 @@ describe('relay: refusing updates', () => {
       token: fixture.people.chair!.token,
     });
     expect(locked.body).toMatchObject({ status: 'locked' });
-    chair.sendSync(2, changeOf(chair.doc, (d) => appendOperative(d, 'op-late', 'Too late')));
+    chair.sendSync(
+      2,
+      changeOf(chair.doc, (d) => appendOperative(d, 'op-late', 'Too late')),
+    );
     expect((await chair.closed).code).toBe(CloseCode.refused);
-    expect(chair.received.find((m) => m.type === MessageType.auth)?.reason).toBe(RefusalReason.locked);
+    expect(chair.received.find((m) => m.type === MessageType.auth)?.reason).toBe(
+      RefusalReason.locked,
+    );
     expect(await serverText()).not.toContain('Too late');
 
     await api(server.url, 'POST', `/api/documents/${fixture.document.id}/unlock`, {
       token: fixture.people.chair!.token,
     });
     const again = await raw('chair');
-    again.sendSync(2, changeOf(again.doc, (d) => appendOperative(d, 'op-ok', 'Now accepted')));
+    again.sendSync(
+      2,
+      changeOf(again.doc, (d) => appendOperative(d, 'op-ok', 'Now accepted')),
+    );
     await vi.waitFor(async () => expect(await serverText()).toContain('Now accepted'));
   });
 
-  it("[U4] a Yjs client id first used by one participant is refused to another", async () => {
+  it('[U4] a Yjs client id first used by one participant is refused to another', async () => {
     const chile = await raw('chile');
     const clientId = chile.doc.clientID;
-    chile.sendSync(2, changeOf(chile.doc, (d) => appendOperative(d, 'op-a', 'From Chile')));
+    chile.sendSync(
+      2,
+      changeOf(chile.doc, (d) => appendOperative(d, 'op-a', 'From Chile')),
+    );
     await vi.waitFor(async () => expect(await serverText()).toContain('From Chile'));
 
     const peru = await raw('peru');
@@ -108,9 +144,14 @@ describe('relay: refusing updates', () => {
     Y.applyUpdate(impostor, Y.encodeStateAsUpdate(peru.doc));
     // Set after loading: Yjs picks a new id when it sees its own in a remote update.
     impostor.clientID = clientId;
-    peru.sendSync(2, changeOf(impostor, (d) => appendOperative(d, 'op-b', 'Posing as Chile')));
+    peru.sendSync(
+      2,
+      changeOf(impostor, (d) => appendOperative(d, 'op-b', 'Posing as Chile')),
+    );
     expect((await peru.closed).code).toBe(CloseCode.refused);
-    expect(peru.received.find((m) => m.type === MessageType.auth)?.reason).toBe(RefusalReason.foreignClient);
+    expect(peru.received.find((m) => m.type === MessageType.auth)?.reason).toBe(
+      RefusalReason.foreignClient,
+    );
     expect(await serverText()).not.toContain('Posing as Chile');
 
     // The same holds for awareness.
@@ -122,28 +163,37 @@ describe('relay: refusing updates', () => {
   it("[U5] only a chair may set a paragraph's status", async () => {
     const chile = await raw('chile');
     const firstId = () => {
-      const element = body(chile.doc).toArray().find(
-        (n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'operative',
-      );
+      const element = body(chile.doc)
+        .toArray()
+        .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'operative');
       if (!element) throw new Error('template has no operative paragraph');
       return element;
     };
-    chile.sendSync(2, changeOf(chile.doc, () => firstId().setAttribute('status', 'agreed')));
+    chile.sendSync(
+      2,
+      changeOf(chile.doc, () => firstId().setAttribute('status', 'agreed')),
+    );
     expect((await chile.closed).code).toBe(CloseCode.refused);
     expect(chile.received.find((m) => m.type === MessageType.auth)?.reason).toBe(
       RefusalReason.statusNotAllowed,
     );
     // A new paragraph of a delegate's may start as pending.
     const peru = await raw('peru');
-    peru.sendSync(2, changeOf(peru.doc, (d) => appendOperative(d, 'op-new', 'New and pending')));
+    peru.sendSync(
+      2,
+      changeOf(peru.doc, (d) => appendOperative(d, 'op-new', 'New and pending')),
+    );
     await vi.waitFor(async () => expect(await serverText()).toContain('New and pending'));
     expect(peru.socket.readyState).toBe(peru.socket.OPEN);
 
     const chair = await raw('chair');
-    const element = body(chair.doc).toArray().find(
-      (n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'operative',
-    )!;
-    chair.sendSync(2, changeOf(chair.doc, () => element.setAttribute('status', 'agreed')));
+    const element = body(chair.doc)
+      .toArray()
+      .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'operative')!;
+    chair.sendSync(
+      2,
+      changeOf(chair.doc, () => element.setAttribute('status', 'agreed')),
+    );
     await vi.waitFor(async () => {
       const content = await api<{ content: { attrs?: { status?: string } }[] }>(
         server.url,

@@ -32,35 +32,62 @@ describe('template seeding happens exactly once', () => {
     dataDir = await tempDir();
     const first = await spawnServer(dataDir);
     processes.push(first);
-    const fixture = await setUpMeeting(first.url, first.admin, { chile: { role: 'delegate', delegation: 'Chile' } });
+    const fixture = await setUpMeeting(first.url, first.admin, {
+      chile: { role: 'delegate', delegation: 'Chile' },
+    });
     const token = fixture.people.chile!.token;
     const expected = (
-      await api<string>(first.url, 'GET', `/api/documents/${fixture.document.id}/content?format=text`, { token })
+      await api<string>(
+        first.url,
+        'GET',
+        `/api/documents/${fixture.document.id}/content?format=text`,
+        { token },
+      )
     ).body;
 
     for (const client of await openTen(first, fixture.document.id, token)) {
-      expect(blockTexts(client.doc).join('\n\n') + '\n').toBe(expected.replace(/^\d+\. |^ {4}[a-z]\. /gm, ''));
+      expect(blockTexts(client.doc).join('\n\n') + '\n').toBe(
+        expected.replace(/^\d+\. |^ {4}[a-z]\. /gm, ''),
+      );
     }
 
-    const fresh = await api<DocumentInfo>(first.url, 'POST', `/api/meetings/${fixture.meeting.id}/documents`, {
-      token: first.admin,
-      json: { templateId: 'msme-institutional-framework' },
-    });
+    const fresh = await api<DocumentInfo>(
+      first.url,
+      'POST',
+      `/api/meetings/${fixture.meeting.id}/documents`,
+      {
+        token: first.admin,
+        json: { templateId: 'msme-institutional-framework' },
+      },
+    );
     expect(fresh.status).toBe(201);
     first.child.kill('SIGKILL');
     await first.exited;
 
     const second = await spawnServer(dataDir);
     processes.push(second);
-    const text = (await api<string>(second.url, 'GET', `/api/documents/${fresh.body.id}/content?format=text`, { token })).body;
+    const text = (
+      await api<string>(second.url, 'GET', `/api/documents/${fresh.body.id}/content?format=text`, {
+        token,
+      })
+    ).body;
     const ten = await openTen(second, fresh.body.id, token);
     await vi.waitFor(async () => {
-      const again = (await api<string>(second.url, 'GET', `/api/documents/${fresh.body.id}/content?format=text`, { token })).body;
+      const again = (
+        await api<string>(
+          second.url,
+          'GET',
+          `/api/documents/${fresh.body.id}/content?format=text`,
+          { token },
+        )
+      ).body;
       expect(again).toBe(text);
     });
     const titles = blockTexts(ten[0]!.doc);
     for (const client of ten) expect(blockTexts(client.doc)).toEqual(titles);
     // No block appears twice: duplicated seeding would repeat the whole text.
-    expect(new Set(titles.filter((t) => t.length > 20)).size).toBe(titles.filter((t) => t.length > 20).length);
+    expect(new Set(titles.filter((t) => t.length > 20)).size).toBe(
+      titles.filter((t) => t.length > 20).length,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '@accord/shared';
 import { api, setUpMeeting, type Fixture } from './support/api';
-import { appendOperative, blockTexts, connectClient, whenSynced, type Client } from './support/clients';
+import {
+  appendOperative,
+  blockTexts,
+  connectClient,
+  whenSynced,
+  type Client,
+} from './support/clients';
 import { RawClient } from './support/raw-client';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -45,7 +51,11 @@ describe('relay: who may connect, and bad input', () => {
     const other = await setUpMeeting(server.url, server.admin, {
       mexico: { role: 'delegate', delegation: 'Mexico' },
     });
-    await expectClosedBeforeData(fixture.document.id, other.people.mexico!.token, CloseCode.forbidden);
+    await expectClosedBeforeData(
+      fixture.document.id,
+      other.people.mexico!.token,
+      CloseCode.forbidden,
+    );
   });
 
   it('[A4] revoking a link closes its open connections with 4401 and refuses new ones', async () => {
@@ -60,7 +70,11 @@ describe('relay: who may connect, and bad input', () => {
     );
     expect(revoked.status).toBe(204);
     await vi.waitFor(() => expect(chile.closes).toContain(CloseCode.unauthorized));
-    await expectClosedBeforeData(fixture.document.id, fixture.people.chile!.token, CloseCode.unauthorized);
+    await expectClosedBeforeData(
+      fixture.document.id,
+      fixture.people.chile!.token,
+      CloseCode.unauthorized,
+    );
   });
 
   it('[A5] garbage, truncated, text and oversized frames close that socket only', async () => {
@@ -76,12 +90,20 @@ describe('relay: who may connect, and bad input', () => {
       'hello',
     ];
     for (const frame of frames) {
-      const client = await RawClient.connect(server.wsUrl, fixture.document.id, fixture.people.chile!.token);
+      const client = await RawClient.connect(
+        server.wsUrl,
+        fixture.document.id,
+        fixture.people.chile!.token,
+      );
       client.socket.send(frame);
       const closed = await client.closed;
       expect([CloseCode.malformed, CloseCode.refused]).toContain(closed.code);
     }
-    const big = await RawClient.connect(server.wsUrl, fixture.document.id, fixture.people.chile!.token);
+    const big = await RawClient.connect(
+      server.wsUrl,
+      fixture.document.id,
+      fixture.people.chile!.token,
+    );
     big.socket.send(new Uint8Array(65 * 1024));
     expect((await big.closed).code).toBe(CloseCode.tooLarge);
 
@@ -93,14 +115,24 @@ describe('relay: who may connect, and bad input', () => {
   });
 
   it('[A6] a flood of messages is cut off with 4529', async () => {
-    const client = await RawClient.connect(server.wsUrl, fixture.document.id, fixture.people.chile!.token);
-    for (let i = 0; i < 1000; i++) client.sendAwareness(client.doc.clientID, i + 1, { cursor: null });
+    const client = await RawClient.connect(
+      server.wsUrl,
+      fixture.document.id,
+      fixture.people.chile!.token,
+    );
+    for (let i = 0; i < 1000; i++)
+      client.sendAwareness(client.doc.clientID, i + 1, { cursor: null });
     expect((await client.closed).code).toBe(CloseCode.tooManyMessages);
   });
 
   it('[A7] a browser page from another origin cannot open the relay', async () => {
     await expect(
-      RawClient.connect(server.wsUrl, fixture.document.id, fixture.people.chile!.token, 'http://evil.example'),
+      RawClient.connect(
+        server.wsUrl,
+        fixture.document.id,
+        fixture.people.chile!.token,
+        'http://evil.example',
+      ),
     ).rejects.toThrow('HTTP 403');
   });
 });

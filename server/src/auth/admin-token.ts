@@ -7,7 +7,10 @@ import { looksLikeToken, newToken } from './tokens';
  * 0600), so that the server can print the secretariat link at every start (CONTRACT). An
  * `ADMIN_TOKEN` from the environment wins and is written to the file.
  */
-export async function loadAdminToken(dataDir: string, fromEnv: string | undefined): Promise<string> {
+export async function loadAdminToken(
+  dataDir: string,
+  fromEnv: string | undefined,
+): Promise<string> {
   const path = join(dataDir, 'admin-token');
   if (fromEnv !== undefined && fromEnv !== '') {
     if (!looksLikeToken(fromEnv)) {

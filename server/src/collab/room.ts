@@ -54,6 +54,7 @@ export class Room {
   private readonly doc = new Y.Doc({ gc: true });
   private bindings = new Map<number, string>();
   private lastSeq = 0;
+  private lastChange = 0;
   private sinceCheckpoint = 0;
   private readonly peers = new Set<Peer>();
   private readonly clientsOf = new Map<Peer, Set<number>>();
@@ -68,6 +69,16 @@ export class Room {
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
     this.ready = this.load();
+  }
+
+  /** The seq of the last accepted update. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  /** When the last update was accepted (ms since the epoch), or 0. */
+  get lastChangeAt(): number {
+    return this.lastChange;
   }
 
   get peerCount(): number {
@@ -240,7 +251,8 @@ export class Room {
       return;
     }
     this.lastSeq += 1;
-    this.entries.push({ kind: 'update', seq: this.lastSeq, at: Date.now(), author, update });
+    this.lastChange = Date.now();
+    this.entries.push({ kind: 'update', seq: this.lastSeq, at: this.lastChange, author, update });
     this.updates.push(update);
     this.scheduleFlush();
   }
@@ -365,7 +377,10 @@ export class Room {
     this.entries = [];
     this.updates = [];
     void this.options.log
-      .append(this.documentId, entries.filter((e) => e.kind === 'bind' || e.update.length > 0))
+      .append(
+        this.documentId,
+        entries.filter((e) => e.kind === 'bind' || e.update.length > 0),
+      )
       .catch(() => undefined)
       .finally(() => {
         for (const peer of this.peers) peer.close(CloseCode.unavailable, 'document reloading');
@@ -383,10 +398,12 @@ export class Room {
   }
 
   /** The live document, read-only for callers (content, versions). Resolves once written. */
-  async read<T>(reader: (doc: Y.Doc, lastSeq: number) => T): Promise<T> {
+  async read<T>(
+    reader: (doc: Y.Doc, lastSeq: number, bindings: ReadonlyMap<number, string>) => T,
+  ): Promise<T> {
     await this.ready;
     await this.flush();
-    return reader(this.doc, this.lastSeq);
+    return reader(this.doc, this.lastSeq, this.bindings);
   }
 
   /** Closes every peer of `participantId` (revoked token). */

@@ -29,6 +29,11 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** The rooms loaded now. */
+  loaded(): Room[] {
+    return [...this.rooms.values()].filter((room) => room.isUsable);
+  }
+
   get connectionCount(): number {
     let total = 0;
     for (const room of this.rooms.values()) total += room.peerCount;
@@ -95,7 +100,10 @@ export class RoomRegistry {
   }
 
   /** Reads a document's current state, from its room (loaded for the occasion if needed). */
-  async read<T>(documentId: string, reader: (doc: Y.Doc, lastSeq: number) => T): Promise<T> {
+  async read<T>(
+    documentId: string,
+    reader: (doc: Y.Doc, lastSeq: number, bindings: ReadonlyMap<number, string>) => T,
+  ): Promise<T> {
     const room = await this.open(documentId);
     try {
       return await room.read(reader);

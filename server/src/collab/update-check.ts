@@ -58,7 +58,7 @@ function isDeletedBy(ds: DeleteSet, id: Y.ID): boolean {
 export function checkUpdate(update: Uint8Array, context: UpdateContext): UpdateVerdict {
   let decoded: { structs: Struct[]; ds: DeleteSet };
   try {
-    decoded = Y.decodeUpdate(update) as unknown as { structs: Struct[]; ds: DeleteSet };
+    decoded = Y.decodeUpdate(update);
   } catch {
     return refuse(RefusalReason.invalid, 'the update could not be decoded');
   }

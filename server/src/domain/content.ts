@@ -11,7 +11,9 @@ export async function readContent(
   versionId?: string,
 ): Promise<NodeJSON> {
   if (versionId !== undefined) {
-    return stateToContent(await versionState(context, findVersion(context, document.id, versionId)));
+    return stateToContent(
+      await versionState(context, findVersion(context, document.id, versionId)),
+    );
   }
   return context.rooms.read(document.id, (doc) => docToContent(doc));
 }

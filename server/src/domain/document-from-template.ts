@@ -1,8 +1,4 @@
-import {
-  TemplateValueError,
-  fillTemplate,
-  resolveTemplateValues,
-} from '@accord/shared/template';
+import { TemplateValueError, fillTemplate, resolveTemplateValues } from '@accord/shared/template';
 import type { DocumentInfo } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 import type { DomainContext } from './context';

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { randomId, type DocumentInfo, type DraftStyle, type Language, type NodeJSON } from '@accord/shared';
+import {
+  randomId,
+  type DocumentInfo,
+  type DraftStyle,
+  type Language,
+  type NodeJSON,
+} from '@accord/shared';
 import { authorId, SYSTEM_AUTHOR, type Principal } from '../auth/principal';
 import type { DocumentRecord, LogEntry } from '../storage';
 import { authorise, meetingFor } from './access';
@@ -69,7 +75,14 @@ export async function createDocumentWithContent(
   };
   await context.storage.metadata.change((data) => {
     data.documents.push(record);
-    audit(data, now, meeting.id, 'document.created', principal, `Document "${record.title}" created.`);
+    audit(
+      data,
+      now,
+      meeting.id,
+      'document.created',
+      principal,
+      `Document "${record.title}" created.`,
+    );
   });
   return presentDocument(record);
 }

@@ -34,4 +34,5 @@ export const forbidden = (message: string, code = 'forbidden') =>
 export const invalid = (field: string, message: string, code = 'invalid_value') =>
   new AccordError('invalid', code, message, field);
 
-export const conflict = (code: string, message: string) => new AccordError('conflict', code, message);
+export const conflict = (code: string, message: string) =>
+  new AccordError('conflict', code, message);

@@ -24,7 +24,14 @@ export async function setDocumentStatus(
     document.status = status;
     document.updatedAt = now.toISOString();
     const verb = status === 'locked' ? 'locked' : 'unlocked';
-    audit(data, now, document.meetingId, `document.${verb}`, principal, `Document "${document.title}" ${verb}.`);
+    audit(
+      data,
+      now,
+      document.meetingId,
+      `document.${verb}`,
+      principal,
+      `Document "${document.title}" ${verb}.`,
+    );
   });
   if (status === 'locked') {
     await recordVersion(context, document, 'lock', 'Locked for adoption', principal);

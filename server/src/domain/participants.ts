@@ -48,7 +48,14 @@ export async function addParticipant(
   };
   await context.storage.metadata.change((data) => {
     data.participants.push(record);
-    audit(data, now, meeting.id, 'participant.added', principal, `${describe(record)} invited as ${record.role}.`);
+    audit(
+      data,
+      now,
+      meeting.id,
+      'participant.added',
+      principal,
+      `${describe(record)} invited as ${record.role}.`,
+    );
   });
   return { ...presentParticipant(record), token, link: link(context, token) };
 }
@@ -94,7 +101,14 @@ export async function revokeParticipant(
   await context.storage.metadata.change((data) => {
     record.tokenHash = null;
     record.revokedAt = now.toISOString();
-    audit(data, now, meeting.id, 'participant.revoked', principal, `${describe(record)}: link revoked.`);
+    audit(
+      data,
+      now,
+      meeting.id,
+      'participant.revoked',
+      principal,
+      `${describe(record)}: link revoked.`,
+    );
   });
   context.rooms.closeParticipant(record.id);
 }
@@ -113,7 +127,14 @@ export async function reissueToken(
   const now = context.now();
   await context.storage.metadata.change((data) => {
     record.tokenHash = hashToken(token);
-    audit(data, now, meeting.id, 'participant.token_reissued', principal, `${describe(record)}: new link issued.`);
+    audit(
+      data,
+      now,
+      meeting.id,
+      'participant.token_reissued',
+      principal,
+      `${describe(record)}: new link issued.`,
+    );
   });
   context.rooms.closeParticipant(record.id);
   return { token, link: link(context, token) };

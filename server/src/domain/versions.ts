@@ -36,7 +36,14 @@ export async function recordVersion(
   };
   await context.storage.metadata.change((data) => {
     data.versions.push(record);
-    audit(data, now, document.meetingId, `version.${kind}`, principal, `Version "${label}" of "${document.title}".`);
+    audit(
+      data,
+      now,
+      document.meetingId,
+      `version.${kind}`,
+      principal,
+      `Version "${label}" of "${document.title}".`,
+    );
   });
   return presentVersion(context, record);
 }

@@ -53,7 +53,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error instanceof AccordError
         ? error
         : typeof error === 'object' && error !== null
-          ? fromParser(error as BodyParserError)
+          ? fromParser(error)
           : null;
     if (known) {
       response.status(STATUS[known.kind]).json(body(known));
@@ -65,7 +65,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
     response.status(500).json({
-      error: { code: 'internal_error', message: 'Something went wrong on the server. Please try again.' },
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on the server. Please try again.',
+      },
     });
   };
 }

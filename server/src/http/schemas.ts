@@ -3,7 +3,8 @@ import { LANGUAGES, PARTICIPANT_ROLES } from '@accord/shared';
 
 /** Request bodies of the HTTP API (CONTRACT). */
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')

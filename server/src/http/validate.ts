@@ -26,7 +26,9 @@ export function parseBody<T>(request: Request, schema: z.ZodType<T>): T {
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || undefined;
-    const message = field ? `${field}: ${issue?.message ?? 'invalid'}` : (issue?.message ?? 'Invalid request.');
+    const message = field
+      ? `${field}: ${issue?.message ?? 'invalid'}`
+      : (issue?.message ?? 'Invalid request.');
     throw new AccordError('invalid', 'invalid_field', message, field);
   }
   return result.data;
@@ -46,7 +48,11 @@ export function queryString(request: Request, name: string): string | undefined 
   const value: unknown = request.query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
-    throw new AccordError('malformed', 'malformed_query', `The query parameter "${name}" must appear once.`);
+    throw new AccordError(
+      'malformed',
+      'malformed_query',
+      `The query parameter "${name}" must appear once.`,
+    );
   }
   return value;
 }

@@ -25,8 +25,12 @@ describe('FileUpdateLog on disk', () => {
   async function seeded(logger: Logger = silentLogger) {
     const log = new FileUpdateLog({ directory, logger, syncDelayMs: 1 });
     const doc = new Y.Doc();
-    await log.create('d1', [{ kind: 'update', seq: 1, at: 1, author: 'system', update: edit(doc, 'kept') }]);
-    await log.append('d1', [{ kind: 'update', seq: 2, at: 2, author: 'chile', update: edit(doc, '+also') }]);
+    await log.create('d1', [
+      { kind: 'update', seq: 1, at: 1, author: 'system', update: edit(doc, 'kept') },
+    ]);
+    await log.append('d1', [
+      { kind: 'update', seq: 2, at: 2, author: 'chile', update: edit(doc, '+also') },
+    ]);
     await log.close();
     return join(directory, 'd1', 'segment-000000.log');
   }
@@ -74,10 +78,13 @@ describe('FileUpdateLog on disk', () => {
     // Remove the checkpoint so loading must read segment 0, and damage segment 0.
     const files = await readdir(join(directory, 'd1'));
     for (const f of files) if (f.startsWith('checkpoint-')) await rm(join(directory, 'd1', f));
-    await writeFile(join(directory, 'd1', 'segment-000000.log'), Buffer.from([50, 0, 0, 0, 0, 0, 0, 0, 1]));
-    await appendFile(join(directory, 'd1', 'segment-000001.log'), Buffer.alloc(0));
-    await expect(new FileUpdateLog({ directory, logger: silentLogger }).load('d1')).rejects.toBeInstanceOf(
-      CorruptLogError,
+    await writeFile(
+      join(directory, 'd1', 'segment-000000.log'),
+      Buffer.from([50, 0, 0, 0, 0, 0, 0, 0, 1]),
     );
+    await appendFile(join(directory, 'd1', 'segment-000001.log'), Buffer.alloc(0));
+    await expect(
+      new FileUpdateLog({ directory, logger: silentLogger }).load('d1'),
+    ).rejects.toBeInstanceOf(CorruptLogError);
   });
 });

@@ -142,7 +142,10 @@ export class FileUpdateLog implements UpdateLog {
       const scan = readFrames(data);
       if (scan.validBytes < data.length) {
         if (index !== segments.length - 1) {
-          throw new CorruptLogError(documentId, `segment ${n} is damaged at byte ${scan.validBytes}`);
+          throw new CorruptLogError(
+            documentId,
+            `segment ${n} is damaged at byte ${scan.validBytes}`,
+          );
         }
         // A torn tail: the process died mid-append. Nothing after it was acknowledged to anyone.
         repaired = { droppedBytes: data.length - scan.validBytes };

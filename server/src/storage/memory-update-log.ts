@@ -31,7 +31,11 @@ export class MemoryUpdateLog implements UpdateLog {
     if (this.documents.has(documentId)) {
       return Promise.reject(new RangeError(`Document ${documentId} already has a history`));
     }
-    this.documents.set(documentId, { checkpoint: null, entries: [...entries], versions: new Map() });
+    this.documents.set(documentId, {
+      checkpoint: null,
+      entries: [...entries],
+      versions: new Map(),
+    });
     return Promise.resolve();
   }
 
@@ -60,7 +64,7 @@ export class MemoryUpdateLog implements UpdateLog {
         repaired: null,
       });
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
@@ -69,7 +73,7 @@ export class MemoryUpdateLog implements UpdateLog {
       this.get(documentId).entries.push(...entries);
       return Promise.resolve();
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

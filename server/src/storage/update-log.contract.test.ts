@@ -21,7 +21,11 @@ interface Subject {
 const implementations: Record<string, () => Promise<Subject>> = {
   memory: () => {
     const log = new MemoryUpdateLog();
-    return Promise.resolve({ log, reopen: () => Promise.resolve(log), cleanup: () => Promise.resolve() });
+    return Promise.resolve({
+      log,
+      reopen: () => Promise.resolve(log),
+      cleanup: () => Promise.resolve(),
+    });
   },
   file: async () => {
     const directory = await mkdtemp(join(tmpdir(), 'accord-log-'));
@@ -53,7 +57,7 @@ function replay(stored: { checkpoint: Uint8Array | null; updates: UpdateRecord[]
   const doc = new Y.Doc();
   if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint);
   for (const u of stored.updates) Y.applyUpdate(doc, u.update);
-  return doc.getText('t').toString();
+  return doc.getText('t').toJSON();
 }
 
 for (const [name, make] of Object.entries(implementations)) {

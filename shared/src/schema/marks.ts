@@ -33,6 +33,10 @@ export const Bracket = Mark.create({
     return [{ tag: 'span[data-type="bracket"]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['span', mergeAttributes({ 'data-type': 'bracket', class: 'bracket' }, HTMLAttributes), 0];
+    return [
+      'span',
+      mergeAttributes({ 'data-type': 'bracket', class: 'bracket' }, HTMLAttributes),
+      0,
+    ];
   },
 });

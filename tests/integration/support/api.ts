@@ -23,7 +23,11 @@ export async function api<T = unknown>(
     body = options.body;
     if (options.type) headers['content-type'] = options.type;
   }
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body as BodyInit | undefined,
+  });
   const text = await response.text();
   let parsed: unknown = text;
   if ((response.headers.get('content-type') ?? '').includes('application/json') && text) {
@@ -52,17 +56,28 @@ export async function setUpMeeting(
   if (meeting.status !== 201) throw new Error(`meeting: ${meeting.status}`);
   const invited: Record<string, Invitation> = {};
   for (const [key, person] of Object.entries(people)) {
-    const answer = await api<Invitation>(baseUrl, 'POST', `/api/meetings/${meeting.body.id}/participants`, {
-      token: admin,
-      json: { name: person.name ?? key, role: person.role, delegation: person.delegation },
-    });
+    const answer = await api<Invitation>(
+      baseUrl,
+      'POST',
+      `/api/meetings/${meeting.body.id}/participants`,
+      {
+        token: admin,
+        json: { name: person.name ?? key, role: person.role, delegation: person.delegation },
+      },
+    );
     if (answer.status !== 201) throw new Error(`participant ${key}: ${answer.status}`);
     invited[key] = answer.body;
   }
-  const document = await api<DocumentInfo>(baseUrl, 'POST', `/api/meetings/${meeting.body.id}/documents`, {
-    token: admin,
-    json: { templateId, title: 'Draft recommendations' },
-  });
-  if (document.status !== 201) throw new Error(`document: ${document.status} ${JSON.stringify(document.body)}`);
+  const document = await api<DocumentInfo>(
+    baseUrl,
+    'POST',
+    `/api/meetings/${meeting.body.id}/documents`,
+    {
+      token: admin,
+      json: { templateId, title: 'Draft recommendations' },
+    },
+  );
+  if (document.status !== 201)
+    throw new Error(`document: ${document.status} ${JSON.stringify(document.body)}`);
   return { meeting: meeting.body, document: document.body, people: invited };
 }

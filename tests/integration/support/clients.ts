@@ -66,10 +66,17 @@ export function blockTexts(doc: Y.Doc): string[] {
       node instanceof Y.XmlElement
         ? node
             .toArray()
-            .map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, '') : ''))
+            .map((child) => (child instanceof Y.XmlText ? plain(child) : ''))
             .join('')
         : '',
     );
+}
+
+/** The characters of a text node, formatting left out. */
+export function plain(text: Y.XmlText): string {
+  return (text.toDelta() as { insert?: unknown }[])
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
 }
 
 /** Appends an operative paragraph as the editor would (an element holding a text node). */

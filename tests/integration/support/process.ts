@@ -13,7 +13,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },

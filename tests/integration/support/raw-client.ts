@@ -30,7 +30,12 @@ export class RawClient {
     socket.on('error', () => undefined);
   }
 
-  static connect(wsUrl: string, documentId: string, token: string, origin?: string): Promise<RawClient> {
+  static connect(
+    wsUrl: string,
+    documentId: string,
+    token: string,
+    origin?: string,
+  ): Promise<RawClient> {
     const socket = new WebSocket(
       `${wsUrl}${COLLAB_PATH}/${encodeURIComponent(documentId)}?token=${encodeURIComponent(token)}`,
       origin ? { headers: { origin } } : {},
@@ -38,7 +43,9 @@ export class RawClient {
     const client = new RawClient(socket);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(client));
-      socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      socket.once('unexpected-response', (_req, res) =>
+        reject(new Error(`HTTP ${res.statusCode}`)),
+      );
       socket.once('error', reject);
     });
   }

@@ -24,7 +24,14 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDir());
   const server = await startAccord(
-    { port: options.port ?? 0, host: '127.0.0.1', dataDir, adminToken: undefined, publicUrl: null, tls: null },
+    {
+      port: options.port ?? 0,
+      host: '127.0.0.1',
+      dataDir,
+      adminToken: undefined,
+      publicUrl: null,
+      tls: null,
+    },
     { logger: silentLogger, clientDir: null, idleUnloadMs: 50, ...options },
   );
   return {

@@ -4,6 +4,8 @@ import { readContent, readText } from '../../domain/content';
 import type { DomainContext } from '../../domain/context';
 import { presentDocument } from '../../domain/documents';
 import { AccordError } from '../../domain/errors';
+import { compareVersions } from '../../domain/history/comparison';
+import { restoreVersion } from '../../domain/history/restore';
 import { setDocumentStatus } from '../../domain/lock';
 import { listVersions, recordVersion } from '../../domain/versions';
 import { principalOf } from '../principal';
@@ -47,9 +49,34 @@ export function documentRoutes(context: DomainContext): Router {
     response.status(201).json(await recordVersion(context, document, 'named', label, principal));
   });
 
+  router.get('/:documentId/diff', async (request, response) => {
+    const principal = principalOf(request, response);
+    const document = documentFor(context, principal, idParam(request, 'documentId'));
+    const from = queryString(request, 'from');
+    const to = queryString(request, 'to') ?? 'current';
+    if (!from) {
+      throw new AccordError(
+        'malformed',
+        'missing_from',
+        'Say which version to compare from (?from=<version id>).',
+      );
+    }
+    response.json(await compareVersions(context, document, from, to));
+  });
+
+  router.post('/:documentId/versions/:versionId/restore', async (request, response) => {
+    const principal = principalOf(request, response);
+    const documentId = idParam(request, 'documentId');
+    response
+      .status(201)
+      .json(await restoreVersion(context, principal, documentId, idParam(request, 'versionId')));
+  });
+
   router.post('/:documentId/lock', async (request, response) => {
     const principal = principalOf(request, response);
-    response.json(await setDocumentStatus(context, principal, idParam(request, 'documentId'), 'locked'));
+    response.json(
+      await setDocumentStatus(context, principal, idParam(request, 'documentId'), 'locked'),
+    );
   });
 
   router.post('/:documentId/unlock', async (request, response) => {

@@ -85,7 +85,9 @@ export function meetingRoutes(context: DomainContext): Router {
     authorise(principal, 'createDocument');
     meetingFor(context, principal, meetingId);
     const body = parseBody(request, NewDocumentBody);
-    response.status(201).json(await createDocumentFromTemplate(context, principal, meetingId, body));
+    response
+      .status(201)
+      .json(await createDocumentFromTemplate(context, principal, meetingId, body));
   });
 
   // The upload is the raw body: text, Markdown or a .docx, up to a few megabytes.
@@ -99,7 +101,10 @@ export function meetingRoutes(context: DomainContext): Router {
       meetingFor(context, principal, meetingId);
       const contentType = request.headers['content-type'] ?? '';
       const body: unknown = request.body;
-      if (!Buffer.isBuffer(body) || !IMPORT_TYPES.some((t) => contentType.toLowerCase().startsWith(t))) {
+      if (
+        !Buffer.isBuffer(body) ||
+        !IMPORT_TYPES.some((t) => contentType.toLowerCase().startsWith(t))
+      ) {
         throw new AccordError(
           'unsupported_media_type',
           'unsupported_import_type',

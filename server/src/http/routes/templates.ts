@@ -20,7 +20,8 @@ export function templateRoutes(context: DomainContext): Router {
 
   router.get('/:templateId', (request, response) => {
     const template = context.templates.get(idParam(request, 'templateId'));
-    if (!template) throw new AccordError('not_found', 'template_not_found', 'This template does not exist.');
+    if (!template)
+      throw new AccordError('not_found', 'template_not_found', 'This template does not exist.');
     const detail: TemplateDetail = {
       id: template.id,
       title: template.title,

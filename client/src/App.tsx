@@ -1,0 +1,99 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@accord/shared/api';
+import { api } from './api/endpoints';
+import { ApiError } from './api/client';
+import { getToken, onUnauthorized } from './auth/token';
+import { useRoute } from './router';
+import { SessionContext } from './session';
+import { AccessPage } from './pages/AccessPage';
+import { HomePage } from './pages/HomePage';
+import { MeetingPage } from './pages/MeetingPage';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Loading';
+import { ErrorNotice } from './components/ErrorNotice';
+
+// The editor (Tiptap, ProseMirror, Yjs) is most of the app's weight: load it only on its page.
+const EditorPage = lazy(() => import('./pages/EditorPage'));
+
+type SessionState =
+  | { kind: 'noToken' }
+  | { kind: 'loading' }
+  | { kind: 'revoked' }
+  | { kind: 'cleared' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; session: SessionInfo };
+
+function initialState(): SessionState {
+  return getToken() ? { kind: 'loading' } : { kind: 'noToken' };
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const [state, setState] = useState<SessionState>(initialState);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => onUnauthorized(() => setState({ kind: 'revoked' })), []);
+
+  useEffect(() => {
+    if (!getToken()) return;
+    let current = true;
+    api.session().then(
+      (session) => {
+        if (current) setState({ kind: 'ready', session });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 401) setState({ kind: 'revoked' });
+        else if (error instanceof ApiError) setState({ kind: 'failed', message: error.message });
+        else setState({ kind: 'failed', message: t('errors.network') });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt, t]);
+
+  const retry = useCallback(() => {
+    setState({ kind: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+  const cleared = useCallback(() => setState({ kind: 'cleared' }), []);
+
+  switch (state.kind) {
+    case 'noToken':
+      return <AccessPage title={t('access.noTokenTitle')} body={t('access.noTokenBody')} />;
+    case 'revoked':
+      return <AccessPage title={t('access.revokedTitle')} body={t('access.revokedBody')} />;
+    case 'cleared':
+      return <AccessPage title={t('access.clearedTitle')} body={t('access.clearedBody')} />;
+    case 'loading':
+      return <Loading fullPage />;
+    case 'failed':
+      return (
+        <AccessPage title={t('errors.title')} body={state.message}>
+          <button type="button" onClick={retry}>
+            {t('errors.retry')}
+          </button>
+        </AccessPage>
+      );
+    case 'ready':
+      return (
+        <SessionContext.Provider value={state.session}>
+          <Layout onCleared={cleared} wide={route.page === 'document'}>
+            {route.page === 'home' && <HomePage />}
+            {route.page === 'meeting' && <MeetingPage meetingId={route.meetingId} />}
+            {route.page === 'document' && (
+              <Suspense fallback={<Loading />}>
+                <EditorPage documentId={route.documentId} />
+              </Suspense>
+            )}
+            {route.page === 'notFound' && (
+              <ErrorNotice title={t('access.notFoundTitle')} message={t('access.notFoundBody')} />
+            )}
+          </Layout>
+        </SessionContext.Provider>
+      );
+  }
+}

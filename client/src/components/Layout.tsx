@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { linkProps } from '../router';
+import { useSession } from '../session';
+import { ClearDeviceButton } from './ClearDeviceButton';
+
+/** The frame of every signed-in page: who you are, a way home, and "clear this device". */
+export function Layout({
+  children,
+  onCleared,
+  wide = false,
+}: {
+  children: ReactNode;
+  onCleared: () => void;
+  wide?: boolean;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const participant = session.participant;
+  const who = participant
+    ? participant.delegation
+      ? t('app.signedInAsDelegation', {
+          name: participant.name,
+          delegation: participant.delegation,
+        })
+      : t('app.signedInAs', { name: participant.name })
+    : t('app.secretariat');
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <a className="brand" {...linkProps('/')}>
+          {t('app.name')}
+        </a>
+        <span className="who">
+          {who} · {t(`roles.${session.role}`)}
+        </span>
+        <ClearDeviceButton onCleared={onCleared} />
+      </header>
+      <main id="content" className={wide ? 'page page--wide' : 'page'} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useMemo } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useTranslation } from 'react-i18next';
+import { draftExtensions } from '@accord/shared/schema/index';
+import { BODY_FIELD } from '@accord/shared/protocol';
+import type { DraftStyle } from '@accord/shared/content';
+import type { CollabSession } from '../collab/collabSession';
+import { DraftNumbering } from './numbering';
+import { UniqueIds } from './uniqueIds';
+import { DraftCommands } from './draftCommands';
+import { RemoteSelection } from './remoteSelection';
+import { renderCaret, renderSelection } from './carets';
+import { Toolbar } from './Toolbar';
+
+export interface LocalUser {
+  participant: string;
+  name: string;
+  delegation: string | null;
+  role: string;
+  color: string;
+}
+
+/**
+ * The Tiptap editor bound to one session's `body` fragment. Keyed by the session's Y.Doc by its
+ * parent: a fresh session (after a refused update) gets a fresh editor, never a rebind.
+ */
+export function DraftEditor({
+  session,
+  user,
+  style,
+  editable,
+  canSetStatus,
+  title,
+  onEditor,
+}: {
+  session: CollabSession;
+  user: LocalUser;
+  style: DraftStyle;
+  editable: boolean;
+  canSetStatus: boolean;
+  title: string;
+  onEditor?: (editor: Editor | null) => void;
+}) {
+  const { t } = useTranslation();
+  const extensions = useMemo(
+    () => [
+      ...draftExtensions,
+      // Collaboration brings Yjs-aware undo; there is no separate history to disable here.
+      Collaboration.configure({ document: session.doc, field: BODY_FIELD }),
+      CollaborationCaret.configure({
+        provider: session.provider,
+        // The server replaces this with what it vouches for; set so our caret renders at once.
+        user,
+        render: renderCaret,
+        selectionRender: renderSelection,
+      }),
+      DraftNumbering.configure({ style, statusLabel: (status) => t(`status.${status}`) }),
+      UniqueIds.configure({ canSetStatus }),
+      DraftCommands,
+      RemoteSelection.configure({ document: session.doc }),
+    ],
+    // The session, user and style are fixed for this editor's life (the parent re-keys it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session],
+  );
+
+  const attributes = (isEditable: boolean) => ({
+    'aria-label': t('editor.editorLabel', { title }),
+    'aria-multiline': 'true',
+    'aria-readonly': String(!isEditable),
+    role: 'textbox',
+    spellcheck: 'true',
+    class: `draft draft--${style}`,
+  });
+
+  const editor = useEditor(
+    { extensions, editable, editorProps: { attributes: attributes(editable) } },
+    [extensions],
+  );
+
+  useEffect(() => {
+    if (!editor || editor.isEditable === editable) return;
+    editor.setEditable(editable);
+    editor.setOptions({ editorProps: { attributes: attributes(editable) } });
+    // `attributes` only reads props that re-key the editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, editable]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
+  return (
+    <div className="draft-editor">
+      {editable && editor && <Toolbar editor={editor} canSetStatus={canSetStatus} />}
+      <EditorContent editor={editor} className="draft-sheet" />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A whole page that explains why the app cannot go on (no link, revoked link, device cleared):
+ * a clear sentence and what to do next, never a spinner.
+ */
+export function AccessPage({
+  title,
+  body,
+  children,
+}: {
+  title: string;
+  body: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <main className="access-page" id="content">
+      <p className="brand">{t('app.name')}</p>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentInfo } from '@accord/shared/api';
+import { CloseCode } from '@accord/shared/protocol';
+import { can } from '@accord/shared/roles';
+import { api } from '../api/endpoints';
+import { getToken, reportUnauthorized } from '../auth/token';
+import { errorMessage } from '../hooks/useApiData';
+import { linkProps } from '../router';
+import { useSession } from '../session';
+import { offlineCacheName } from '../collab/deviceCache';
+import { delegationColour } from '../collab/delegationColour';
+import type { CollabSession, CollabSnapshot } from '../collab/collabSession';
+import { useCollabSession } from '../collab/useCollabSession';
+import { usePresence } from '../collab/usePresence';
+import { DraftEditor, type LocalUser } from '../editor/DraftEditor';
+import { ConnectionBadge } from '../editor/ConnectionBadge';
+import { PresenceList } from '../editor/PresenceList';
+import { EditorBanners } from '../editor/EditorBanners';
+import { LockButton } from '../editor/LockButton';
+import { Loading } from '../components/Loading';
+import { ErrorNotice } from '../components/ErrorNotice';
+import '../styles/editor.css';
+
+/** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
+const STATUS_POLL_MS = 30_000;
+
+const NO_SNAPSHOT = () => () => {};
+function useSnapshot(session: CollabSession | null): CollabSnapshot | null {
+  return useSyncExternalStore(
+    session?.subscribe ?? NO_SNAPSHOT,
+    session ? session.getSnapshot : () => null,
+  );
+}
+
+/** `/documents/:id`: the live editor, its connection state and who is present. */
+export default function EditorPage({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const sessionInfo = useSession();
+  const participant = sessionInfo.participant;
+  const [info, setInfo] = useState<DocumentInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const token = getToken() ?? '';
+  const collab = useCollabSession(
+    documentId,
+    token,
+    offlineCacheName(participant?.id ?? null, documentId),
+  );
+  const snapshot = useSnapshot(collab.session);
+  const people = usePresence(collab.session?.provider.awareness ?? null);
+
+  const refreshInfo = useCallback(() => {
+    api.document(documentId).then(
+      (document) => {
+        setInfo(document);
+        setLoadError(null);
+      },
+      (error: unknown) => setLoadError(errorMessage(error)),
+    );
+  }, [documentId]);
+
+  useEffect(() => {
+    refreshInfo();
+    const timer = setInterval(refreshInfo, STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refreshInfo]);
+
+  // A refusal usually means the status changed under us (locked): re-read it with the new state.
+  const synced = snapshot?.state === 'synced';
+  useEffect(() => {
+    if (synced || collab.refusal) refreshInfo();
+  }, [synced, collab.refusal, refreshInfo]);
+
+  useEffect(() => {
+    if (collab.finalClose === CloseCode.unauthorized) reportUnauthorized();
+  }, [collab.finalClose]);
+
+  if (collab.finalClose === CloseCode.forbidden)
+    return <ErrorNotice title={t('access.forbiddenTitle')} message={t('access.forbiddenBody')} />;
+  if (collab.finalClose === CloseCode.notFound)
+    return <ErrorNotice title={t('access.notFoundTitle')} message={t('access.notFoundBody')} />;
+  if (!info && loadError)
+    return <ErrorNotice message={t('editor.documentLoadFailed', { message: loadError })} />;
+  if (!info) return <Loading />;
+
+  const role = sessionInfo.role;
+  const locked = info.status === 'locked';
+  const editable = can(role, 'edit') && !locked;
+  const user: LocalUser = {
+    participant: participant?.id ?? 'admin',
+    name: participant?.name ?? t('roles.admin'),
+    delegation: participant?.delegation ?? null,
+    role,
+    color: delegationColour(participant?.delegation, participant?.name ?? ''),
+  };
+
+  return (
+    <div className="editor-page">
+      <div className="editor-page__head">
+        <div>
+          <a className="back-link" {...linkProps(`/meetings/${info.meetingId}`)}>
+            {t('meeting.backToMeeting')}
+          </a>
+          <h1>{info.title}</h1>
+        </div>
+        <div className="editor-page__tools">
+          {can(role, 'lock') && (
+            <LockButton document={info} onChanged={setInfo} onError={setLoadError} />
+          )}
+          <ConnectionBadge snapshot={snapshot} />
+        </div>
+      </div>
+      <EditorBanners
+        locked={locked}
+        observer={!can(role, 'edit')}
+        refusal={collab.refusal}
+        onDismissRefusal={collab.dismissRefusal}
+        error={loadError}
+      />
+      <div className="editor-page__body">
+        {collab.session ? (
+          <DraftEditor
+            key={collab.session.doc.guid}
+            session={collab.session}
+            user={user}
+            style={info.style}
+            editable={editable}
+            canSetStatus={can(role, 'setStatus')}
+            title={info.title}
+          />
+        ) : (
+          <Loading />
+        )}
+        <PresenceList people={people} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests in Debian's Chromium (never a downloaded browser): each worker starts the real
+ * server on a free port with its own data directory (tests/e2e/fixtures.ts). The client must be
+ * built first (`npm run test:e2e` does it).
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  projects: [
+    { name: 'browser', testIgnore: /latency\.spec\.ts/ },
+    // The typing-latency measurement runs last and alone, so the other worker's pages do not
+    // compete for this machine's two cores while it measures.
+    { name: 'latency', testMatch: /latency\.spec\.ts/, dependencies: ['browser'] },
+  ],
+  use: {
+    viewport: { width: 1280, height: 720 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

@@ -1,0 +1,250 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { bracketNoteText } from './header';
+import type { BlockModel, DraftModel, Piece } from './model';
+import type { ExportInput } from './types';
+
+/**
+ * Akoma Ntoso 3.0 (OASIS LegalDocML): a `statement` named `resolution`, valid against
+ * `shared/akn/akomantoso30.xsd`. Preface: title and notes before the organ line. Preamble: the
+ * organ line and the operative heading as `formula`s, preambular paragraphs grouped into
+ * `citations` (what the organ has seen or recalls) and `recitals` (its considerations), a
+ * standing lead-word heading becoming the group's `intro`. Main body: numbered `paragraph`s,
+ * their text an `intro` when sub-paragraphs follow. `eId` follows the visible numbering
+ * (`para_3`, `para_3__subpara_a`), `wId` keeps the stable id. Text goes through xmlbuilder2,
+ * which escapes it.
+ */
+
+const NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+/** Lead words of citations, in the OAS languages; anything else in a preamble is a recital. */
+const CITATION_LEAD =
+  /^\s*(having seen|seen|having regard|recalling|bearing in mind|visto|vistos|habiendo visto|recordando|teniendo presente|ayant vu|vu|rappelant|tenant compte|tendo visto|lembrando|tendo presente)\b/i;
+/** Any lead word at all: capitals or an italic participle start a paragraph's own lead. */
+const RECITAL_LEAD =
+  /^\s*(considering|noting|taking note|recognizing|acknowledging|welcoming|emphasizing|reaffirming|expressing|convinced|aware|concerned|considerando|reconociendo|tomando nota|reafirmando|considérant|reconnaissant|prenant note|reconhecendo|tomando nota)\b/i;
+
+const ISO_639_2: Record<string, string> = { en: 'eng', es: 'spa', fr: 'fra', pt: 'por' };
+
+function blockText(block: BlockModel): string {
+  return block.pieces
+    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'open' ? '[' : ']'))
+    .join('');
+}
+
+function kindOf(text: string, heading: 'citation' | 'recital' | null): 'citation' | 'recital' {
+  if (CITATION_LEAD.test(text)) return 'citation';
+  if (RECITAL_LEAD.test(text)) return 'recital';
+  return heading ?? 'recital';
+}
+
+/** Writes inline pieces: bold `b`, italic `i`, a bracket a `span class="bracket"`. */
+function inline(parent: XMLBuilder, pieces: Piece[]): void {
+  let target = parent;
+  for (const piece of pieces) {
+    if (piece.kind === 'open') {
+      target = parent.ele(NS, 'span', { class: 'bracket' });
+      if (piece.delegations.length) target.att('title', bracketNoteText(piece.delegations));
+      target.txt('[');
+    } else if (piece.kind === 'close') {
+      target.txt(']');
+      target = parent;
+    } else if (piece.text !== '') {
+      let node = target;
+      if (piece.bold) node = node.ele(NS, 'b');
+      if (piece.italic) node = node.ele(NS, 'i');
+      node.txt(piece.text);
+    }
+  }
+}
+
+function p(parent: XMLBuilder, block: BlockModel): void {
+  inline(parent.ele(NS, 'p'), block.pieces);
+}
+
+class EIds {
+  private readonly used = new Set<string>();
+  /** `base`, or `base_2`, `base_3`… when a duplicate number (two "2 bis") already took it. */
+  take(base: string): string {
+    let id = base;
+    for (let n = 2; this.used.has(id); n += 1) id = `${base}_${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+function numberId(value: string | null): string {
+  return (value ?? '0').replace(/[^A-Za-z0-9]+/g, '');
+}
+
+function ids(element: XMLBuilder, eId: string, block: BlockModel): void {
+  element.att('eId', eId);
+  if (block.id) element.att('wId', block.id.replace(/\s+/g, '_'));
+}
+
+function identification(meta: XMLBuilder, input: ExportInput): void {
+  const created = input.document.createdAt.slice(0, 10);
+  const generated = input.generatedAt.toISOString().slice(0, 10);
+  const language = ISO_639_2[input.language] ?? input.language;
+  const work = `/akn/oas/statement/resolution/${created}/${encodeURIComponent(input.document.id)}`;
+  const expression = `${work}/${language}@${generated}`;
+  const frbr = (name: string, uri: string, date: string, dateName: string, author: string) => {
+    const level = identificationNode.ele(NS, name);
+    level.ele(NS, 'FRBRthis', { value: `${uri}/!main` });
+    level.ele(NS, 'FRBRuri', { value: uri });
+    level.ele(NS, 'FRBRdate', { date, name: dateName });
+    level.ele(NS, 'FRBRauthor', { href: author });
+    return level;
+  };
+  const identificationNode = meta.ele(NS, 'identification', { source: '#accord' });
+  const workNode = frbr('FRBRWork', work, created, 'created', '#meeting');
+  workNode.ele(NS, 'FRBRcountry', { value: 'oas' });
+  workNode.ele(NS, 'FRBRname', { value: input.document.title });
+  const expressionNode = frbr('FRBRExpression', expression, generated, 'version', '#meeting');
+  if (input.versionLabel)
+    expressionNode.ele(NS, 'FRBRversionNumber', { value: input.versionLabel });
+  expressionNode.ele(NS, 'FRBRlanguage', { language });
+  const manifestation = frbr(
+    'FRBRManifestation',
+    `${expression}.akn`,
+    generated,
+    'generation',
+    '#accord',
+  );
+  manifestation.ele(NS, 'FRBRformat', { value: 'application/akn+xml' });
+  const references = meta.ele(NS, 'references', { source: '#accord' });
+  references.ele(NS, 'TLCOrganization', {
+    eId: 'meeting',
+    href: '/akn/ontology/organization/oas/meeting',
+    showAs: input.meeting.title,
+  });
+  references.ele(NS, 'TLCOrganization', {
+    eId: 'accord',
+    href: '/akn/ontology/organization/accord',
+    showAs: 'Accord',
+  });
+}
+
+export function renderAkn(model: DraftModel, input: ExportInput): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS, 'akomaNtoso');
+  const statement = root.ele(NS, 'statement', { name: 'resolution', contains: 'originalVersion' });
+  identification(statement.ele(NS, 'meta'), input);
+  const eIds = new EIds();
+  const blocks = model.blocks;
+  const firstBody = blocks.findIndex((b) => b.type === 'operative' || b.type === 'subparagraph');
+  const bodyStart = firstBody < 0 ? blocks.length : firstBody;
+  const firstPreamble = blocks.findIndex(
+    (b, i) => i < bodyStart && b.type !== 'title' && b.type !== 'note',
+  );
+  const prefaceEnd = firstPreamble < 0 ? bodyStart : firstPreamble;
+
+  const prefaceBlocks = blocks.slice(0, prefaceEnd);
+  if (prefaceBlocks.length) {
+    const preface = statement.ele(NS, 'preface');
+    for (const block of prefaceBlocks) {
+      if (block.type === 'title') inline(preface.ele(NS, 'p').ele(NS, 'docTitle'), block.pieces);
+      else p(preface, block);
+    }
+  }
+  // Preamble: group consecutive preambular paragraphs of one kind, each with its heading.
+  const preambleBlocks = blocks.slice(prefaceEnd, bodyStart);
+  const preambular = preambleBlocks.some((b) => b.type === 'preambular');
+  const preamble = preambleBlocks.length ? statement.ele(NS, 'preamble') : null;
+  let group: { kind: 'citation' | 'recital'; node: XMLBuilder } | null = null;
+  let heading: { block: BlockModel; kind: 'citation' | 'recital' } | null = null;
+  let headingKind: 'citation' | 'recital' | null = null;
+  const flushHeading = (name: string) => {
+    if (heading && preamble) p(preamble.ele(NS, 'formula', { name }), heading.block);
+    heading = null;
+  };
+  preambleBlocks.forEach((block, index) => {
+    if (!preamble) return;
+    if (block.type === 'preambular') {
+      const kind = kindOf(blockText(block), headingKind);
+      if (!group || group.kind !== kind || heading) {
+        const name = kind === 'citation' ? 'citations' : 'recitals';
+        const node = preamble.ele(NS, name, {
+          eId: eIds.take(kind === 'citation' ? 'cits' : 'recs'),
+        });
+        if (heading) p(node.ele(NS, 'intro'), heading.block);
+        heading = null;
+        group = { kind, node };
+      }
+      const item = group.node.ele(NS, kind);
+      ids(item, eIds.take(kind === 'citation' ? 'cit' : 'rec'), block);
+      p(item, block);
+      return;
+    }
+    flushHeading('heading');
+    group = null;
+    const last = index === preambleBlocks.length - 1;
+    if (block.type === 'leadHeading' && !last && preambular) {
+      headingKind = kindOf(blockText(block), null);
+      heading = { block, kind: headingKind };
+    } else {
+      // The organ line and the operative heading ("RESOLVES:") are the preamble's formulas.
+      const name = block.type === 'organ' ? 'organ' : last ? 'enactingFormula' : 'text';
+      p(preamble.ele(NS, 'formula', { name }), block);
+    }
+  });
+  flushHeading('heading');
+  renderBody(statement.ele(NS, 'mainBody'), blocks.slice(bodyStart), eIds);
+  return root.end({ prettyPrint: true });
+}
+
+interface Open {
+  node: XMLBuilder;
+  eId: string;
+  /** The block whose text is not written yet. */
+  open: BlockModel | null;
+}
+
+function renderBody(body: XMLBuilder, blocks: BlockModel[], eIds: EIds): void {
+  let paragraph: Open | null = null;
+  let level1: Open | null = null;
+  // A paragraph's text is `content` when it stands alone, `intro` when sub-paragraphs follow,
+  // so it is written only once we know which.
+  const close = (item: { node: XMLBuilder; open: BlockModel | null } | null) => {
+    if (item?.open) p(item.node.ele(NS, 'content'), item.open);
+    if (item) item.open = null;
+  };
+  const nest = (item: { node: XMLBuilder; open: BlockModel | null }) => {
+    if (item.open) p(item.node.ele(NS, 'intro'), item.open);
+    item.open = null;
+  };
+  if (blocks.length === 0) {
+    body.ele(NS, 'p');
+    return;
+  }
+  for (const block of blocks) {
+    if (block.type === 'operative') {
+      close(level1);
+      close(paragraph);
+      level1 = null;
+      const eId = eIds.take(`para_${numberId(block.value)}`);
+      const node = body.ele(NS, 'paragraph');
+      ids(node, eId, block);
+      node.ele(NS, 'num').txt(block.label.map((l) => l.text).join(''));
+      paragraph = { node, eId, open: block };
+    } else if (block.type === 'subparagraph') {
+      const parent: Open | null = block.level === 2 && level1 ? level1 : paragraph;
+      if (block.level === 1) close(level1);
+      if (parent) nest(parent);
+      const eId = eIds.take(`${parent ? `${parent.eId}__` : ''}subpara_${numberId(block.value)}`);
+      const node: XMLBuilder = (parent?.node ?? body).ele(NS, 'subparagraph');
+      ids(node, eId, block);
+      node.ele(NS, 'num').txt(block.label.map((l) => l.text).join(''));
+      const item: Open = { node, eId, open: block };
+      if (block.level === 1 || !level1) level1 = item;
+      else close(item);
+    } else {
+      close(level1);
+      close(paragraph);
+      level1 = null;
+      paragraph = null;
+      p(body, block);
+    }
+  }
+  close(level1);
+  close(paragraph);
+}

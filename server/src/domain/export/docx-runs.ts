@@ -1,0 +1,121 @@
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  InsertedTextRun,
+  Paragraph,
+  Tab,
+  TextRun,
+  type ICommentOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import { bracketNoteText } from './header';
+import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './model';
+
+/**
+ * Maps the model's pieces to Word runs: `equal` text as plain runs, `insert` and `delete` as
+ * real revisions (`w:ins`, `w:del`) authored by the delegation, and each attributed bracket as
+ * a comment anchored on the bracketed text, so the attribution stays out of the circulated
+ * text but is one click away in Word and LibreOffice.
+ */
+export class DocxRevisions {
+  private nextRevision = 1;
+  private nextComment = 0;
+  readonly comments: ICommentOptions[] = [];
+
+  constructor(private readonly date: Date) {}
+
+  /** A run with the given change; `UNATTRIBUTED` when a revision has no delegation. */
+  run(change: RunChange, delegation: string | null, options: IRunOptions): ParagraphChild {
+    if (change === 'equal') return new TextRun(options);
+    const revision = {
+      id: this.nextRevision++,
+      author: delegation ?? UNATTRIBUTED,
+      date: this.date.toISOString(),
+    };
+    return change === 'insert'
+      ? new InsertedTextRun({ ...options, ...revision })
+      : new DeletedTextRun({ ...options, ...revision });
+  }
+
+  /** The properties that mark a whole paragraph (its mark) inserted or deleted. */
+  paragraphMark(
+    change: RunChange,
+    delegation: string | null,
+  ): { insertion?: RevisionInfo; deletion?: RevisionInfo } {
+    if (change === 'equal') return {};
+    const info = {
+      id: this.nextRevision++,
+      author: delegation ?? UNATTRIBUTED,
+      date: this.date.toISOString(),
+    };
+    return change === 'insert' ? { insertion: info } : { deletion: info };
+  }
+
+  /** Registers a comment and returns its id. */
+  comment(author: string, text: string): number {
+    const id = this.nextComment++;
+    this.comments.push({
+      id,
+      author,
+      initials: initials(author),
+      date: this.date,
+      children: [new Paragraph(text)],
+    });
+    return id;
+  }
+
+  /** The runs of a printed number followed by the tab of the hanging indent. */
+  label(parts: LabelPart[], tabChange: RunChange, tabDelegation: string | null): ParagraphChild[] {
+    if (parts.length === 0) return [];
+    return [
+      ...parts.map((part) => this.run(part.change, part.delegation, { text: part.text })),
+      this.run(tabChange, tabDelegation, { children: [new Tab()] }),
+    ];
+  }
+
+  /** The runs of a block's inline pieces; `bold` sets every run bold (the title). */
+  pieces(pieces: Piece[], bold = false): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    const open: number[] = [];
+    for (const piece of pieces) {
+      if (piece.kind === 'text') {
+        const options = { text: piece.text, bold: bold || piece.bold, italics: piece.italic };
+        out.push(this.run(piece.change, piece.delegation, options));
+      } else if (piece.kind === 'open') {
+        if (piece.note !== null) {
+          const id = this.comment(piece.delegations.join(', '), bracketNoteText(piece.delegations));
+          open.push(id);
+          out.push(new CommentRangeStart(id));
+        }
+        out.push(this.run(piece.change, piece.delegation, { text: '[', bold }));
+      } else {
+        out.push(this.run(piece.change, piece.delegation, { text: ']', bold }));
+        const id = piece.note !== null ? open.pop() : undefined;
+        if (id !== undefined) {
+          out.push(new CommentRangeEnd(id));
+          out.push(new TextRun({ children: [new CommentReference(id)] }));
+        }
+      }
+    }
+    return out;
+  }
+}
+
+interface RevisionInfo {
+  id: number;
+  author: string;
+  date: string;
+}
+
+function initials(author: string): string {
+  return (
+    author
+      .split(/\s+/)
+      .map((word) => word.charAt(0))
+      .join('')
+      .slice(0, 8) || '?'
+  );
+}

@@ -1,0 +1,153 @@
+import { bracketNoteText, headerBlock, revisionAuthors } from './header';
+import { BASE_CSS, delegationCss } from './html-style';
+import {
+  blockRunChange,
+  joinRevisions,
+  readerLabel,
+  type BlockModel,
+  type DraftModel,
+  type Piece,
+  type Revised,
+  type RunChange,
+} from './model';
+import type { ExportInput } from './types';
+
+/**
+ * A standalone HTML page (CSS embedded, no script, no external resource). Every string from the
+ * document goes through `escapeHtml`, in text and in attributes alike, so a delegate's
+ * `<script>` is shown, never run. Revisions are `<ins>`/`<del>` with a class per delegation
+ * (`delegation-<slug>`) and a `title` naming it.
+ */
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * A CSS class name for a delegation: ASCII letters, digits and hyphens only ("Saint Kitts
+ * and Nevis" → `delegation-saint-kitts-and-nevis`, "Perú" → `delegation-peru`).
+ */
+export function delegationClass(delegation: string): string {
+  const slug = delegation
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `delegation-${slug || 'unnamed'}`;
+}
+
+function revision(change: RunChange, delegation: string | null, html: string): string {
+  if (change === 'equal' || html === '') return html;
+  const who = delegation ?? '';
+  const tag = change === 'insert' ? 'ins' : 'del';
+  const verb = change === 'insert' ? 'Inserted' : 'Deleted';
+  return `<${tag} class="${delegationClass(who)}" title="${escapeHtml(`${verb} by ${who}`)}">${html}</${tag}>`;
+}
+
+/** A piece's markup without its revision wrapper (added once per stretch, see `joinRevisions`). */
+function pieceHtml(piece: Piece): string {
+  if (piece.kind === 'text') {
+    let html = escapeHtml(piece.text);
+    if (piece.italic) html = `<em>${html}</em>`;
+    if (piece.bold) html = `<strong>${html}</strong>`;
+    return html;
+  }
+  const title = piece.delegations.length
+    ? ` title="${escapeHtml(bracketNoteText(piece.delegations))}"`
+    : '';
+  return `<span class="bracket-mark"${title}>${piece.kind === 'open' ? '[' : ']'}</span>`;
+}
+
+function noteRef(piece: Piece): Revised[] {
+  if (piece.kind !== 'close' || piece.note === null) return [];
+  const markup = `<sup class="bracket-note"><a href="#note-${piece.note}">${piece.note}</a></sup>`;
+  return [{ change: 'equal', delegation: null, markup }];
+}
+
+function inlineHtml(block: BlockModel): string {
+  const label = readerLabel(block.label);
+  const items: Revised[] = [];
+  if (label.length) {
+    items.push({ change: 'equal', delegation: null, markup: '<span class="num">' });
+    for (const part of label) items.push({ ...part, markup: escapeHtml(part.text) });
+    // The space keeps "1. To urge" one phrase for copy-paste and screen readers.
+    items.push({ change: blockRunChange(block), delegation: block.delegation, markup: ' ' });
+    items.push({ change: 'equal', delegation: null, markup: '</span>' });
+  }
+  for (const piece of block.pieces) {
+    items.push({ change: piece.change, delegation: piece.delegation, markup: pieceHtml(piece) });
+    items.push(...noteRef(piece));
+  }
+  return joinRevisions(items)
+    .map((item) => revision(item.change, item.delegation, item.markup))
+    .join('');
+}
+
+const CLASS_NAMES: Record<BlockModel['type'], string> = {
+  title: 'title',
+  organ: 'organ',
+  leadHeading: 'lead-heading',
+  note: 'note',
+  preambular: 'preambular',
+  operative: 'operative',
+  subparagraph: 'subparagraph',
+};
+
+function blockHtml(block: BlockModel): string {
+  const classes = ['block', CLASS_NAMES[block.type]];
+  if (block.level) classes.push(`level-${block.level}`);
+  if (block.change !== 'unchanged') classes.push(`block-${block.change}`);
+  const attrs = [`class="${classes.join(' ')}"`];
+  if (block.id) attrs.push(`data-id="${escapeHtml(block.id)}"`);
+  if (block.status && block.type !== 'subparagraph') {
+    attrs.push(`data-status="${escapeHtml(block.status)}"`);
+  }
+  const tag = block.type === 'title' ? 'h1' : 'p';
+  const move = block.moveNote ? `<span class="move-note">${escapeHtml(block.moveNote)}</span>` : '';
+  const body = inlineHtml(block);
+  return `<${tag} ${attrs.join(' ')}>${body}${move}</${tag}>`;
+}
+
+export function renderHtml(model: DraftModel, input: ExportInput): string {
+  const header = headerBlock(input);
+  const lines = (list: string[]) => list.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
+  const authors = revisionAuthors(
+    model.blocks.flatMap((b) => [...readerLabel(b.label), ...b.pieces]),
+  );
+  const classes = authors.map((a) => ({ name: a, className: delegationClass(a) }));
+  const legend = model.tracked
+    ? `<section class="legend"><h2>Changes since ${escapeHtml(input.tracked?.fromLabel ?? '')}</h2><ul>${classes
+        .map((c) => `<li><ins class="${c.className}">${escapeHtml(c.name)}</ins></li>`)
+        .join('')}</ul></section>`
+    : '';
+  const notes = model.notes.length
+    ? `<section class="notes"><h2>Notes</h2><ol>${model.notes
+        .map((n) => `<li id="note-${n.number}">${escapeHtml(bracketNoteText(n.delegations))}</li>`)
+        .join('')}</ol></section>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(input.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Accord">
+<title>${escapeHtml(input.document.title)}</title>
+<style>${BASE_CSS}
+${delegationCss(classes)}</style>
+</head>
+<body>
+<article class="draft style-${input.style}">
+<header class="doc-header"><div class="meeting">${lines(header.left)}</div><div class="references">${lines(header.right)}</div></header>
+${model.blocks.map(blockHtml).join('\n')}
+${notes}${legend}
+</article>
+</body>
+</html>
+`;
+}

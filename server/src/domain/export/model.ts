@@ -1,0 +1,267 @@
+import { numberBlocks, type DraftStyle, type MarkJSON, type NodeJSON } from '@accord/shared';
+
+/**
+ * The layout model every renderer walks: the draft's blocks in reading order, numbered, with
+ * their text cut into runs of one formatting and one revision, and the `[` `]` of brackets made
+ * explicit pieces. Clean exports build it from one content (here); tracked exports build it
+ * from a comparison (`tracked.ts`). Renderers then only map pieces to their format's markup.
+ */
+
+/** Whether a run is in both versions, only the newer (`insert`) or only the older (`delete`). */
+export type RunChange = 'equal' | 'insert' | 'delete';
+
+/** A revision's author when the comparison names none, rather than a made-up delegation. */
+export const UNATTRIBUTED = 'Unattributed';
+/** The author of number changes caused by paragraphs inserted, deleted or moved before them. */
+export const RENUMBERING = 'Renumbering';
+
+export interface TextRunModel {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  /** The proposing delegations when the run is bracketed, else `null`. */
+  bracket: string[] | null;
+  change: RunChange;
+  /** Who inserted or deleted the run; `null` for `equal` runs. */
+  delegation: string | null;
+}
+
+/** A piece of a block's inline content: text, or the opening or closing square bracket. */
+export type Piece =
+  | ({ kind: 'text' } & TextRunModel)
+  | BracketPiece<'open'>
+  | BracketPiece<'close'>;
+
+export interface BracketPiece<Kind extends 'open' | 'close'> {
+  kind: Kind;
+  change: RunChange;
+  delegation: string | null;
+  /** The delegations that proposed the bracketed text (on both pieces). */
+  delegations: string[];
+  /** The attribution note's number (1, 2, …), or `null` when nobody is named. */
+  note: number | null;
+}
+
+/** One part of a printed number: "3." equal, or "3." deleted then "4." inserted. */
+export interface LabelPart {
+  text: string;
+  change: RunChange;
+  delegation: string | null;
+}
+
+export type BlockType =
+  | 'title'
+  | 'organ'
+  | 'leadHeading'
+  | 'note'
+  | 'preambular'
+  | 'operative'
+  | 'subparagraph';
+
+/** How a block stands in a tracked export; `moved_away` is the old place of a moved paragraph. */
+export type BlockChange =
+  | 'unchanged'
+  | 'inserted'
+  | 'deleted'
+  | 'modified'
+  | 'moved'
+  | 'moved_away';
+
+export interface BlockModel {
+  type: BlockType;
+  id: string | null;
+  /** 1 or 2 for sub-paragraphs, 0 otherwise. */
+  level: 0 | 1 | 2;
+  status: string | null;
+  /** The number's bare value in the exported version ("3 bis", "a"), for identifiers. */
+  value: string | null;
+  label: LabelPart[];
+  change: BlockChange;
+  /** Who inserted, deleted or moved the whole block, for paragraph-mark revisions. */
+  delegation: string | null;
+  /** For moves: a sentence saying from where to where, for a comment. */
+  moveNote: string | null;
+  pieces: Piece[];
+}
+
+export interface BracketNote {
+  number: number;
+  delegations: string[];
+}
+
+export interface DraftModel {
+  blocks: BlockModel[];
+  /** Attribution of bracketed text, in order of appearance. */
+  notes: BracketNote[];
+  tracked: boolean;
+}
+
+const BLOCK_TYPES: Record<string, BlockType> = {
+  title: 'title',
+  organ: 'organ',
+  leadHeading: 'leadHeading',
+  paragraph: 'note',
+  preambular: 'preambular',
+  operative: 'operative',
+  subparagraph: 'subparagraph',
+};
+
+/** The layout type of a node; unknown block types (a newer schema) read as notes. */
+export function blockType(node: NodeJSON): BlockType {
+  return BLOCK_TYPES[node.type] ?? 'note';
+}
+
+export function blockLevel(node: NodeJSON): 0 | 1 | 2 {
+  if (node.type !== 'subparagraph') return 0;
+  return node.attrs?.level === 2 ? 2 : 1;
+}
+
+function bracketOf(marks: MarkJSON[] | undefined): string[] | null {
+  const mark = (marks ?? []).find((m) => m.type === 'bracket');
+  if (!mark) return null;
+  const raw = mark.attrs?.delegations;
+  return Array.isArray(raw)
+    ? raw.filter((d): d is string => typeof d === 'string').map(cleanText)
+    : [];
+}
+
+/**
+ * Delegates' text with the characters no format can carry removed: C0 controls other than tab
+ * (invalid in XML, so in DOCX and Akoma Ntoso) and the noncharacters U+FFFE/U+FFFF. Everything
+ * else, right-to-left marks included, is kept and escaped by each renderer.
+ */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
+
+/**
+ * A block's inline content as unchanged runs, marks read from the JSON. `raw` keeps the text as
+ * stored, for matching offsets against a comparison's spans (cleaned afterwards).
+ */
+export function inlineRuns(node: NodeJSON, raw = false): TextRunModel[] {
+  return (node.content ?? []).map((child) => ({
+    text: raw ? (child.text ?? '') : cleanText(child.text ?? ''),
+    bold: (child.marks ?? []).some((m) => m.type === 'bold'),
+    italic: (child.marks ?? []).some((m) => m.type === 'italic'),
+    bracket: bracketOf(child.marks),
+    change: 'equal' as const,
+    delegation: null,
+  }));
+}
+
+/** Numbers bracket attribution notes across one document. */
+export class NoteCounter {
+  readonly notes: BracketNote[] = [];
+  next(delegations: string[]): number | null {
+    if (delegations.length === 0) return null;
+    const number = this.notes.length + 1;
+    this.notes.push({ number, delegations });
+    return number;
+  }
+}
+
+/**
+ * Cuts runs into pieces with explicit brackets. Adjacent bracketed runs form one bracket (as in
+ * the txt format); its delegations are the union of theirs. A bracket's own change follows its
+ * content: present in both versions unless all its text is inserted (or all deleted), so that
+ * accepting or rejecting every revision leaves the brackets of that version.
+ */
+export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
+  const pieces: Piece[] = [];
+  let index = 0;
+  while (index < runs.length) {
+    const run = runs[index];
+    if (!run) break;
+    if (run.bracket === null) {
+      pieces.push({ kind: 'text', ...run });
+      index += 1;
+      continue;
+    }
+    const group: TextRunModel[] = [];
+    while (index < runs.length && runs[index]?.bracket) {
+      group.push(runs[index] as TextRunModel);
+      index += 1;
+    }
+    const delegations = [...new Set(group.flatMap((r) => r.bracket ?? []))];
+    const inTo = group.some((r) => r.change !== 'delete');
+    const inFrom = group.some((r) => r.change !== 'insert');
+    const change: RunChange = inTo && inFrom ? 'equal' : inTo ? 'insert' : 'delete';
+    const delegation = change === 'equal' ? null : (group[0]?.delegation ?? null);
+    const note = notes.next(delegations);
+    pieces.push({ kind: 'open', change, delegation, delegations, note });
+    for (const r of group) pieces.push({ kind: 'text', ...r });
+    pieces.push({ kind: 'close', change, delegation, delegations, note });
+  }
+  return pieces;
+}
+
+/** The model of one version, without revisions. */
+export function buildCleanModel(content: NodeJSON, style: DraftStyle): DraftModel {
+  const nodes = content.content ?? [];
+  const numbers = numberBlocks(nodes, style);
+  const notes = new NoteCounter();
+  const blocks = nodes.map((node, index): BlockModel => {
+    const number = numbers[index] ?? null;
+    return {
+      type: blockType(node),
+      id: typeof node.attrs?.id === 'string' ? node.attrs.id : null,
+      level: blockLevel(node),
+      status: typeof node.attrs?.status === 'string' ? node.attrs.status : null,
+      value: number?.value ?? null,
+      label: number ? [{ text: number.label, change: 'equal', delegation: null }] : [],
+      change: 'unchanged',
+      delegation: null,
+      moveNote: null,
+      pieces: toPieces(inlineRuns(node), notes),
+    };
+  });
+  return { blocks, notes: notes.notes, tracked: false };
+}
+
+/**
+ * A number as readers of HTML, PDF and Markdown see it: the newer number only, since
+ * "renumbering alone is not a change" (CONTRACT). Word keeps both (see `docx.ts`).
+ */
+export function readerLabel(parts: LabelPart[]): LabelPart[] {
+  return parts
+    .filter((p) => !(p.delegation === RENUMBERING && p.change === 'delete'))
+    .map((p) => (p.delegation === RENUMBERING ? { ...p, change: 'equal', delegation: null } : p));
+}
+
+/** The change of a whole block, as the change of the runs that stand for it (its number's tab). */
+export function blockRunChange(block: BlockModel): RunChange {
+  if (block.change === 'inserted' || block.change === 'moved') return 'insert';
+  if (block.change === 'deleted' || block.change === 'moved_away') return 'delete';
+  return 'equal';
+}
+
+/** Markup with the revision it belongs to, before neighbours of one revision are joined. */
+export interface Revised {
+  change: RunChange;
+  delegation: string | null;
+  markup: string;
+}
+
+/** Joins neighbouring markup of one revision by one delegation, so it is wrapped once. */
+export function joinRevisions(items: Revised[]): Revised[] {
+  const out: Revised[] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (last && last.change === item.change && last.delegation === item.delegation) {
+      last.markup += item.markup;
+    } else {
+      out.push({ ...item });
+    }
+  }
+  return out;
+}
+
+/** The plain text of pieces as one version reads it (brackets included). */
+export function piecesText(pieces: Piece[], side: 'to' | 'from' = 'to'): string {
+  const hidden: RunChange = side === 'to' ? 'delete' : 'insert';
+  return pieces
+    .filter((p) => p.change !== hidden)
+    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'open' ? '[' : ']'))
+    .join('');
+}

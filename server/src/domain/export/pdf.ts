@@ -1,0 +1,252 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { bracketNoteText, headerBlock, revisionAuthors } from './header';
+import {
+  readerLabel,
+  type BlockModel,
+  type DraftModel,
+  type LabelPart,
+  type Piece,
+  type RunChange,
+} from './model';
+import type { ExportInput } from './types';
+
+/**
+ * PDF with pdfmake 0.3 in Node, no browser. Fonts: Roboto as shipped inside the pdfmake package
+ * (Latin, Latin Extended, Greek, Cyrillic: é ñ ç ã õ are there), embedded and subset by pdfkit,
+ * so `npm ci` is all a fresh machine needs. We drive pdfmake's `Printer` class directly instead
+ * of its module-level singleton: fonts are per call, no global state, and no URL fetching
+ * (the resolver below refuses every URL; drafts contain no images anyway).
+ */
+
+interface PdfInline {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  sup?: boolean;
+  decoration?: 'underline' | 'lineThrough';
+  color?: string;
+}
+
+type PdfContent = Record<string, unknown>;
+
+interface PdfKitDocument extends Readable {
+  end(): void;
+}
+
+interface PdfPrinter {
+  createPdfKitDocument(definition: PdfContent, options?: PdfContent): Promise<PdfKitDocument>;
+}
+
+type PrinterClass = new (
+  fonts: Record<string, Record<string, string>>,
+  virtualfs: null,
+  urlResolver: { resolve(url: string): Promise<void>; resolved(): Promise<void[]> },
+  localAccessPolicy: (path: string) => boolean,
+) => PdfPrinter;
+
+const require = createRequire(import.meta.url);
+const Printer = (require('pdfmake/js/Printer') as { default: PrinterClass }).default;
+const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+
+function fonts(): Record<string, Record<string, string>> {
+  // A fresh object per document: pdfmake rewrites the descriptors while resolving them.
+  return {
+    Roboto: {
+      normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
+      bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
+      italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
+      bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+    },
+  };
+}
+
+const NO_URLS = {
+  resolve: () => Promise.resolve(),
+  resolved: () => Promise.resolve([]),
+};
+
+const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d'];
+
+/**
+ * Bidi controls (LRM, RLM, embeddings, isolates) are invisible and pdfkit lays text out left to
+ * right without a bidi algorithm; Roboto has no glyph for them, so they would print as boxes.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
+ * Joins neighbouring inlines of one style. pdfmake justifies a line by spreading the slack
+ * between its inlines, so "[" and the word after it as two inlines would print "[ word".
+ */
+function merge(inlines: PdfInline[]): PdfInline[] {
+  const out: PdfInline[] = [];
+  for (const inline of inlines) {
+    const last = out[out.length - 1];
+    const same =
+      last &&
+      last.bold === inline.bold &&
+      last.italics === inline.italics &&
+      last.sup === inline.sup &&
+      last.decoration === inline.decoration &&
+      last.color === inline.color;
+    if (same) last.text += inline.text;
+    else out.push({ ...inline });
+  }
+  return out;
+}
+
+class PdfRevisions {
+  private readonly colours = new Map<string, string>();
+
+  inline(change: RunChange, delegation: string | null, inline: PdfInline): PdfInline {
+    if (change === 'equal') return inline;
+    return {
+      ...inline,
+      decoration: change === 'insert' ? 'underline' : 'lineThrough',
+      color: this.colour(delegation ?? ''),
+    };
+  }
+
+  colour(delegation: string): string {
+    let colour = this.colours.get(delegation);
+    if (!colour) {
+      colour = PALETTE[this.colours.size % PALETTE.length] ?? '#000000';
+      this.colours.set(delegation, colour);
+    }
+    return colour;
+  }
+
+  pieces(pieces: Piece[]): PdfInline[] {
+    return merge(this.unmerged(pieces));
+  }
+
+  private unmerged(pieces: Piece[]): PdfInline[] {
+    return pieces.flatMap((piece): PdfInline[] => {
+      if (piece.kind === 'text') {
+        const inline = { text: printable(piece.text), bold: piece.bold, italics: piece.italic };
+        if (inline.text === '') return [];
+        return [this.inline(piece.change, piece.delegation, inline)];
+      }
+      const mark = this.inline(piece.change, piece.delegation, {
+        text: piece.kind === 'open' ? '[' : ']',
+        bold: false,
+        italics: false,
+      });
+      if (piece.kind === 'open' || piece.note === null) return [mark];
+      return [mark, { text: String(piece.note), sup: true }];
+    });
+  }
+
+  label(parts: LabelPart[]): PdfInline[] {
+    return merge(
+      readerLabel(parts).map((p) =>
+        this.inline(p.change, p.delegation, { text: printable(p.text) }),
+      ),
+    );
+  }
+}
+
+const INDENT = 36;
+
+function blockContent(block: BlockModel, revisions: PdfRevisions): PdfContent {
+  const text: PdfInline[] = revisions.pieces(block.pieces);
+  if (block.moveNote) {
+    text.push({ text: ` — ${block.moveNote}`, italics: true, color: '#555555' });
+  }
+  const margin = [0, 0, 0, 10];
+  switch (block.type) {
+    case 'title':
+      return { text, bold: true, alignment: 'center', margin: [0, 12, 0, 12] };
+    case 'organ':
+    case 'leadHeading':
+      return { text, margin: [0, 6, 0, 10] };
+    case 'preambular':
+      return { text, alignment: 'justify', leadingIndent: INDENT, margin };
+    case 'note':
+      return { text, margin };
+    case 'operative':
+    case 'subparagraph': {
+      // A hanging indent: the number in its own column, the text aligned after it.
+      const left = block.type === 'operative' ? 0 : INDENT * block.level;
+      return {
+        columns: [
+          // Right-aligned against the text, so the number and the first line read as one
+          // line to text extractors (pdftotext) and to screen readers, not as two columns.
+          {
+            width: INDENT,
+            text: revisions.label(block.label),
+            alignment: 'right',
+            margin: [0, 0, 6, 0],
+          },
+          { width: '*', text, alignment: 'justify' },
+        ],
+        columnGap: 0,
+        margin: [left, 0, 0, 10],
+      };
+    }
+  }
+}
+
+export async function renderPdf(model: DraftModel, input: ExportInput): Promise<Buffer> {
+  const header = headerBlock(input);
+  const revisions = new PdfRevisions();
+  const content: PdfContent[] = [
+    {
+      columns: [
+        { width: '*', stack: header.left.map(printable) },
+        { width: '*', stack: header.right.map(printable), alignment: 'right' },
+      ],
+      margin: [0, 0, 0, 24],
+    },
+    ...model.blocks.map((block) => blockContent(block, revisions)),
+  ];
+  if (model.notes.length) {
+    content.push({
+      margin: [0, 18, 0, 0],
+      fontSize: 9,
+      stack: model.notes.map((n) => `${n.number}. ${printable(bracketNoteText(n.delegations))}`),
+    });
+  }
+  if (model.tracked) {
+    const authors = revisionAuthors(
+      model.blocks.flatMap((b) => [...readerLabel(b.label), ...b.pieces]),
+    );
+    content.push({
+      margin: [0, 18, 0, 0],
+      fontSize: 9,
+      text: [
+        `Changes since ${printable(input.tracked?.fromLabel ?? '')} (inserted underlined, deleted struck through): `,
+        ...authors.map((a, i) => ({
+          text: `${i ? ', ' : ''}${printable(a)}`,
+          color: revisions.colour(a),
+        })),
+      ],
+    });
+  }
+  const definition: PdfContent = {
+    info: { title: printable(input.document.title), creator: 'Accord', producer: 'Accord' },
+    language: input.language,
+    pageSize: 'A4',
+    pageMargins: [64, 56, 64, 64],
+    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
+    footer: (page: number, pages: number) => ({
+      text: `${page} / ${pages}`,
+      alignment: 'center',
+      fontSize: 9,
+      margin: [0, 24, 0, 0],
+    }),
+    content,
+  };
+  const printer = new Printer(fonts(), null, NO_URLS, (path) => path.startsWith(FONT_DIR));
+  const document = await printer.createPdfKitDocument(definition);
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+    document.end();
+  });
+}

@@ -1,0 +1,271 @@
+import { nodeText, numberBlocks, type DraftStyle, type NodeJSON } from '@accord/shared';
+import type { ParagraphChange, Span } from '@accord/shared/comparison';
+import {
+  blockLevel,
+  blockType,
+  cleanText,
+  inlineRuns,
+  NoteCounter,
+  RENUMBERING,
+  toPieces,
+  UNATTRIBUTED,
+  type BlockChange,
+  type BlockModel,
+  type DraftModel,
+  type LabelPart,
+  type RunChange,
+  type TextRunModel,
+} from './model';
+import type { TrackedChangesInput } from './types';
+
+/**
+ * Builds the layout model of a tracked-changes export from a comparison and both contents.
+ *
+ * Placement: blocks of the newer content keep their order. A deleted paragraph (absent from
+ * it) goes right after the surviving paragraph before it in the comparison when both belong
+ * to the same part (preamble or operative part), else right before the next survivor; so a
+ * deleted last preambular paragraph stays above "RESOLVES:". A moved paragraph is rendered
+ * twice: deleted after the paragraph that preceded it in the older content, inserted where it
+ * is now, each with a note (Word's move markup is not in the `docx` library).
+ */
+
+interface Indexed {
+  node: NodeJSON;
+  label: string | null;
+  value: string | null;
+}
+
+function indexById(content: NodeJSON, style: DraftStyle): Map<string, Indexed> {
+  const nodes = content.content ?? [];
+  const numbers = numberBlocks(nodes, style);
+  const byId = new Map<string, Indexed>();
+  nodes.forEach((node, i) => {
+    const id = node.attrs?.id;
+    if (typeof id !== 'string') return;
+    byId.set(id, { node, label: numbers[i]?.label ?? null, value: numbers[i]?.value ?? null });
+  });
+  return byId;
+}
+
+function part(type: string): string {
+  if (type === 'preambular') return 'preamble';
+  if (type === 'operative' || type === 'subparagraph') return 'operative';
+  return type;
+}
+
+/** Splits a span's text where the marks of the matching stretch of its block change. */
+function spanRuns(
+  span: Span,
+  change: RunChange,
+  source: TextRunModel[] | null,
+  offset: number,
+): TextRunModel[] {
+  const delegation = change === 'equal' ? null : cleanText(span.delegation ?? UNATTRIBUTED);
+  const plain = { bold: false, italic: false, bracket: null, change, delegation };
+  if (!source) return [{ text: cleanText(span.text), ...plain }];
+  const runs: TextRunModel[] = [];
+  let start = 0;
+  for (const run of source) {
+    const end = start + run.text.length;
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + span.text.length);
+    if (from < to) {
+      const text = span.text.slice(from - offset, to - offset);
+      runs.push({ ...run, text: cleanText(text), change, delegation });
+    }
+    start = end;
+  }
+  return runs;
+}
+
+/** The text of spans as one side reads it. */
+function sideText(spans: Span[], hidden: Span['kind']): string {
+  return spans
+    .filter((s) => s.kind !== hidden)
+    .map((s) => s.text)
+    .join('');
+}
+
+/**
+ * Runs of a paragraph from its spans, with marks from the version each span belongs to when the
+ * spans join to that version's text (else plain). `as` forces one change on every run kept.
+ */
+function paragraphRuns(
+  spans: Span[],
+  toNode: NodeJSON | undefined,
+  fromNode: NodeJSON | undefined,
+  as?: 'insert' | 'delete',
+): TextRunModel[] {
+  const toSource =
+    toNode && nodeText(toNode) === sideText(spans, 'delete') ? inlineRuns(toNode, true) : null;
+  const fromSource =
+    fromNode && nodeText(fromNode) === sideText(spans, 'insert')
+      ? inlineRuns(fromNode, true)
+      : null;
+  const fallback = spans.find((s) => s.delegation)?.delegation;
+  const runs: TextRunModel[] = [];
+  let toOffset = 0;
+  let fromOffset = 0;
+  for (const span of spans) {
+    const inTo = span.kind !== 'delete';
+    if (as === 'insert' && !inTo) continue;
+    if (as === 'delete' && span.kind === 'insert') continue;
+    const change: RunChange = as ?? span.kind;
+    const attributed = { ...span, delegation: span.delegation ?? fallback };
+    const source = inTo ? toSource : fromSource;
+    runs.push(...spanRuns(attributed, change, source, inTo ? toOffset : fromOffset));
+    if (span.kind !== 'delete') toOffset += span.text.length;
+    if (span.kind !== 'insert') fromOffset += span.text.length;
+  }
+  return runs;
+}
+
+function labelParts(
+  from: string | null,
+  to: string | null,
+  change: BlockChange,
+  delegation: string | null,
+): LabelPart[] {
+  if (change === 'inserted' || change === 'moved') {
+    return to ? [{ text: to, change: 'insert', delegation }] : [];
+  }
+  if (change === 'deleted' || change === 'moved_away') {
+    return from ? [{ text: from, change: 'delete', delegation }] : [];
+  }
+  if (from === to) return to ? [{ text: to, change: 'equal', delegation: null }] : [];
+  const parts: LabelPart[] = [];
+  if (from) parts.push({ text: from, change: 'delete', delegation: RENUMBERING });
+  if (to) parts.push({ text: to, change: 'insert', delegation: RENUMBERING });
+  return parts;
+}
+
+function moveNote(
+  change: BlockChange,
+  from: string | null,
+  to: string | null,
+  delegation: string | null,
+): string | null {
+  const who = delegation ?? UNATTRIBUTED;
+  if (change === 'moved')
+    return `Moved here by ${who}${from ? ` (formerly paragraph ${from})` : ''}.`;
+  if (change === 'moved_away') return `Moved by ${who}${to ? ` to paragraph ${to}` : ''}.`;
+  return null;
+}
+
+export function buildTrackedModel(
+  content: NodeJSON,
+  style: DraftStyle,
+  tracked: TrackedChangesInput,
+): DraftModel {
+  const toById = indexById(content, style);
+  const fromById = indexById(tracked.fromContent, style);
+  const changes = new Map(tracked.comparison.paragraphs.map((p) => [p.paragraphId, p]));
+  const notes = new NoteCounter();
+
+  const block = (p: ParagraphChange, change: BlockChange): BlockModel => {
+    const to = toById.get(p.paragraphId);
+    const from = fromById.get(p.paragraphId);
+    const node = (change === 'deleted' || change === 'moved_away' ? from : to) ?? from ?? to;
+    const delegation =
+      change === 'unchanged' || change === 'modified'
+        ? null
+        : cleanText(p.spans.find((s) => s.delegation)?.delegation ?? UNATTRIBUTED);
+    const as =
+      change === 'inserted' || change === 'moved'
+        ? 'insert'
+        : change === 'deleted' || change === 'moved_away'
+          ? 'delete'
+          : undefined;
+    const fromLabel = from?.label ?? null;
+    const toLabel = to?.label ?? null;
+    return {
+      type: node ? blockType(node.node) : part(p.type) === 'operative' ? 'operative' : 'preambular',
+      id: p.paragraphId,
+      level: node ? blockLevel(node.node) : 0,
+      status: typeof node?.node.attrs?.status === 'string' ? node.node.attrs.status : null,
+      value: to?.value ?? from?.value ?? null,
+      label: labelParts(fromLabel, toLabel, change, delegation),
+      change,
+      delegation,
+      moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation),
+      pieces: toPieces(paragraphRuns(p.spans, to?.node, from?.node, as), notes),
+    };
+  };
+
+  // Where the deleted and moved-away paragraphs go: after a surviving id, or before one.
+  const after = new Map<string, ParagraphChange[]>();
+  const before = new Map<string, ParagraphChange[]>();
+  const push = (map: Map<string, ParagraphChange[]>, key: string, p: ParagraphChange) =>
+    map.set(key, [...(map.get(key) ?? []), p]);
+  const trailing: ParagraphChange[] = [];
+  let previous: ParagraphChange | null = null;
+  let waiting: ParagraphChange[] = [];
+  const settle = (next: ParagraphChange | null) => {
+    for (const deleted of waiting) {
+      if (previous && (!next || part(previous.type) === part(deleted.type))) {
+        push(after, previous.paragraphId, deleted);
+      } else if (next) push(before, next.paragraphId, deleted);
+      else trailing.push(deleted);
+    }
+    waiting = [];
+  };
+  for (const p of tracked.comparison.paragraphs) {
+    if (p.change === 'deleted' || !toById.has(p.paragraphId)) {
+      waiting.push(p);
+      continue;
+    }
+    settle(p);
+    previous = p;
+  }
+  settle(null);
+
+  const movedAway = new Map<string, ParagraphChange[]>();
+  const fromNodes = tracked.fromContent.content ?? [];
+  for (const p of tracked.comparison.paragraphs) {
+    if (p.change !== 'moved') continue;
+    const at = fromNodes.findIndex((n) => n.attrs?.id === p.paragraphId);
+    const anchor = fromNodes
+      .slice(0, Math.max(at, 0))
+      .reverse()
+      .find((n) => typeof n.attrs?.id === 'string' && toById.has(n.attrs.id));
+    push(movedAway, typeof anchor?.attrs?.id === 'string' ? anchor.attrs.id : '', p);
+  }
+
+  const blocks: BlockModel[] = [];
+  const emitRemoved = (list: ParagraphChange[] | undefined) => {
+    for (const p of list ?? []) blocks.push(block(p, 'deleted'));
+  };
+  const emitMovedAway = (key: string) => {
+    for (const p of movedAway.get(key) ?? []) blocks.push(block(p, 'moved_away'));
+  };
+  emitMovedAway('');
+  const numbers = numberBlocks(content.content ?? [], style);
+  (content.content ?? []).forEach((node, index) => {
+    const id = typeof node.attrs?.id === 'string' ? node.attrs.id : null;
+    const change = id ? changes.get(id) : undefined;
+    if (id && change) {
+      emitRemoved(before.get(id));
+      blocks.push(block(change, change.change === 'deleted' ? 'modified' : change.change));
+      emitRemoved(after.get(id));
+      emitMovedAway(id);
+      return;
+    }
+    // Not in the comparison (a heading, or a paragraph the comparison left out): as it is.
+    const number = numbers[index] ?? null;
+    blocks.push({
+      type: blockType(node),
+      id,
+      level: blockLevel(node),
+      status: typeof node.attrs?.status === 'string' ? node.attrs.status : null,
+      value: number?.value ?? null,
+      label: number ? [{ text: number.label, change: 'equal', delegation: null }] : [],
+      change: 'unchanged',
+      delegation: null,
+      moveNote: null,
+      pieces: toPieces(inlineRuns(node), notes),
+    });
+    if (id) emitMovedAway(id);
+  });
+  emitRemoved(trailing);
+  return { blocks, notes: notes.notes, tracked: true };
+}

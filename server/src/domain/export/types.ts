@@ -1,0 +1,88 @@
+import type { Comparison } from '@accord/shared/comparison';
+import type { DraftStyle, NodeJSON } from '@accord/shared';
+
+/** The formats a draft can be exported in (CONTRACT: `GET …/export?format=`). */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'akn'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** The meeting, as printed in the document's header block. */
+export interface ExportMeeting {
+  title: string;
+  sector?: string | null;
+  venue?: string | null;
+  /** ISO dates (`2026-11-28`) or times; only the day is printed. */
+  startsOn?: string | null;
+  endsOn?: string | null;
+}
+
+export interface ExportDocument {
+  id: string;
+  title: string;
+  /** The organisation's document symbol ("OEA/Ser.K/XXI.6"), printed top right when set. */
+  symbol?: string | null;
+  createdAt: string;
+}
+
+/**
+ * Tracked changes against an older version. `comparison` is the CONTRACT `/diff` answer from
+ * `fromContent`'s version to the exported content. The spans carry plain text only, so the
+ * renderers take bold, italic and brackets from the two contents, matched by paragraph id, and
+ * the numbers from numbering both contents (so a renumbered paragraph shows its old and new
+ * number). Non-paragraph blocks (title, headings, notes) are taken from the exported content.
+ */
+export interface TrackedChangesInput {
+  comparison: Comparison;
+  /** The content of the `from` version. */
+  fromContent: NodeJSON;
+  /** The `from` version's label ("Zero draft"), printed in the header. */
+  fromLabel: string;
+  /**
+   * When the revisions count as made (Word shows it beside the author); the comparison has no
+   * time per span. Defaults to `generatedAt`.
+   */
+  changedAt?: Date;
+}
+
+/** Everything a renderer needs; pure data, no storage handles. */
+export interface ExportInput {
+  /** The exported version's ProseMirror JSON (the `to` side of a comparison). */
+  content: NodeJSON;
+  style: DraftStyle;
+  /** The document's language (`en`, `es`, `fr`, `pt`, or any BCP 47 tag): "Original: English". */
+  language: string;
+  meeting: ExportMeeting;
+  document: ExportDocument;
+  /** The exported version's label ("Rev.1"); absent for the live text. */
+  versionLabel?: string | null;
+  /** Printed as the document's date; also the AKN manifestation date. */
+  generatedAt: Date;
+  tracked?: TrackedChangesInput;
+}
+
+/** A rendered file, ready for `Content-Type` and `Content-Disposition`. */
+export interface ExportResult {
+  body: Buffer;
+  contentType: string;
+  /** Without the dot: `docx`, `xml`, … */
+  extension: string;
+}
+
+export type ExportErrorCode = 'unknown_format' | 'tracked_changes_unsupported';
+
+/**
+ * A request the exporter cannot honour, with a stable `code` the HTTP layer maps to its error
+ * body (`unknown_format` → 400, `tracked_changes_unsupported` → 422 with `field: "compare"`).
+ */
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+  constructor(
+    readonly code: ExportErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

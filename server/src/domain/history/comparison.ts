@@ -1,0 +1,109 @@
+import * as Y from 'yjs';
+import type { Comparison } from '@accord/shared/comparison';
+import type { DocumentRecord } from '../../storage';
+import type { DomainContext } from '../context';
+import { findVersion, versionState } from '../versions';
+import { compareParagraphs } from './compare';
+import { attributeDeletions, type WantedCharacters } from './deletions';
+import { authorNamer } from './people';
+import { characterSet, hasCharacter, readParagraphs, type ParagraphSnapshot } from './paragraphs';
+
+/** One side of a comparison: a version, or the live text. */
+interface Side {
+  id: string;
+  state: Uint8Array;
+  seq: number;
+}
+
+async function side(context: DomainContext, document: DocumentRecord, id: string): Promise<Side> {
+  if (id === 'current') {
+    return context.rooms.read(document.id, (doc, lastSeq) => ({
+      id,
+      state: Y.encodeStateAsUpdate(doc),
+      seq: lastSeq,
+    }));
+  }
+  const version = findVersion(context, document.id, id);
+  return { id, state: await versionState(context, version), seq: version.seq };
+}
+
+function paragraphsOf(state: Uint8Array): ParagraphSnapshot[] {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return readParagraphs(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Characters of `paragraphs` missing from `other`, by client, clocks sorted. */
+function missing(
+  paragraphs: ParagraphSnapshot[],
+  other: ReturnType<typeof characterSet>,
+): WantedCharacters {
+  const wanted: WantedCharacters = new Map();
+  for (const p of paragraphs) {
+    p.clients.forEach((client, i) => {
+      const clock = p.clocks[i]!;
+      if (hasCharacter(other, client, clock)) return;
+      let list = wanted.get(client);
+      if (!list) wanted.set(client, (list = []));
+      list.push(clock);
+    });
+  }
+  for (const list of wanted.values()) list.sort((x, y) => x - y);
+  return wanted;
+}
+
+/**
+ * Compares two versions of a document (or a version and the live text). Insertions are
+ * attributed by the Yjs client that made the characters (each client id belongs to one
+ * participant); deletions by the first logged update between the two versions that deleted
+ * them. Comparing backwards (a newer `from`) swaps the roles: what `to` lacks was inserted
+ * after it, and what it has that `from` lacks was deleted after it.
+ */
+export async function compareVersions(
+  context: DomainContext,
+  document: DocumentRecord,
+  fromId: string,
+  toId: string,
+): Promise<Comparison> {
+  const [from, to] = await Promise.all([
+    side(context, document, fromId),
+    side(context, document, toId),
+  ]);
+  const bindings = await context.rooms.read(document.id, (_doc, _seq, b) => new Map(b));
+  const before = paragraphsOf(from.state);
+  const after = paragraphsOf(to.state);
+  const forwards = from.seq <= to.seq;
+  const older = forwards ? before : after;
+  const newer = forwards ? after : before;
+  const records = await context.storage.updates.history(
+    document.id,
+    Math.min(from.seq, to.seq),
+    Math.max(from.seq, to.seq),
+  );
+  const deleters = attributeDeletions(records, missing(older, characterSet(newer)));
+  const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
+  const added = (client: number) => bindings.get(client);
+  const newerSet = characterSet(newer);
+  const olderSet = characterSet(older);
+  return compareParagraphs({
+    fromId,
+    toId,
+    from: before,
+    to: after,
+    style: document.style,
+    name: authorNamer(context.storage.metadata.data),
+    authors: forwards
+      ? {
+          inserted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c)),
+          deleted: (c, k) => (hasCharacter(newerSet, c, k) ? undefined : removed(c, k)),
+        }
+      : {
+          inserted: (c, k) => (hasCharacter(newerSet, c, k) ? undefined : removed(c, k)),
+          deleted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c)),
+        },
+  });
+}

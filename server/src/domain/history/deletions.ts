@@ -1,0 +1,62 @@
+import * as Y from 'yjs';
+import type { UpdateRecord } from '../../storage';
+
+/** Characters whose deleter is wanted: client → sorted clocks. */
+export type WantedCharacters = Map<number, number[]>;
+
+interface DeleteSetLike {
+  clients: Map<number, { clock: number; len: number }[]>;
+}
+
+function firstAtOrAfter(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Who deleted each wanted character: the author of the first logged update, in history order,
+ * whose delete set covers it. Yjs does not record deleters; the log does, since every update is
+ * stored with its author. Later updates may repeat a deletion (a reconnecting client's sync
+ * answer carries its whole delete set): the first one made it.
+ *
+ * Cost: one decode per record and a binary search per delete range, whatever the document size.
+ */
+export function attributeDeletions(
+  records: readonly UpdateRecord[],
+  wanted: WantedCharacters,
+): Map<string, string> {
+  const found = new Map<string, string>();
+  let remaining = 0;
+  for (const clocks of wanted.values()) remaining += clocks.length;
+  for (const record of records) {
+    if (remaining === 0) break;
+    let ds: DeleteSetLike;
+    try {
+      ds = (Y.decodeUpdate(record.update) as unknown as { ds: DeleteSetLike }).ds;
+    } catch {
+      continue;
+    }
+    for (const [client, ranges] of ds.clients) {
+      const clocks = wanted.get(client);
+      if (!clocks) continue;
+      for (const range of ranges) {
+        for (let i = firstAtOrAfter(clocks, range.clock); i < clocks.length; i++) {
+          const clock = clocks[i]!;
+          if (clock >= range.clock + range.len) break;
+          const key = `${client}:${clock}`;
+          if (!found.has(key)) {
+            found.set(key, record.author);
+            remaining -= 1;
+          }
+        }
+      }
+    }
+  }
+  return found;
+}

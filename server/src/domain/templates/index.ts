@@ -1,0 +1,2 @@
+export { loadTemplates, type LoadedTemplates, type TemplateProblem } from './load';
+export { instantiateTemplate } from './instantiate';

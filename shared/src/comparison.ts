@@ -1,0 +1,75 @@
+/**
+ * The comparison of two versions of a document (CONTRACT "The comparison (`/diff`)"), as
+ * `GET /api/documents/:id/diff` answers it and as the export renders tracked changes from it.
+ *
+ * Invariants the producer keeps and readers may rely on:
+ * - `paragraphs` is in the order of `to`, with deleted paragraphs where they stood in `from`.
+ * - Joining a paragraph's `equal` and `insert` spans gives its text in `to`; joining its
+ *   `equal` and `delete` spans gives its text in `from` (plain text, marks left out).
+ * - `changes` lists every `insert` and `delete` span in document order.
+ * - Renumbering alone is not a change: a paragraph whose number moved is still `unchanged`.
+ */
+
+/** What happened to one paragraph between the two versions. */
+export type ParagraphChangeKind = 'unchanged' | 'inserted' | 'deleted' | 'modified' | 'moved';
+
+/** The kind of a run of text within a paragraph. */
+export type SpanKind = 'equal' | 'insert' | 'delete';
+
+/** A run of a paragraph's text, with who inserted or deleted it (absent on `equal` spans). */
+export interface Span {
+  kind: SpanKind;
+  text: string;
+  /** The delegation that made the change; absent when unknown or for `equal` spans. */
+  delegation?: string;
+  /** The participant id that made the change. */
+  participant?: string;
+}
+
+/** A paragraph's visible number in each version ("3", "3 bis", "a"), or `null` where it has none. */
+export interface ParagraphNumber {
+  from: string | null;
+  to: string | null;
+}
+
+/** One paragraph of the comparison, matched across the versions by its stable id. */
+export interface ParagraphChange {
+  paragraphId: string;
+  /** The node type: `preambular`, `operative`, `subparagraph`, … */
+  type: string;
+  number: ParagraphNumber;
+  change: ParagraphChangeKind;
+  spans: Span[];
+}
+
+/** One insertion or deletion, in document order. */
+export interface TextChange {
+  kind: 'insert' | 'delete';
+  text: string;
+  delegation: string;
+  participant: string;
+  paragraphId: string;
+}
+
+/** How many insertions and deletions one delegation made. */
+export interface ChangeCount {
+  insertions: number;
+  deletions: number;
+}
+
+export interface ComparisonSummary {
+  insertions: number;
+  deletions: number;
+  byDelegation: Record<string, ChangeCount>;
+}
+
+/** The answer of `GET /api/documents/:id/diff?from=…&to=…`. */
+export interface Comparison {
+  /** The older version's id. */
+  from: string;
+  /** The newer version's id, or `current` for the live text. */
+  to: string;
+  paragraphs: ParagraphChange[];
+  changes: TextChange[];
+  summary: ComparisonSummary;
+}

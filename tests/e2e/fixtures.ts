@@ -1,0 +1,65 @@
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+import { AccordApi } from './accord-api';
+import { startServer, type RunningServer } from './server';
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen on this page, for a final "no errors" check. */
+  errors: string[];
+}
+
+/**
+ * A browser context per person (its own sessionStorage and IndexedDB, like a separate laptop).
+ * `expectedErrors` are console messages a test provokes on purpose (a 401 from a revoked link).
+ */
+export async function openAs(
+  browser: Browser,
+  url: string,
+  expectedErrors: RegExp[] = [],
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (!expectedErrors.some((pattern) => pattern.test(text))) errors.push(text);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Waits until the editor is connected and up to date with the server. */
+export async function waitForSynced(page: Page): Promise<void> {
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveAttribute(
+    'data-state',
+    'synced',
+  );
+}
+
+export const test = base.extend<{ accord: AccordApi }, { server: RunningServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  accord: async ({ server, playwright }, use) => {
+    const request = await playwright.request.newContext();
+    await use(new AccordApi(request, server.url, server.adminToken));
+    await request.dispose();
+  },
+});
+
+export { expect };
