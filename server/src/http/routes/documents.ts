@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { authorise, documentFor } from '../../domain/access';
 import { readContent, readText } from '../../domain/content';
 import type { DomainContext } from '../../domain/context';
+import { exportDocument } from '../../domain/document-export';
 import { presentDocument } from '../../domain/documents';
 import { AccordError } from '../../domain/errors';
 import { compareVersions } from '../../domain/history/comparison';
@@ -70,6 +71,24 @@ export function documentRoutes(context: DomainContext): Router {
     response
       .status(201)
       .json(await restoreVersion(context, principal, documentId, idParam(request, 'versionId')));
+  });
+
+  router.get('/:documentId/export', async (request, response) => {
+    const principal = principalOf(request, response);
+    const document = documentFor(context, principal, idParam(request, 'documentId'));
+    const version = queryString(request, 'version');
+    const compare = queryString(request, 'compare');
+    const file = await exportDocument(context, document, {
+      format: queryString(request, 'format'),
+      ...(version ? { version } : {}),
+      ...(compare ? { compare } : {}),
+    });
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    response.send(file.body);
   });
 
   router.post('/:documentId/lock', async (request, response) => {
