@@ -1,12 +1,11 @@
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { BODY_FIELD, CloseCode, MessageType, can } from '@accord/shared';
+import { CloseCode, can } from '@accord/shared';
 import { authorId } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { LogEntry, UpdateLog } from '../storage';
 import { AwarenessTable } from './awareness-table';
+import { dispatch, type MessageHandlers } from './dispatch';
 import {
-  SyncStep,
   awarenessMessage,
   permissionDeniedMessage,
   syncStep1Message,
@@ -58,6 +57,7 @@ export class Room {
   private sinceCheckpoint = 0;
   private readonly peers = new Set<Peer>();
   private readonly clientsOf = new Map<Peer, Set<number>>();
+  private readonly handlers = new Map<Peer, MessageHandlers>();
   private readonly queued = new Map<Peer, Uint8Array[]>();
   private readonly awareness = new AwarenessTable();
   private entries: LogEntry[] = [];
@@ -160,41 +160,35 @@ export class Room {
     this.queued.delete(peer);
     this.awareness.remove(this.clientsOf.get(peer) ?? []);
     this.clientsOf.delete(peer);
+    this.handlers.delete(peer);
     if (this.awareness.hasChanges) this.scheduleFlush();
     if (this.peers.size === 0) this.options.onEmpty(this);
   }
 
-  private process(peer: Peer, message: Uint8Array): void {
-    try {
-      const decoder = decoding.createDecoder(message);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MessageType.sync: {
-          const step = decoding.readVarUint(decoder);
-          const payload = decoding.readVarUint8Array(decoder);
-          if (step === SyncStep.step1) {
-            this.replies.push({ peer, stateVector: payload });
-            this.scheduleFlush();
-          } else if (step === SyncStep.step2 || step === SyncStep.update) {
-            this.receiveUpdate(peer, payload);
-          } else {
-            throw new RangeError(`unknown sync step ${step}`);
-          }
-          return;
-        }
-        case MessageType.awareness:
-          this.receiveAwareness(peer, decoding.readVarUint8Array(decoder));
-          return;
-        case MessageType.queryAwareness: {
+  /** The handlers of one peer's messages, made once per connection (the hot path). */
+  private handlersFor(peer: Peer): MessageHandlers {
+    let handlers = this.handlers.get(peer);
+    if (!handlers) {
+      handlers = {
+        syncRequest: (stateVector) => {
+          this.replies.push({ peer, stateVector });
+          this.scheduleFlush();
+        },
+        update: (update) => this.receiveUpdate(peer, update),
+        awareness: (update) => this.receiveAwareness(peer, update),
+        queryAwareness: () => {
           const everyone = this.awareness.snapshot();
           if (everyone) peer.send(awarenessMessage(everyone));
-          return;
-        }
-        case MessageType.auth:
-          return;
-        default:
-          throw new RangeError(`unknown message type ${type}`);
-      }
+        },
+      };
+      this.handlers.set(peer, handlers);
+    }
+    return handlers;
+  }
+
+  private process(peer: Peer, message: Uint8Array): void {
+    try {
+      dispatch(message, this.handlersFor(peer));
     } catch (error) {
       this.options.logger.warn('malformed message', {
         documentId: this.documentId,
@@ -423,10 +417,5 @@ export class Room {
     }
     this.state = 'closed';
     this.doc.destroy();
-  }
-
-  /** The body fragment, for readers that convert it. */
-  static body(doc: Y.Doc): Y.XmlFragment {
-    return doc.getXmlFragment(BODY_FIELD);
   }
 }

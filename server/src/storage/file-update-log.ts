@@ -241,15 +241,21 @@ export class FileUpdateLog implements UpdateLog {
     } catch {
       throw new DocumentNotFoundError(documentId);
     }
+    // Newest segment first: a comparison of recent versions reads one or two segments, not the
+    // whole history.
     const out: UpdateRecord[] = [];
-    for (const n of numbered(files, 'segment-', '.log')) {
+    for (const n of numbered(files, 'segment-', '.log').reverse()) {
       const scan = readFrames(await readFile(join(folder, segmentName(n))));
+      let first = Infinity;
       for (const payload of scan.payloads) {
         const entry = decodeEntry(payload);
-        if (entry.kind === 'update' && entry.seq > fromSeq && entry.seq <= toSeq) out.push(entry);
+        if (entry.kind !== 'update') continue;
+        first = Math.min(first, entry.seq);
+        if (entry.seq > fromSeq && entry.seq <= toSeq) out.push(entry);
       }
+      if (first <= fromSeq + 1) break;
     }
-    return out;
+    return out.sort((a, b) => a.seq - b.seq);
   }
 
   async saveVersionState(documentId: string, versionId: string, state: Uint8Array): Promise<void> {

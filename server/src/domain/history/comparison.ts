@@ -6,25 +6,33 @@ import { findVersion, versionState } from '../versions';
 import { compareParagraphs } from './compare';
 import { attributeDeletions, type WantedCharacters } from './deletions';
 import { authorNamer } from './people';
-import { characterSet, hasCharacter, readParagraphs, type ParagraphSnapshot } from './paragraphs';
+import {
+  characterSet,
+  hasCharacter,
+  readParagraphs,
+  type CharacterSet,
+  type ParagraphSnapshot,
+} from './paragraphs';
 
 /** One side of a comparison: a version, or the live text. */
 interface Side {
   id: string;
-  state: Uint8Array;
+  paragraphs: ParagraphSnapshot[];
   seq: number;
 }
 
 async function side(context: DomainContext, document: DocumentRecord, id: string): Promise<Side> {
   if (id === 'current') {
+    // Read straight from the live document: no copy of its state.
     return context.rooms.read(document.id, (doc, lastSeq) => ({
       id,
-      state: Y.encodeStateAsUpdate(doc),
+      paragraphs: readParagraphs(doc),
       seq: lastSeq,
     }));
   }
   const version = findVersion(context, document.id, id);
-  return { id, state: await versionState(context, version), seq: version.seq };
+  const state = await versionState(context, version);
+  return { id, paragraphs: paragraphsOf(state), seq: version.seq };
 }
 
 function paragraphsOf(state: Uint8Array): ParagraphSnapshot[] {
@@ -38,19 +46,17 @@ function paragraphsOf(state: Uint8Array): ParagraphSnapshot[] {
 }
 
 /** Characters of `paragraphs` missing from `other`, by client, clocks sorted. */
-function missing(
-  paragraphs: ParagraphSnapshot[],
-  other: ReturnType<typeof characterSet>,
-): WantedCharacters {
+function missing(paragraphs: ParagraphSnapshot[], other: CharacterSet): WantedCharacters {
   const wanted: WantedCharacters = new Map();
   for (const p of paragraphs) {
-    p.clients.forEach((client, i) => {
-      const clock = p.clocks[i]!;
-      if (hasCharacter(other, client, clock)) return;
-      let list = wanted.get(client);
-      if (!list) wanted.set(client, (list = []));
-      list.push(clock);
-    });
+    for (const [client, clock, length] of p.runs) {
+      for (let k = clock; k < clock + length; k++) {
+        if (hasCharacter(other, client, k)) continue;
+        let list = wanted.get(client);
+        if (!list) wanted.set(client, (list = []));
+        list.push(k);
+      }
+    }
   }
   for (const list of wanted.values()) list.sort((x, y) => x - y);
   return wanted;
@@ -74,8 +80,8 @@ export async function compareVersions(
     side(context, document, toId),
   ]);
   const bindings = await context.rooms.read(document.id, (_doc, _seq, b) => new Map(b));
-  const before = paragraphsOf(from.state);
-  const after = paragraphsOf(to.state);
+  const before = from.paragraphs;
+  const after = to.paragraphs;
   const forwards = from.seq <= to.seq;
   const older = forwards ? before : after;
   const newer = forwards ? after : before;
@@ -84,11 +90,11 @@ export async function compareVersions(
     Math.min(from.seq, to.seq),
     Math.max(from.seq, to.seq),
   );
-  const deleters = attributeDeletions(records, missing(older, characterSet(newer)));
-  const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
-  const added = (client: number) => bindings.get(client);
   const newerSet = characterSet(newer);
   const olderSet = characterSet(older);
+  const deleters = attributeDeletions(records, missing(older, newerSet));
+  const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
+  const added = (client: number) => bindings.get(client);
   return compareParagraphs({
     fromId,
     toId,

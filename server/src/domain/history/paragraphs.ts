@@ -14,23 +14,41 @@ export interface ParagraphSnapshot {
   type: string;
   attrs: Record<string, unknown>;
   text: string;
-  /** Client and clock of each UTF-16 unit of `text` (Yjs counts clocks the same way). */
-  clients: number[];
-  clocks: number[];
+  /**
+   * The characters as runs of one Yjs item each: client, first clock, length (Yjs counts
+   * clocks in UTF-16 units, as JavaScript strings do).
+   */
+  runs: [number, number, number][];
+  /** Where each run starts in `text`. */
+  runStarts: number[];
 }
 
-/** Every character id of a document: client → clocks present. */
-export type CharacterSet = Map<number, Set<number>>;
+/** The Yjs id (client, clock) of the character at `offset` of a paragraph's text. */
+export function characterAt(paragraph: ParagraphSnapshot, offset: number): [number, number] {
+  let low = 0;
+  let high = paragraph.runStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (paragraph.runStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  const [client, clock] = paragraph.runs[low]!;
+  return [client, clock + offset - paragraph.runStarts[low]!];
+}
+
+/**
+ * Every character id of a document, as sorted, disjoint clock ranges per client: a document of
+ * a hundred thousand characters is a few thousand ranges, not a hundred thousand set entries.
+ */
+export type CharacterSet = Map<number, { starts: number[]; ends: number[] }>;
 
 function readText(type: Y.XmlText, into: ParagraphSnapshot): void {
   for (let item = type._start; item !== null; item = item.right) {
     if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
     const text = item.content.str;
+    into.runStarts.push(into.text.length);
+    into.runs.push([item.id.client, item.id.clock, text.length]);
     into.text += text;
-    for (let i = 0; i < text.length; i++) {
-      into.clients.push(item.id.client);
-      into.clocks.push(item.id.clock + i);
-    }
   }
 }
 
@@ -53,8 +71,8 @@ export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
       type: node.nodeName,
       attrs,
       text: '',
-      clients: [],
-      clocks: [],
+      runs: [],
+      runStarts: [],
     };
     for (const child of node.toArray()) if (child instanceof Y.XmlText) readText(child, paragraph);
     out.push(paragraph);
@@ -63,19 +81,49 @@ export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
 }
 
 export function characterSet(paragraphs: readonly ParagraphSnapshot[]): CharacterSet {
-  const set: CharacterSet = new Map();
+  const byClient = new Map<number, [number, number][]>();
   for (const p of paragraphs) {
-    p.clients.forEach((client, i) => {
-      let clocks = set.get(client);
-      if (!clocks) set.set(client, (clocks = new Set()));
-      clocks.add(p.clocks[i]!);
-    });
+    for (const [client, clock, length] of p.runs) {
+      let ranges = byClient.get(client);
+      if (!ranges) byClient.set(client, (ranges = []));
+      ranges.push([clock, clock + length]);
+    }
+  }
+  const set: CharacterSet = new Map();
+  for (const [client, ranges] of byClient) {
+    ranges.sort((a, b) => a[0] - b[0]);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const [start, end] of ranges) {
+      if (ends.length > 0 && start <= ends[ends.length - 1]!) {
+        ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, end);
+      } else {
+        starts.push(start);
+        ends.push(end);
+      }
+    }
+    set.set(client, { starts, ends });
   }
   return set;
 }
 
 export function hasCharacter(set: CharacterSet, client: number, clock: number): boolean {
-  return set.get(client)?.has(clock) ?? false;
+  const ranges = set.get(client);
+  if (!ranges) return false;
+  // The last range starting at or before `clock`.
+  let low = 0;
+  let high = ranges.starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (ranges.starts[mid]! <= clock) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found >= 0 && clock < ranges.ends[found]!;
 }
 
 /** Blocks as the numbering wants them. */

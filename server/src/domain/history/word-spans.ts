@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { ParagraphSnapshot } from './paragraphs';
+import { characterAt, type ParagraphSnapshot } from './paragraphs';
 
 /**
  * Who made a character appear or disappear, as log author ids (participant ids). `undefined`
@@ -32,7 +32,8 @@ function tokens(
     const start = offset + (match.index ?? 0);
     let author: string | undefined;
     for (let i = start; i < start + match[0].length && author === undefined; i++) {
-      author = authorOf(paragraph.clients[i]!, paragraph.clocks[i]!);
+      const [client, clock] = characterAt(paragraph, i);
+      author = authorOf(client, clock);
     }
     out.push({ kind, text: match[0], author });
   }
@@ -73,6 +74,8 @@ export function paragraphSpans(
 ): RawSpan[] {
   const before = from?.text ?? '';
   const after = to?.text ?? '';
+  // Most paragraphs do not change between two versions: no diff to run.
+  if (before === after) return before ? [{ kind: 'equal', text: before }] : [];
   const spans: RawSpan[] = [];
   let group: RawSpan[] = [];
   let a = 0;

@@ -11,8 +11,8 @@ import {
   preambular,
   sub,
   title,
-} from './fixtures';
-import { EXPORT_FORMATS, exportDraft } from './index';
+} from '../../server/src/domain/export/fixtures';
+import { EXPORT_FORMATS, exportDraft } from '../../server/src/domain/export/index';
 
 /**
  * Times each export format on a generated draft of about fifty pages (A4, 11 pt): 70
