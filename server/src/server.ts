@@ -27,6 +27,8 @@ export interface AccordOptions {
   /** Longest wait for an fsync of the update log (ms). */
   syncDelayMs?: number;
   checkpointEvery?: number;
+  /** Largest document, in bytes of Yjs state (default 64 MiB). */
+  maxDocumentBytes?: number;
   limits?: Partial<CollabLimits>;
   autoVersions?: AutoVersionOptions;
 }
@@ -79,6 +81,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     isLocked: (id) => storage.metadata.data.documents.find((d) => d.id === id)?.status === 'locked',
     idleUnloadMs: options.idleUnloadMs,
     checkpointEvery: options.checkpointEvery,
+    maxDocumentBytes: options.maxDocumentBytes,
   });
   let publicUrl = '';
   const context: DomainContext = {

@@ -96,13 +96,22 @@ describe('relay: co-editing through the server', () => {
     );
   });
 
-  it('[R3] the health check counts rooms and connections', async () => {
+  it('[R3] the health check counts rooms and connections; an empty room is unloaded', async () => {
     const chile = connect('chile');
     await whenSynced(chile);
-    const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
-      rooms: number;
-      connections: number;
-    };
-    expect(health).toMatchObject({ ok: true, rooms: 1, connections: 1 });
+    const health = async () =>
+      (await (await fetch(`${server.url}/api/health`)).json()) as {
+        rooms: number;
+        connections: number;
+      };
+    expect(await health()).toMatchObject({ ok: true, rooms: 1, connections: 1 });
+    chile.provider.disconnect();
+    await vi.waitFor(async () =>
+      expect(await health()).toMatchObject({ rooms: 0, connections: 0 }),
+    );
+    // Reopening loads it again from storage, whole.
+    chile.provider.connect();
+    await vi.waitFor(() => expect(chile.provider.synced).toBe(true));
+    expect(await health()).toMatchObject({ rooms: 1, connections: 1 });
   });
 });

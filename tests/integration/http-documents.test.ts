@@ -32,6 +32,25 @@ describe('HTTP API: documents, content, versions, lock', () => {
     await server.stop();
   });
 
+  it('[H15] the template library is open to anyone', async () => {
+    const list = await call<{ id: string; title: string; kind: string; summary: string }[]>(
+      'GET',
+      '/api/templates',
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.length).toBeGreaterThanOrEqual(9);
+    expect(list.body.map((t) => t.id)).toContain('blank-oas-resolution');
+    const one = await call<{ id: string; fields: unknown[]; content: NodeJSON; style: string }>(
+      'GET',
+      '/api/templates/blank-un-resolution',
+    );
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: 'blank-un-resolution', style: 'un' });
+    expect(one.body.content.type).toBe('doc');
+    expect((await call('GET', '/api/templates/no-such-template')).status).toBe(404);
+    expect((await call('GET', '/api/templates/..%2F..%2Fpackage.json')).status).toBe(404);
+  });
+
   it('[H10] chairs, rapporteurs and the secretariat create documents from a template', async () => {
     const created = await call<DocumentInfo>(
       'POST',

@@ -204,4 +204,22 @@ describe('relay: refusing updates', () => {
       expect(content.body.content.some((n) => n.attrs?.status === 'agreed')).toBe(true);
     });
   });
+
+  it('[U6] an update that would make the document too large is refused', async () => {
+    await server.stop();
+    server = await startTestServer({ maxDocumentBytes: 64 * 1024 });
+    fixture = await setUpMeeting(server.url, server.admin, {
+      chile: { role: 'delegate', delegation: 'Chile' },
+    });
+    const chile = await raw('chile');
+    chile.sendSync(
+      2,
+      changeOf(chile.doc, (d) => appendOperative(d, 'op-big', 'x'.repeat(70_000))),
+    );
+    expect((await chile.closed).code).toBe(CloseCode.refused);
+    expect(chile.received.find((m) => m.type === MessageType.auth)?.reason).toBe(
+      RefusalReason.documentTooLarge,
+    );
+    expect(await serverText()).not.toContain('xxxx');
+  });
 });

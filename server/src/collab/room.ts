@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CloseCode, can } from '@accord/shared';
+import { CloseCode, RefusalReason, can } from '@accord/shared';
 import { authorId } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { LogEntry, UpdateLog } from '../storage';
@@ -27,6 +27,8 @@ export interface RoomOptions {
   checkpointEvery?: number;
   /** Messages a peer may send while the document loads (default 512). */
   maxQueuedPerPeer?: number;
+  /** Updates that would grow the document past this many bytes are refused (default 64 MiB). */
+  maxDocumentBytes?: number;
 }
 
 /** A change the server itself makes (a restore): attributed like any other. */
@@ -55,6 +57,8 @@ export class Room {
   private lastSeq = 0;
   private lastChange = 0;
   private sinceCheckpoint = 0;
+  /** The document's encoded size, near enough: the last full state plus updates since. */
+  private approximateBytes = 0;
   private readonly peers = new Set<Peer>();
   private readonly clientsOf = new Map<Peer, Set<number>>();
   private readonly handlers = new Map<Peer, MessageHandlers>();
@@ -94,7 +98,11 @@ export class Room {
       const stored = await this.options.log.load(this.documentId);
       const parts = stored.updates.map((u) => u.update);
       if (stored.checkpoint) parts.unshift(stored.checkpoint);
-      if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts));
+      if (parts.length > 0) {
+        const merged = Y.mergeUpdates(parts);
+        Y.applyUpdate(this.doc, merged);
+        this.approximateBytes = merged.length;
+      }
       this.bindings = stored.bindings;
       this.lastSeq = stored.lastSeq;
       this.sinceCheckpoint = stored.updates.length;
@@ -233,6 +241,14 @@ export class Room {
       return;
     }
     if (verdict.empty) return;
+    if (
+      this.approximateBytes + update.length >
+      (this.options.maxDocumentBytes ?? 64 * 1024 * 1024)
+    ) {
+      peer.send(permissionDeniedMessage(RefusalReason.documentTooLarge));
+      peer.close(CloseCode.refused, RefusalReason.documentTooLarge);
+      return;
+    }
     for (const clientId of verdict.newClients) this.ownsClient(peer, clientId);
     this.accept(update, author, peer);
   }
@@ -245,6 +261,7 @@ export class Room {
       return;
     }
     this.lastSeq += 1;
+    this.approximateBytes += update.length;
     this.lastChange = Date.now();
     this.entries.push({ kind: 'update', seq: this.lastSeq, at: this.lastChange, author, update });
     this.updates.push(update);
@@ -356,6 +373,7 @@ export class Room {
     if (this.state !== 'ready' || this.entries.length > 0) return;
     this.sinceCheckpoint = 0;
     const state = Y.encodeStateAsUpdate(this.doc);
+    this.approximateBytes = state.length;
     await this.options.log.checkpoint(this.documentId, state, this.lastSeq, this.bindings);
   }
 

@@ -12,6 +12,7 @@ export interface RoomRegistryOptions {
   /** How long an empty room stays loaded, for peers that come straight back (default 5 s). */
   idleUnloadMs?: number;
   checkpointEvery?: number;
+  maxDocumentBytes?: number;
 }
 
 /**
@@ -55,6 +56,7 @@ export class RoomRegistry {
         isLocked: () => this.options.isLocked(documentId),
         onEmpty: (empty) => this.scheduleUnload(empty),
         checkpointEvery: this.options.checkpointEvery,
+        maxDocumentBytes: this.options.maxDocumentBytes,
       });
       // A failed load is reported by the room; it is dropped so the next attempt starts anew.
       room.ready.catch(() => {
