@@ -10,6 +10,10 @@ import type { CollabSession } from '../collab/collabSession';
 import { DraftNumbering } from './numbering';
 import { UniqueIds } from './uniqueIds';
 import { DraftCommands } from './draftCommands';
+import { DraftAlternatives } from './alternatives';
+import { PasteStructure } from './pasteStructure';
+import { SplitParagraph } from './splitParagraph';
+import { GuidanceHints, type Guidance } from './guidanceHints';
 import { RemoteSelection } from './remoteSelection';
 import { renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
@@ -33,6 +37,7 @@ export function DraftEditor({
   editable,
   canSetStatus,
   title,
+  guidance,
   onEditor,
 }: {
   session: CollabSession;
@@ -41,6 +46,8 @@ export function DraftEditor({
   editable: boolean;
   canSetStatus: boolean;
   title: string;
+  /** The template's drafting hints by paragraph id, shown under the paragraph being edited. */
+  guidance?: Guidance;
   onEditor?: (editor: Editor | null) => void;
 }) {
   const { t } = useTranslation();
@@ -59,6 +66,10 @@ export function DraftEditor({
       DraftNumbering.configure({ style, statusLabel: (status) => t(`status.${status}`) }),
       UniqueIds.configure({ canSetStatus }),
       DraftCommands,
+      DraftAlternatives,
+      SplitParagraph,
+      PasteStructure.configure({ style }),
+      GuidanceHints.configure({ label: t('structure.guidance') }),
       RemoteSelection.configure({ document: session.doc }),
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).
@@ -87,6 +98,10 @@ export function DraftEditor({
     // `attributes` only reads props that re-key the editor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (editor && guidance) editor.commands.setGuidance(guidance);
+  }, [editor, guidance]);
 
   useEffect(() => {
     onEditor?.(editor);

@@ -2,6 +2,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { PARAGRAPH_STATUSES, isParagraphStatus } from '@accord/shared/schema/index';
 import type { NewBlockType } from './draftCommands';
+import { AlternativeButton } from './AlternativeButton';
 
 interface ToolbarState {
   bold: boolean;
@@ -98,6 +99,7 @@ export function Toolbar({ editor, canSetStatus }: { editor: Editor; canSetStatus
             {t(short)}
           </button>
         ))}
+        <AlternativeButton editor={editor} />
       </div>
       <div className="toolbar__group">
         <button

@@ -39,11 +39,21 @@ export const UniqueIds = Extension.create<UniqueIdsOptions>({
           if (!transactions.some((tr) => tr.docChanged) || fromRemote(transactions)) return null;
           // Where each id stood before the change, mapped to where that paragraph is now.
           const keeper = new Map<string, number>();
+          // Ids whose paragraph was removed whole by the change: a move (Alt+↑/↓ deletes and
+          // re-inserts the node), so the paragraph that now carries the id may keep it, and a
+          // comparison shows it as moved rather than deleted and inserted.
+          const removed = new Set<string>();
           oldState.doc.forEach((node, offset) => {
             const id = node.attrs.id as unknown;
             if (typeof id !== 'string' || keeper.has(id)) return;
             let pos = offset;
-            for (const tr of transactions) pos = tr.mapping.map(pos, 1);
+            let inside = offset + 1;
+            for (const tr of transactions) {
+              pos = tr.mapping.map(pos, 1);
+              const result = tr.mapping.mapResult(inside, 1);
+              if (result.deletedAcross) removed.add(id);
+              inside = result.pos;
+            }
             keeper.set(id, pos);
           });
           const seen = new Set<string>();
@@ -52,7 +62,8 @@ export const UniqueIds = Extension.create<UniqueIdsOptions>({
             if (!PARAGRAPH_NODES.includes(node.type.name)) return;
             const id = node.attrs.id as unknown;
             const valid = typeof id === 'string' && id.length > 0;
-            const keeps = valid && !seen.has(id) && (keeper.get(id) ?? offset) === offset;
+            const keeps =
+              valid && !seen.has(id) && (removed.has(id) || (keeper.get(id) ?? offset) === offset);
             if (valid && keeps) {
               seen.add(id);
               return;

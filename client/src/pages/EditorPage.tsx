@@ -18,8 +18,13 @@ import { ConnectionBadge } from '../editor/ConnectionBadge';
 import { PresenceList } from '../editor/PresenceList';
 import { EditorBanners } from '../editor/EditorBanners';
 import { LockButton } from '../editor/LockButton';
+import { useTemplateGuidance } from '../editor/useTemplateGuidance';
+import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { HistoryToggle } from '../history/HistoryToggle';
+import { useHistoryPanel } from '../history/useHistoryPanel';
 import '../styles/editor.css';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
@@ -48,6 +53,8 @@ export default function EditorPage({ documentId }: { documentId: string }) {
   );
   const snapshot = useSnapshot(collab.session);
   const people = usePresence(collab.session?.provider.awareness ?? null);
+  const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
+  const guidance = useTemplateGuidance(info?.templateId);
 
   const refreshInfo = useCallback(() => {
     api.document(documentId).then(
@@ -107,6 +114,8 @@ export default function EditorPage({ documentId }: { documentId: string }) {
           {can(role, 'lock') && (
             <LockButton document={info} onChanged={setInfo} onError={setLoadError} />
           )}
+          <HistoryToggle open={history.open} onToggle={history.toggle} />
+          <ExportButton documentId={info.id} title={info.title} />
           <ConnectionBadge snapshot={snapshot} />
         </div>
       </div>
@@ -117,7 +126,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         onDismissRefusal={collab.dismissRefusal}
         error={loadError}
       />
-      <div className="editor-page__body">
+      <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (
           <DraftEditor
             key={collab.session.doc.guid}
@@ -127,11 +136,24 @@ export default function EditorPage({ documentId }: { documentId: string }) {
             editable={editable}
             canSetStatus={can(role, 'setStatus')}
             title={info.title}
+            guidance={guidance}
           />
         ) : (
           <Loading />
         )}
-        <PresenceList people={people} />
+        {history.open ? (
+          <HistoryPanel
+            documentId={documentId}
+            style={info.style}
+            versions={history.versions}
+            lastVisitVersion={history.lastVisitVersion}
+            canName={can(role, 'nameVersion')}
+            canRestore={can(role, 'restore')}
+            onClose={history.close}
+          />
+        ) : (
+          <PresenceList people={people} />
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { DocumentInfo } from '@accord/shared/api';
 import { api } from '../api/endpoints';
 import { useApiData } from '../hooks/useApiData';
 import { navigate } from '../router';
@@ -7,7 +8,8 @@ import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDay } from '../components/format';
 import { DocumentList } from './DocumentList';
-import { CreateDocumentForm } from './CreateDocumentForm';
+import { TemplateGallery } from '../gallery/TemplateGallery';
+import { ImportResolution } from '../gallery/ImportResolution';
 import { ParticipantsPanel } from './ParticipantsPanel';
 
 /** `/meetings/:id`: the meeting's documents, and its participants for the chair and secretariat. */
@@ -16,6 +18,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const meeting = useApiData(() => api.meeting(meetingId), meetingId);
   const mayCreate = useCan('createDocument');
   const mayManage = useCan('manageParticipants');
+
+  const openDocument = (document: DocumentInfo) => navigate(`/documents/${document.id}`);
 
   if (meeting.status === 'loading') return <Loading />;
   if (meeting.status === 'error') return <ErrorNotice message={meeting.message} />;
@@ -33,10 +37,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <h2 id="documents-title">{t('meeting.documentsTitle')}</h2>
         <DocumentList documents={data.documents} />
         {mayCreate && (
-          <CreateDocumentForm
-            meetingId={meetingId}
-            onCreated={(document) => navigate(`/documents/${document.id}`)}
-          />
+          <>
+            <TemplateGallery meetingId={meetingId} onCreated={openDocument} />
+            <ImportResolution meetingId={meetingId} onImported={openDocument} />
+          </>
         )}
       </section>
       {mayManage && <ParticipantsPanel meetingId={meetingId} />}

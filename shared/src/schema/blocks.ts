@@ -41,7 +41,9 @@ export const Note = Node.create({
   group: 'block',
   content: 'inline*',
   parseHTML() {
-    return [{ tag: 'p' }];
+    // After the specific rules (`p[data-type="operative"]`, priority 50): a paragraph copied
+    // from a draft must parse back as what it was, not as a note.
+    return [{ tag: 'p', priority: 40 }];
   },
   renderHTML({ HTMLAttributes }) {
     return ['p', mergeAttributes({ class: 'draft-note' }, HTMLAttributes), 0];
