@@ -16,34 +16,55 @@ export interface CompareInput {
 }
 
 /**
- * Paragraph keys present in both versions that moved. Moving a paragraph in the editor deletes
- * its element and inserts it elsewhere with the same id, so a paragraph whose element changed
- * moved if the paragraph before it is not the same any more. Paragraphs whose element stayed can
- * only have moved relative to each other: those off the longest common run.
+ * Paragraph keys present in both versions that moved: those off the longest run of paragraphs
+ * that kept their order, so moving paragraph 5 above 3 moves 5, not 3 and 4. Where two runs
+ * are as long (two paragraphs swapped), the one whose Yjs element was re-created is the one
+ * moved: the editor moves a paragraph by deleting and inserting it again.
  */
 function movedKeys(from: ParagraphSnapshot[], to: ParagraphSnapshot[]): Set<string> {
-  const fromByKey = new Map(from.map((p) => [p.key, p]));
   const toByKey = new Map(to.map((p) => [p.key, p]));
-  const stable = new Set(
-    from.filter((p) => toByKey.get(p.key)?.element === p.element).map((p) => p.key),
-  );
-  const moved = new Set<string>();
-  const a = from.map((p) => p.key).filter((k) => stable.has(k));
-  const b = to.map((p) => p.key).filter((k) => stable.has(k));
-  for (const part of diffArrays(a, b)) if (part.added) for (const key of part.value) moved.add(key);
-  const anchor = (order: ParagraphSnapshot[], key: string) => {
-    const index = order.findIndex((p) => p.key === key);
-    for (let i = index - 1; i >= 0; i--) {
-      const k = order[i]!.key;
-      if (stable.has(k) && !moved.has(k)) return k;
+  const fromByKey = new Map(from.map((p) => [p.key, p]));
+  const a = from.filter((p) => toByKey.has(p.key));
+  const b = to.filter((p) => fromByKey.has(p.key));
+  if (a.length * b.length > 4_000_000) return movedByDiff(a, b);
+  const weight = (p: ParagraphSnapshot) =>
+    1000 + (toByKey.get(p.key)?.element === p.element ? 1 : 0);
+  // Weighted longest common subsequence, by dynamic programming over the two orders.
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const best = new Float64Array(rows * cols);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      const here = i * cols + j;
+      best[here] =
+        a[i]!.key === b[j]!.key
+          ? weight(a[i]!) + best[(i + 1) * cols + j + 1]!
+          : Math.max(best[(i + 1) * cols + j]!, best[i * cols + j + 1]!);
     }
-    return null;
-  };
-  for (const paragraph of to) {
-    const before = fromByKey.get(paragraph.key);
-    if (!before || stable.has(paragraph.key)) continue;
-    if (anchor(from, paragraph.key) !== anchor(to, paragraph.key)) moved.add(paragraph.key);
   }
+  const kept = new Set<string>();
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]!.key === b[j]!.key) {
+      kept.add(a[i]!.key);
+      i += 1;
+      j += 1;
+    } else if (best[(i + 1) * cols + j]! >= best[i * cols + j + 1]!) {
+      i += 1;
+    } else {
+      j += 1;
+    }
+  }
+  return new Set(b.map((p) => p.key).filter((key) => !kept.has(key)));
+}
+
+/** For very long documents: the plain longest common subsequence of jsdiff, linear in memory. */
+function movedByDiff(a: ParagraphSnapshot[], b: ParagraphSnapshot[]): Set<string> {
+  const moved = new Set<string>();
+  const parts = diffArrays(
+    a.map((p) => p.key),
+    b.map((p) => p.key),
+  );
+  for (const part of parts) if (part.added) for (const key of part.value) moved.add(key);
   return moved;
 }
 
