@@ -43,6 +43,8 @@ export interface HistoryFixture {
   /** Seq and full state at the middle of the history, for a version there. */
   middleSeq: number;
   middleState: Uint8Array;
+  /** Size of the final Yjs state: text plus the tombstones of everything deleted. */
+  stateBytes: number;
 }
 
 /** Appends `updates` edits to the (existing) log of `documentId`, loaded into `doc`. */
@@ -101,5 +103,10 @@ export async function appendHistory(
   }
   await log.append(documentId, pending);
   await log.close();
-  return { lastSeq: seq, middleSeq: middle, middleState };
+  return {
+    lastSeq: seq,
+    middleSeq: middle,
+    middleState,
+    stateBytes: Y.encodeStateAsUpdate(doc).length,
+  };
 }

@@ -13,6 +13,7 @@ import { median, timed } from './timing';
 
 export interface HistoryRow {
   updates: number;
+  stateKB: number;
   openMs: number;
   createVersionMs: number;
   readVersionMs: number;
@@ -106,7 +107,15 @@ export async function measureHistory(updates: number): Promise<HistoryRow> {
       await repeat(3, () => get(`/diff?from=${lastVersion}&to=current`)),
     );
     await server.close();
-    return { updates, openMs, createVersionMs, readVersionMs, compareHalvesMs, compareRecentMs };
+    return {
+      updates,
+      stateKB: history.stateBytes / 1024,
+      openMs,
+      createVersionMs,
+      readVersionMs,
+      compareHalvesMs,
+      compareRecentMs,
+    };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

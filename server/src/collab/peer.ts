@@ -12,6 +12,8 @@ export interface Peer {
   readonly user: AwarenessUser;
   readonly isOpen: boolean;
   send(message: Uint8Array): void;
+  /** Sends several messages at once (in one write where the transport can). */
+  sendAll(messages: readonly Uint8Array[]): void;
   /** Closes this connection only, with a shared close code. */
   close(code: number, reason: string): void;
 }

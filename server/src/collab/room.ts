@@ -29,7 +29,15 @@ export interface RoomOptions {
   maxQueuedPerPeer?: number;
   /** Updates that would grow the document past this many bytes are refused (default 64 MiB). */
   maxDocumentBytes?: number;
+  /** Carets and presence are relayed at most this often (default 30 ms). */
+  awarenessIntervalMs?: number;
 }
+
+/**
+ * Bytes of sync answers encoded in one event-loop turn before the rest wait for the next: fifty
+ * clients joining a large document must not hold up live typing for everyone else.
+ */
+const SYNC_ANSWER_BUDGET = 4 * 1024 * 1024;
 
 /** A change the server itself makes (a restore): attributed like any other. */
 export interface ServerChange {
@@ -67,6 +75,10 @@ export class Room {
   private entries: LogEntry[] = [];
   private updates: Uint8Array[] = [];
   private replies: { peer: Peer; stateVector: Uint8Array }[] = [];
+  /** The peers whose updates are in the current batch (null for the server's own). */
+  private origins = new Set<Peer | null>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private lastAwarenessAt = 0;
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
 
@@ -169,7 +181,7 @@ export class Room {
     this.awareness.remove(this.clientsOf.get(peer) ?? []);
     this.clientsOf.delete(peer);
     this.handlers.delete(peer);
-    if (this.awareness.hasChanges) this.scheduleFlush();
+    if (this.awareness.hasChanges) this.scheduleAwareness();
     if (this.peers.size === 0) this.options.onEmpty(this);
   }
 
@@ -253,7 +265,7 @@ export class Room {
     this.accept(update, author, peer);
   }
 
-  private accept(update: Uint8Array, author: string, origin: unknown): void {
+  private accept(update: Uint8Array, author: string, origin: Peer | null): void {
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
@@ -265,6 +277,7 @@ export class Room {
     this.lastChange = Date.now();
     this.entries.push({ kind: 'update', seq: this.lastSeq, at: this.lastChange, author, update });
     this.updates.push(update);
+    this.origins.add(origin);
     this.scheduleFlush();
   }
 
@@ -302,7 +315,36 @@ export class Room {
     }
     const mine = this.clientsOf.get(peer);
     for (const id of verdict.clientIds) mine?.add(id);
-    if (this.awareness.hasChanges) this.scheduleFlush();
+    if (this.awareness.hasChanges) this.scheduleAwareness();
+  }
+
+  /**
+   * Carets move with every keystroke of every delegate: relaying them at a steady cadence
+   * gathers a room's caret moves into one message per interval instead of one per keystroke.
+   */
+  private scheduleAwareness(): void {
+    if (this.awarenessTimer || this.state === 'closed') return;
+    const interval = this.options.awarenessIntervalMs ?? 30;
+    const wait = Math.max(0, this.lastAwarenessAt + interval - Date.now());
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = null;
+      // Bindings made by awareness are written before anyone sees the states.
+      if (this.entries.length > 0) {
+        this.flush().then(
+          () => this.relayAwareness(),
+          () => undefined,
+        );
+      } else {
+        this.relayAwareness();
+      }
+    }, wait);
+  }
+
+  private relayAwareness(): void {
+    const changes = this.awareness.takeChanges();
+    if (!changes) return;
+    this.lastAwarenessAt = Date.now();
+    this.broadcast(awarenessMessage(changes));
   }
 
   private scheduleFlush(): void {
@@ -328,8 +370,10 @@ export class Room {
       if (this.entries.length > 0) {
         const entries = this.entries;
         const updates = this.updates;
+        const origins = this.origins;
         this.entries = [];
         this.updates = [];
+        this.origins = new Set();
         try {
           await this.options.log.append(this.documentId, entries);
         } catch (error) {
@@ -338,34 +382,69 @@ export class Room {
         }
         if (updates.length > 0) {
           const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-          this.broadcast(updateMessage(merged));
+          const text = updateMessage(merged);
+          // Carets that moved with this typing leave in the same write as the text.
+          const changes = this.awareness.takeChanges();
+          if (changes) this.lastAwarenessAt = Date.now();
+          const carets = changes ? awarenessMessage(changes) : null;
+          // A lone sender already has its change: no echo. With several, one message for all.
+          const [only] = origins;
+          const sender = origins.size === 1 ? only : null;
+          for (const peer of this.peers) {
+            if (!peer.isOpen || this.queued.has(peer)) continue;
+            if (peer === sender) {
+              if (carets) peer.send(carets);
+            } else if (carets) {
+              peer.sendAll([text, carets]);
+            } else {
+              peer.send(text);
+            }
+          }
           this.sinceCheckpoint += updates.length;
         }
         continue;
       }
-      const changes = this.awareness.takeChanges();
-      if (changes) this.broadcast(awarenessMessage(changes));
       // Sync answers carry document state: sent only once everything in it is written.
-      const replies = this.replies;
-      this.replies = [];
-      for (const { peer, stateVector } of replies) {
-        if (!peer.isOpen) continue;
-        try {
-          peer.send(syncStep2Message(this.doc, stateVector));
-        } catch {
-          peer.close(CloseCode.malformed, 'malformed state vector');
-        }
-      }
-      if (this.entries.length === 0 && this.replies.length === 0 && !this.awareness.hasChanges) {
+      if (!this.answerSyncRequests()) {
+        this.scheduleFlush();
         break;
       }
+      if (this.entries.length === 0 && this.replies.length === 0) break;
     }
     if (this.sinceCheckpoint >= (this.options.checkpointEvery ?? 2000)) await this.checkpoint();
   }
 
-  private broadcast(message: Uint8Array): void {
+  /**
+   * Answers waiting sync requests, encoding each distinct state vector once (clients joining
+   * together ask the same), within this turn's budget. False when some must wait for the next.
+   */
+  private answerSyncRequests(): boolean {
+    const answers = new Map<string, Uint8Array>();
+    let spent = 0;
+    while (this.replies.length > 0) {
+      if (spent > SYNC_ANSWER_BUDGET) return false;
+      const { peer, stateVector } = this.replies.shift()!;
+      if (!peer.isOpen) continue;
+      const key = Buffer.from(stateVector).toString('base64');
+      let answer = answers.get(key);
+      if (!answer) {
+        try {
+          answer = syncStep2Message(this.doc, stateVector);
+        } catch {
+          peer.close(CloseCode.malformed, 'malformed state vector');
+          continue;
+        }
+        answers.set(key, answer);
+        spent += answer.length;
+      }
+      peer.send(answer);
+    }
+    return true;
+  }
+
+  private broadcast(message: Uint8Array, except: Peer | null | undefined = null): void {
     for (const peer of this.peers) {
-      if (peer.isOpen && !this.queued.has(peer)) peer.send(message);
+      if (peer !== except && peer.isOpen && !this.queued.has(peer)) peer.send(message);
     }
   }
 
@@ -434,6 +513,7 @@ export class Room {
       if (this.sinceCheckpoint > 0) await this.checkpoint();
     }
     this.state = 'closed';
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.doc.destroy();
   }
 }

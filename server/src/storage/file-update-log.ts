@@ -85,7 +85,7 @@ export class FileUpdateLog implements UpdateLog {
   private syncing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FileUpdateLogOptions) {
-    this.syncDelayMs = options.syncDelayMs ?? 20;
+    this.syncDelayMs = options.syncDelayMs ?? 50;
   }
 
   private folder(documentId: string): string {

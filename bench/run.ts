@@ -1,0 +1,147 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { killAllChildren } from './servers/child';
+import { accord } from './servers/accord';
+import { hocuspocus } from './servers/hocuspocus';
+import { reference } from './servers/reference';
+import type { ServerKind } from './servers/server';
+import { runOnce, type RunRecord } from './round';
+import { findScenarios } from './scenarios';
+import { scenarioTable } from './table';
+import { runDocumentBench } from './documents/run';
+
+/**
+ * `npm run bench -- [--suite=relay,documents] [--scenario=10x40,40x260] [--rounds=3] [--seconds=8]
+ * [--servers=accord,reference] [--profile]`: every server in its own process, the load in another, rounds interleaved
+ * (A, R, H, A, R, H, …) so that drift in the machine hits every server alike.
+ */
+
+/**
+ * The machine's noise: a fixed CPU-bound loop (integer hashing, no allocation), timed. Run before
+ * and after the benchmark; a large difference means something else took the CPU meanwhile and the
+ * numbers deserve suspicion. The best of five runs is reported, as the least disturbed.
+ */
+function noiseMs(): number {
+  let best = Infinity;
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    let hash = 2166136261;
+    for (let i = 0; i < 100_000_000; i++) hash = Math.imul(hash ^ i, 16777619) >>> 0;
+    const took = performance.now() - start;
+    // Keep `hash` alive so the loop cannot be optimised away.
+    if (hash === 42) process.stdout.write('');
+    best = Math.min(best, took);
+  }
+  return best;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const KINDS: ServerKind[] = [accord, reference, hocuspocus];
+
+function option(name: string): string | null {
+  const prefix = `--${name}=`;
+  const found = process.argv.find((arg) => arg.startsWith(prefix) || arg === `--${name}`);
+  if (!found) return null;
+  return found === `--${name}` ? '' : found.slice(prefix.length);
+}
+
+function positive(name: string, fallback: number | null): number | null {
+  const text = option(name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`--${name} must be a positive number, not "${text}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const suites = option('suite')?.split(',') ?? ['relay', 'documents'];
+  const scenarios = suites.includes('relay')
+    ? findScenarios(option('scenario')?.split(',') ?? null)
+    : [];
+  const rounds = positive('rounds', 3)!;
+  const seconds = positive('seconds', null);
+  const serverNames = option('servers')?.split(',') ?? KINDS.map((k) => k.name);
+  const kinds = KINDS.filter((k) => serverNames.includes(k.name));
+  const profileDir = option('profile') !== null ? join(root, '.bench', 'profiles') : undefined;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+
+  const version = (pkg: string) =>
+    (
+      JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+  const noiseBefore = noiseMs();
+  const startedAt = new Date();
+  process.stdout.write(
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load ${loadavg()[0]!.toFixed(2)}; ` +
+      `reference ${version('@y/websocket-server')}, Hocuspocus ${version('@hocuspocus/server')}\n`,
+  );
+  const records: RunRecord[] = [];
+  const tables: string[] = [];
+  for (const scenario of scenarios) {
+    const runs: RunRecord[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      for (const kind of kinds) {
+        const record = await runOnce(kind, scenario, {
+          round,
+          seconds: seconds ?? scenario.seconds,
+          root,
+          cpuProfileDir: profileDir,
+        });
+        runs.push(record);
+        process.stdout.write(
+          `  ${scenario.id} round ${round} ${kind.name}: p99 ${record.latency.p99.toFixed(1)} ms, ` +
+            `CPU ${record.cpuSeconds.toFixed(2)} s, delivered ${(record.delivery * 100).toFixed(2)}%` +
+            `${record.eventSyncMs !== null ? `, event sync ${record.eventSyncMs.toFixed(0)} ms` : ''}\n`,
+        );
+      }
+    }
+    records.push(...runs);
+    tables.push(scenarioTable(scenario, runs));
+    process.stdout.write(`\n${tables[tables.length - 1]}\n\n`);
+  }
+  if (suites.includes('documents')) {
+    // Versions, comparisons and exports: in this process, on the built code paths.
+    const documents = await runDocumentBench([12_500, 25_000, 50_000, 100_000], rounds);
+    tables.push(documents);
+    process.stdout.write(`\n${documents}\n`);
+  }
+  const noiseAfter = noiseMs();
+  const noise =
+    `Noise: a fixed CPU-bound loop took ${noiseBefore.toFixed(0)} ms before and ${noiseAfter.toFixed(0)} ms after ` +
+    `(${((noiseAfter / noiseBefore - 1) * 100).toFixed(1)}%); load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}.`;
+  process.stdout.write(`${noise}\n`);
+  const outDir = join(root, '.bench');
+  await mkdir(outDir, { recursive: true });
+  const file = join(outDir, `results-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(
+    file,
+    JSON.stringify(
+      { startedAt, node: process.version, cpus: cpus().length, rounds, noise, tables, records },
+      null,
+      2,
+    ),
+  );
+  process.stdout.write(`Results: ${file}\n`);
+}
+
+process.once('SIGINT', () => {
+  killAllChildren();
+  process.exit(130);
+});
+process.once('SIGTERM', () => {
+  killAllChildren();
+  process.exit(143);
+});
+try {
+  await main();
+} finally {
+  killAllChildren();
+}

@@ -1,0 +1,75 @@
+import type { DocLoad } from './types';
+
+/** A load shape; every server gets exactly the same one. */
+export interface Scenario {
+  id: string;
+  title: string;
+  docs: DocLoad[];
+  /** Seconds of typing by default (overridden by --seconds). */
+  seconds: number;
+  /** Fraction of the typing window after which the event (storm or join) fires. */
+  eventAt: number;
+  /** Which latency the table shows: a group's whole window, or its event window. */
+  headline: { group: string; window: 'all' | 'event' };
+}
+
+const room = (group: string, writers: number, readers: number): DocLoad => ({
+  group,
+  writers,
+  readers,
+  joiners: 0,
+  seedBytes: 0,
+  storm: false,
+});
+
+const steady = (writers: number, readers: number, seconds: number): Scenario => ({
+  id: `${writers}x${readers}`,
+  title: `${writers} writers + ${readers} readers, one document`,
+  docs: [room('room', writers, readers)],
+  seconds,
+  eventAt: 0,
+  headline: { group: 'room', window: 'all' },
+});
+
+export const SCENARIOS: Scenario[] = [
+  steady(10, 40, 8),
+  steady(30, 170, 8),
+  steady(40, 260, 8),
+  {
+    id: '20docs',
+    title: '20 documents × (10 writers + 40 readers), 1,000 connections',
+    docs: Array.from({ length: 20 }, () => room('rooms', 10, 40)),
+    seconds: 8,
+    eventAt: 0,
+    headline: { group: 'rooms', window: 'all' },
+  },
+  {
+    id: 'storm',
+    title:
+      'reconnect storm: 200 clients (10 writing) drop and return at once; latency in another document',
+    docs: [{ ...room('storm', 10, 190), storm: true }, room('other', 5, 20)],
+    seconds: 8,
+    eventAt: 0.3,
+    headline: { group: 'other', window: 'event' },
+  },
+  {
+    id: 'large',
+    title: '~2 MB document: 50 clients join at once while 10 type (5 readers watch)',
+    docs: [{ ...room('large', 10, 5), joiners: 50, seedBytes: 2_000_000 }],
+    seconds: 8,
+    eventAt: 0.3,
+    headline: { group: 'large', window: 'all' },
+  },
+];
+
+export function findScenarios(ids: string[] | null): Scenario[] {
+  if (!ids) return SCENARIOS;
+  return ids.map((id) => {
+    const found = SCENARIOS.find((s) => s.id === id);
+    if (!found)
+      throw new RangeError(
+        `unknown scenario "${id}"; known: ${SCENARIOS.map((s) => s.id).join(', ')}`,
+      );
+    return found;
+  });
+}

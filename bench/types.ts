@@ -1,0 +1,84 @@
+/**
+ * What the orchestrator (bench/run.ts) and the load generator (bench/load/main.ts) exchange over
+ * IPC. Plain JSON: the two run in different processes.
+ */
+
+/** How a server expects its messages framed: y-websocket's bare protocol or Hocuspocus'. */
+export type Dialect = 'y-websocket' | 'hocuspocus';
+
+/** One document under load and who is in it. Clients are ordered seed, writers, readers, joiners. */
+export interface DocLoad {
+  /** Reporting group: latency is summarised per group (e.g. the storm room vs another room). */
+  group: string;
+  writers: number;
+  readers: number;
+  /** Clients that connect only when the scenario's event fires (large-document join). */
+  joiners: number;
+  /** Bytes of Yjs state to put into the document before the run (0: none). */
+  seedBytes: number;
+  /** Whether this document's clients all drop and reconnect at the event (reconnect storm). */
+  storm: boolean;
+}
+
+/** Where the load generator connects: one URL per client, in the order of `DocLoad`. */
+export interface DocTarget extends DocLoad {
+  /** The document name on the wire (Hocuspocus puts it in every message). */
+  name: string;
+  urls: string[];
+}
+
+export interface LoadConfig {
+  dialect: Dialect;
+  docs: DocTarget[];
+  /** Seconds of typing that are measured. */
+  seconds: number;
+  /** Changes per second per writer (each with one awareness update). */
+  changesPerSecond: number;
+  /** Seconds after typing starts at which the event (storm or join) fires, if any doc has one. */
+  eventAt: number;
+}
+
+export interface LatencySummary {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface GroupResult {
+  group: string;
+  /** Latency of every change to every other client, ms. */
+  latency: LatencySummary;
+  /** Worst per-document p99 in the group (equal to latency.p99 for a single document). */
+  worstDocP99: number;
+  /** Latency of changes sent from the event until 1 s after all its clients had synced. */
+  eventLatency: LatencySummary | null;
+  expected: number;
+  delivered: number;
+  duplicates: number;
+  /** Probe readers whose full Y.Doc holds every change exactly once. */
+  probesConverged: number;
+  probes: number;
+}
+
+export interface LoadResult {
+  groups: GroupResult[];
+  changesSent: number;
+  /** Bytes received per client per second of typing. */
+  bytesPerClientSecond: number;
+  /** Time from the event until every client it concerns had synced, ms (null: no event). */
+  eventSyncMs: number | null;
+  /** The load generator's own CPU share over the typing window (1 = one core): it must stay well below 1. */
+  generatorCpu: number;
+  /** p99 event-loop delay in the generator, ms: high values would inflate measured latency. */
+  generatorLoopP99: number;
+}
+
+export type ParentMessage = { type: 'config'; config: LoadConfig } | { type: 'go' };
+
+export type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'typing-done' }
+  | { type: 'result'; result: LoadResult }
+  | { type: 'error'; message: string };
