@@ -1,49 +1,21 @@
 import * as Y from 'yjs';
 import { CloseCode, RefusalReason, can } from '@accord/shared';
 import { authorId } from '../auth/principal';
-import type { Logger } from '../logger';
-import type { LogEntry, UpdateLog } from '../storage';
+import type { LogEntry } from '../storage';
 import { AwarenessTable } from './awareness-table';
 import { dispatch, type MessageHandlers } from './dispatch';
 import {
   awarenessMessage,
   permissionDeniedMessage,
   syncStep1Message,
-  syncStep2Message,
   updateMessage,
 } from './messages';
 import type { Peer } from './peer';
 import { checkUpdate } from './update-check';
+import { answerSyncRequests, sendFlush, type SyncRequest } from './fan-out';
+import type { RoomOptions, ServerChange } from './room-options';
 
-export interface RoomOptions {
-  documentId: string;
-  log: UpdateLog;
-  logger: Logger;
-  /** Whether the document is locked for adoption (asked at every update). */
-  isLocked: () => boolean;
-  /** Called when the last peer has left. */
-  onEmpty: (room: Room) => void;
-  /** Checkpoint after this many updates (default 2,000). */
-  checkpointEvery?: number;
-  /** Messages a peer may send while the document loads (default 512). */
-  maxQueuedPerPeer?: number;
-  /** Updates that would grow the document past this many bytes are refused (default 64 MiB). */
-  maxDocumentBytes?: number;
-  /** Carets and presence are relayed at most this often (default 30 ms). */
-  awarenessIntervalMs?: number;
-}
-
-/**
- * Bytes of sync answers encoded in one event-loop turn before the rest wait for the next: fifty
- * clients joining a large document must not hold up live typing for everyone else.
- */
-const SYNC_ANSWER_BUDGET = 4 * 1024 * 1024;
-
-/** A change the server itself makes (a restore): attributed like any other. */
-export interface ServerChange {
-  author: string;
-  apply: (doc: Y.Doc) => void;
-}
+export type { RoomOptions, ServerChange } from './room-options';
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
@@ -74,7 +46,7 @@ export class Room {
   private readonly awareness = new AwarenessTable();
   private entries: LogEntry[] = [];
   private updates: Uint8Array[] = [];
-  private replies: { peer: Peer; stateVector: Uint8Array }[] = [];
+  private replies: SyncRequest[] = [];
   /** The peers whose updates are in the current batch (null for the server's own). */
   private origins = new Set<Peer | null>();
   private awarenessTimer: NodeJS.Timeout | null = null;
@@ -389,57 +361,20 @@ export class Room {
           const carets = changes ? awarenessMessage(changes) : null;
           // A lone sender already has its change: no echo. With several, one message for all.
           const [only] = origins;
-          const sender = origins.size === 1 ? only : null;
-          for (const peer of this.peers) {
-            if (!peer.isOpen || this.queued.has(peer)) continue;
-            if (peer === sender) {
-              if (carets) peer.send(carets);
-            } else if (carets) {
-              peer.sendAll([text, carets]);
-            } else {
-              peer.send(text);
-            }
-          }
+          const ready = [...this.peers].filter((p) => p.isOpen && !this.queued.has(p));
+          sendFlush(ready, text, carets, origins.size === 1 ? (only ?? null) : null);
           this.sinceCheckpoint += updates.length;
         }
         continue;
       }
       // Sync answers carry document state: sent only once everything in it is written.
-      if (!this.answerSyncRequests()) {
+      if (!answerSyncRequests(this.doc, this.replies)) {
         this.scheduleFlush();
         break;
       }
       if (this.entries.length === 0 && this.replies.length === 0) break;
     }
     if (this.sinceCheckpoint >= (this.options.checkpointEvery ?? 2000)) await this.checkpoint();
-  }
-
-  /**
-   * Answers waiting sync requests, encoding each distinct state vector once (clients joining
-   * together ask the same), within this turn's budget. False when some must wait for the next.
-   */
-  private answerSyncRequests(): boolean {
-    const answers = new Map<string, Uint8Array>();
-    let spent = 0;
-    while (this.replies.length > 0) {
-      if (spent > SYNC_ANSWER_BUDGET) return false;
-      const { peer, stateVector } = this.replies.shift()!;
-      if (!peer.isOpen) continue;
-      const key = Buffer.from(stateVector).toString('base64');
-      let answer = answers.get(key);
-      if (!answer) {
-        try {
-          answer = syncStep2Message(this.doc, stateVector);
-        } catch {
-          peer.close(CloseCode.malformed, 'malformed state vector');
-          continue;
-        }
-        answers.set(key, answer);
-        spent += answer.length;
-      }
-      peer.send(answer);
-    }
-    return true;
   }
 
   private broadcast(message: Uint8Array, except: Peer | null | undefined = null): void {

@@ -1,0 +1,75 @@
+import type * as Y from 'yjs';
+import { CloseCode } from '@accord/shared';
+import { syncStep2Message } from './messages';
+import type { Peer } from './peer';
+
+/**
+ * Sending what a room's flush produced: the same bytes to every peer, in as few writes as the
+ * transport allows. Encoding is done once by the caller; only delivery is per peer.
+ */
+
+/**
+ * Sends a flush's text update and the carets that moved with it. A lone sender already has its
+ * change: it gets only the carets. Everyone else gets both in one write.
+ */
+export function sendFlush(
+  peers: Iterable<Peer>,
+  text: Uint8Array,
+  carets: Uint8Array | null,
+  sender: Peer | null,
+): void {
+  for (const peer of peers) {
+    if (peer === sender) {
+      if (carets) peer.send(carets);
+    } else if (carets) {
+      peer.sendAll([text, carets]);
+    } else {
+      peer.send(text);
+    }
+  }
+}
+
+/** A client's request for what it lacks: its state vector. */
+export interface SyncRequest {
+  peer: Peer;
+  stateVector: Uint8Array;
+}
+
+/**
+ * Bytes of sync answers encoded in one event-loop turn before the rest wait for the next: fifty
+ * clients joining a large document must not hold up live typing for everyone else.
+ */
+export const SYNC_ANSWER_BUDGET = 4 * 1024 * 1024;
+
+/**
+ * Answers waiting sync requests from the front of `requests` (removing those answered),
+ * encoding each distinct state vector once (clients joining together ask the same) within the
+ * budget. False when some must wait for the next turn.
+ */
+export function answerSyncRequests(
+  doc: Y.Doc,
+  requests: SyncRequest[],
+  budget = SYNC_ANSWER_BUDGET,
+): boolean {
+  const answers = new Map<string, Uint8Array>();
+  let spent = 0;
+  while (requests.length > 0) {
+    if (spent > budget) return false;
+    const { peer, stateVector } = requests.shift()!;
+    if (!peer.isOpen) continue;
+    const key = Buffer.from(stateVector).toString('base64');
+    let answer = answers.get(key);
+    if (!answer) {
+      try {
+        answer = syncStep2Message(doc, stateVector);
+      } catch {
+        peer.close(CloseCode.malformed, 'malformed state vector');
+        continue;
+      }
+      answers.set(key, answer);
+      spent += answer.length;
+    }
+    peer.send(answer);
+  }
+  return true;
+}
