@@ -50,7 +50,6 @@ export class Room {
   /** The peers whose updates are in the current batch (null for the server's own). */
   private origins = new Set<Peer | null>();
   private awarenessTimer: NodeJS.Timeout | null = null;
-  private lastAwarenessAt = 0;
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
 
@@ -296,8 +295,9 @@ export class Room {
    */
   private scheduleAwareness(): void {
     if (this.awarenessTimer || this.state === 'closed') return;
-    const interval = this.options.awarenessIntervalMs ?? 30;
-    const wait = Math.max(0, this.lastAwarenessAt + interval - Date.now());
+    // A caret that moved with typing rides on the next text flush, usually well within the
+    // interval; the timer relays carets that move alone.
+    const wait = this.options.awarenessIntervalMs ?? 30;
     this.awarenessTimer = setTimeout(() => {
       this.awarenessTimer = null;
       // Bindings made by awareness are written before anyone sees the states.
@@ -315,7 +315,6 @@ export class Room {
   private relayAwareness(): void {
     const changes = this.awareness.takeChanges();
     if (!changes) return;
-    this.lastAwarenessAt = Date.now();
     this.broadcast(awarenessMessage(changes));
   }
 
@@ -357,7 +356,6 @@ export class Room {
           const text = updateMessage(merged);
           // Carets that moved with this typing leave in the same write as the text.
           const changes = this.awareness.takeChanges();
-          if (changes) this.lastAwarenessAt = Date.now();
           const carets = changes ? awarenessMessage(changes) : null;
           // A lone sender already has its change: no echo. With several, one message for all.
           const [only] = origins;

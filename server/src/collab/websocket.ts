@@ -8,6 +8,7 @@ import { authorId, belongsTo, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { MetadataStore } from '../storage';
 import type { Peer } from './peer';
+import { sharedFrame } from './frame';
 import { TokenBucket } from './rate-limit';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
@@ -82,7 +83,11 @@ class WebSocketPeer implements Peer {
       this.socket.terminate();
       return;
     }
-    this.socket.send(message, { binary: true });
+    // Frames go straight to the socket (no compression is negotiated, so `ws` queues nothing
+    // of its own): one framing per message for all peers, one write per message per peer.
+    const raw = rawSocket(this.socket);
+    if (raw) raw.write(sharedFrame(message));
+    else this.socket.send(message, { binary: true });
   }
 
   sendAll(messages: readonly Uint8Array[]): void {
