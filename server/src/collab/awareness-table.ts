@@ -25,6 +25,8 @@ export type AwarenessVerdict =
 export class AwarenessTable {
   private readonly entries = new Map<number, Entry>();
   private readonly dirty = new Set<number>();
+  /** The encoded snapshot, kept until a state changes: a crowd joining at once shares it. */
+  private snapshotCache: Uint8Array | null = null;
 
   /**
    * Applies a client's awareness update. Every state is rewritten so that its `user` is the one
@@ -75,6 +77,7 @@ export class AwarenessTable {
           : JSON.stringify({ ...(value as Record<string, unknown>), user });
       this.entries.set(clientId, { clock, state: rewritten, owner });
       this.dirty.add(clientId);
+      this.snapshotCache = null;
       accepted.push(clientId);
     }
     return { ok: true, clientIds: accepted };
@@ -87,6 +90,7 @@ export class AwarenessTable {
       if (!entry || entry.state === null) continue;
       this.entries.set(clientId, { clock: entry.clock + 1, state: null, owner: entry.owner });
       this.dirty.add(clientId);
+      this.snapshotCache = null;
     }
   }
 
@@ -108,8 +112,10 @@ export class AwarenessTable {
 
   /** The awareness update of every present client, for a joining connection; null if none. */
   snapshot(): Uint8Array | null {
+    if (this.snapshotCache) return this.snapshotCache;
     const present = [...this.entries].filter(([, e]) => e.state !== null).map(([id]) => id);
-    return present.length > 0 ? this.encode(present) : null;
+    this.snapshotCache = present.length > 0 ? this.encode(present) : null;
+    return this.snapshotCache;
   }
 
   private encode(clientIds: number[]): Uint8Array {
