@@ -71,3 +71,15 @@ export interface AwarenessUser {
   role: string;
   color: string;
 }
+
+/**
+ * The awareness client id under which the server announces document-wide news (its status), so
+ * that every connected client learns at once that the chair locked the text. No Yjs client may
+ * use it; stock clients see a state without `user` or `cursor` and ignore it.
+ */
+export const SERVER_AWARENESS_CLIENT = 0;
+
+/** The awareness state the server publishes under `SERVER_AWARENESS_CLIENT`. */
+export interface ServerAnnouncement {
+  document: { status: 'drafting' | 'locked' };
+}

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { AwarenessUser } from '@accord/shared';
+import {
+  SERVER_AWARENESS_CLIENT,
+  type AwarenessUser,
+  type ServerAnnouncement,
+} from '@accord/shared';
 import { setUpMeeting, type Fixture } from './support/api';
 import {
   appendOperative,
@@ -113,5 +117,30 @@ describe('relay: co-editing through the server', () => {
     chile.provider.connect();
     await vi.waitFor(() => expect(chile.provider.synced).toBe(true));
     expect(await health()).toMatchObject({ rooms: 1, connections: 1 });
+  });
+
+  it('[R4] a lock is announced to every connected client at once, through awareness', async () => {
+    const chile = connect('chile');
+    const belize = connect('belize');
+    await Promise.all([whenSynced(chile), whenSynced(belize)]);
+    const announced = (client: Client) =>
+      (
+        client.provider.awareness.getStates().get(SERVER_AWARENESS_CLIENT) as
+          | ServerAnnouncement
+          | undefined
+      )?.document.status;
+    await vi.waitFor(() => expect(announced(chile)).toBe('drafting'));
+    const locked = await fetch(`${server.url}/api/documents/${fixture.document.id}/lock`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.admin}` },
+    });
+    expect(locked.status).toBe(200);
+    await vi.waitFor(() => {
+      expect(announced(chile)).toBe('locked');
+      expect(announced(belize)).toBe('locked');
+    });
+    // Stock providers send the announcement back; that echo is not a forgery.
+    expect(chile.closes).toEqual([]);
+    expect(belize.closes).toEqual([]);
   });
 });

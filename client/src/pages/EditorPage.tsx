@@ -13,6 +13,7 @@ import { delegationColour } from '../collab/delegationColour';
 import type { CollabSession, CollabSnapshot } from '../collab/collabSession';
 import { useCollabSession } from '../collab/useCollabSession';
 import { usePresence } from '../collab/usePresence';
+import { useServerStatus } from '../collab/useServerStatus';
 import { DraftEditor, type LocalUser } from '../editor/DraftEditor';
 import { ConnectionBadge } from '../editor/ConnectionBadge';
 import { PresenceList } from '../editor/PresenceList';
@@ -71,6 +72,8 @@ export default function EditorPage({ documentId }: { documentId: string }) {
     const timer = setInterval(refreshInfo, STATUS_POLL_MS);
     return () => clearInterval(timer);
   }, [refreshInfo]);
+
+  useServerStatus(collab.session?.provider.awareness ?? null, info?.status, refreshInfo);
 
   // A refusal usually means the status changed under us (locked): re-read it with the new state.
   const synced = snapshot?.state === 'synced';

@@ -83,6 +83,18 @@ export class AwarenessTable {
     return { ok: true, clientIds: accepted };
   }
 
+  /** Publishes the server's own state under `clientId` (document-wide news for every client). */
+  announce(clientId: number, state: unknown): void {
+    const current = this.entries.get(clientId);
+    this.entries.set(clientId, {
+      clock: (current?.clock ?? 0) + 1,
+      state: JSON.stringify(state),
+      owner: 'system',
+    });
+    this.dirty.add(clientId);
+    this.snapshotCache = null;
+  }
+
   /** Marks the given clients as gone (their connection closed). */
   remove(clientIds: Iterable<number>): void {
     for (const clientId of clientIds) {

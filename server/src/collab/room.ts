@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { CloseCode, RefusalReason, can } from '@accord/shared';
+import { CloseCode, RefusalReason, SERVER_AWARENESS_CLIENT, can } from '@accord/shared';
+import type { ServerAnnouncement } from '@accord/shared';
 import { authorId } from '../auth/principal';
 import type { LogEntry } from '../storage';
 import { AwarenessTable } from './awareness-table';
@@ -95,6 +96,7 @@ export class Room {
           ...stored.repaired,
         });
       }
+      this.announceStatus();
       this.state = 'ready';
     } catch (error) {
       // A failed load is reported and the room never serves or saves an empty document.
@@ -191,6 +193,7 @@ export class Room {
   }
 
   private ownsClient(peer: Peer, clientId: number): boolean {
+    if (clientId === SERVER_AWARENESS_CLIENT) return false;
     const author = authorId(peer.principal);
     const owner = this.bindings.get(clientId);
     if (owner !== undefined && owner !== author) return false;
@@ -428,6 +431,18 @@ export class Room {
     await this.ready;
     await this.flush();
     return reader(this.doc, this.lastSeq, this.bindings);
+  }
+
+  /**
+   * Tells every connected client the document's status (after a lock or an unlock), through
+   * the server's awareness state: editors turn read-only at once, not at their next edit.
+   */
+  announceStatus(): void {
+    const announcement: ServerAnnouncement = {
+      document: { status: this.options.isLocked() ? 'locked' : 'drafting' },
+    };
+    this.awareness.announce(SERVER_AWARENESS_CLIENT, announcement);
+    if (this.state === 'ready') this.scheduleAwareness();
   }
 
   /** Closes every peer of `participantId` (revoked token). */

@@ -124,6 +124,11 @@ export class RoomRegistry {
     }
   }
 
+  /** Tells the connected clients of a document that its status changed. */
+  announceStatus(documentId: string): void {
+    this.rooms.get(documentId)?.announceStatus();
+  }
+
   /** Closes every connection of a participant whose token was revoked or re-issued. */
   closeParticipant(participantId: string): void {
     for (const room of this.rooms.values()) {

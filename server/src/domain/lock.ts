@@ -33,6 +33,7 @@ export async function setDocumentStatus(
       `Document "${document.title}" ${verb}.`,
     );
   });
+  context.rooms.announceStatus(document.id);
   if (status === 'locked') {
     await recordVersion(context, document, 'lock', 'Locked for adoption', principal);
   }
