@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiErrorBody, VersionInfo } from '@accord/shared';
-import { api, setUpMeeting, type Fixture } from './support/api';
+import { api, setUpMeeting, type Fixture, documentText } from './support/api';
 import {
   appendOperative,
   connectClient,
@@ -47,13 +47,8 @@ describe('HTTP API: export', () => {
     await whenSynced(chile);
     appendOperative(chile.doc, 'op-export', 'To support MSMEs in the region;');
     await vi.waitFor(async () => {
-      const text = await api<string>(
-        server.url,
-        'GET',
-        `/api/documents/${fixture.document.id}/content?format=text`,
-        { token: server.admin },
-      );
-      expect(text.body).toContain('To support MSMEs in the region;');
+      const text = await documentText(server.url, fixture.document.id, server.admin);
+      expect(text).toContain('To support MSMEs in the region;');
     });
     zero = (
       await api<VersionInfo>(server.url, 'POST', `/api/documents/${fixture.document.id}/versions`, {
@@ -65,13 +60,8 @@ describe('HTTP API: export', () => {
     text.insert(text.length - 1, ' and cooperatives');
     appendOperative(chile.doc, 'op-hostile', HOSTILE);
     await vi.waitFor(async () => {
-      const now = await api<string>(
-        server.url,
-        'GET',
-        `/api/documents/${fixture.document.id}/content?format=text`,
-        { token: server.admin },
-      );
-      expect(now.body).toContain('and cooperatives;');
+      const now = await documentText(server.url, fixture.document.id, server.admin);
+      expect(now).toContain('and cooperatives;');
     });
   });
   afterAll(async () => {
@@ -99,13 +89,8 @@ describe('HTTP API: export', () => {
       expect(body.length).toBeGreaterThan(50);
     }
     const txt = (await download('format=txt')).body.toString('utf8');
-    const content = await api<string>(
-      server.url,
-      'GET',
-      `/api/documents/${fixture.document.id}/content?format=text`,
-      { token: server.admin },
-    );
-    expect(txt).toBe(content.body);
+    const content = await documentText(server.url, fixture.document.id, server.admin);
+    expect(txt).toBe(content);
   });
 
   it('[E2] Word, PDF and Akoma Ntoso files read back with real readers', async () => {

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, DocumentInfo, NodeJSON } from '@accord/shared';
-import { api, setUpMeeting, type Fixture } from './support/api';
+import { api, setUpMeeting, type Fixture, documentText } from './support/api';
 import { startTestServer, tempDir, type TestServer } from './support/server';
 
 const SEED = resolve(import.meta.dirname, '../../../shared/seed/000_4fd4a1e97120b91d.txt');
@@ -51,14 +51,9 @@ describe('HTTP API: importing an existing resolution', () => {
     expect(count(content.body, 'preambular')).toBe(4);
     expect(count(content.body, 'operative')).toBe(4);
     expect(count(content.body, 'subparagraph')).toBe(3);
-    const text = await api<string>(
-      server.url,
-      'GET',
-      `/api/documents/${created.body.id}/content?format=text`,
-      { token: server.admin },
-    );
-    expect(text.body).toContain('\n\n2. To request the pertinent sectoral authorities');
-    expect(text.body).toContain('\n\n    a. Strengthening the institutional framework');
+    const text = await documentText(server.url, created.body.id, server.admin);
+    expect(text).toContain('\n\n2. To request the pertinent sectoral authorities');
+    expect(text).toContain('\n\n    a. Strengthening the institutional framework');
   });
 
   it('[I2] a .docx written by pandoc imports with its numbered paragraphs', async () => {

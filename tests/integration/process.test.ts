@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lanAddress } from '../../server/src/config';
-import { api, setUpMeeting } from './support/api';
+import { api, setUpMeeting, documentText } from './support/api';
 import { appendOperative, connectClient, whenSynced } from './support/clients';
 import { spawnServer, type ServerProcess } from './support/process';
 import { tempDir } from './support/server';
@@ -41,13 +41,8 @@ describe('the server process', () => {
     await whenSynced(client);
     appendOperative(client.doc, 'op-term', 'Written before SIGTERM');
     await vi.waitFor(async () => {
-      const text = await api<string>(
-        server.url,
-        'GET',
-        `/api/documents/${fixture.document.id}/content?format=text`,
-        { token: server.admin },
-      );
-      expect(text.body).toContain('Written before SIGTERM');
+      const text = await documentText(server.url, fixture.document.id, server.admin);
+      expect(text).toContain('Written before SIGTERM');
     });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
@@ -56,13 +51,8 @@ describe('the server process', () => {
     const again = await spawnServer(dataDir);
     processes.push(again);
     expect(again.admin).toBe(server.admin);
-    const text = await api<string>(
-      again.url,
-      'GET',
-      `/api/documents/${fixture.document.id}/content?format=text`,
-      { token: again.admin },
-    );
-    expect(text.body).toContain('Written before SIGTERM');
+    const text = await documentText(again.url, fixture.document.id, again.admin);
+    expect(text).toContain('Written before SIGTERM');
   });
 
   it("[P2] HOST=0.0.0.0 gives invitation links with the machine's LAN address", async () => {

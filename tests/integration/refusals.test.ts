@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, RefusalReason } from '@accord/shared';
-import { api, setUpMeeting, type Fixture } from './support/api';
+import { api, setUpMeeting, type Fixture, documentText } from './support/api';
 import {
   appendOperative,
   blockTexts,
@@ -35,17 +35,7 @@ describe('relay: refusing updates', () => {
     await client.sync();
     return client;
   };
-  const serverText = async () =>
-    (
-      await api<string>(
-        server.url,
-        'GET',
-        `/api/documents/${fixture.document.id}/content?format=text`,
-        {
-          token: server.admin,
-        },
-      )
-    ).body;
+  const serverText = async () => await documentText(server.url, fixture.document.id, server.admin);
 
   beforeEach(async () => {
     server = await startTestServer();

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentInfo } from '@accord/shared';
-import { api, setUpMeeting } from './support/api';
+import { api, setUpMeeting, documentText } from './support/api';
 import { blockTexts, connectClient, whenSynced, type Client } from './support/clients';
 import { spawnServer, type ServerProcess } from './support/process';
 import { tempDir } from './support/server';
@@ -36,14 +36,7 @@ describe('template seeding happens exactly once', () => {
       chile: { role: 'delegate', delegation: 'Chile' },
     });
     const token = fixture.people.chile!.token;
-    const expected = (
-      await api<string>(
-        first.url,
-        'GET',
-        `/api/documents/${fixture.document.id}/content?format=text`,
-        { token },
-      )
-    ).body;
+    const expected = await documentText(first.url, fixture.document.id, token);
 
     for (const client of await openTen(first, fixture.document.id, token)) {
       expect(blockTexts(client.doc).join('\n\n') + '\n').toBe(
@@ -73,14 +66,7 @@ describe('template seeding happens exactly once', () => {
     ).body;
     const ten = await openTen(second, fresh.body.id, token);
     await vi.waitFor(async () => {
-      const again = (
-        await api<string>(
-          second.url,
-          'GET',
-          `/api/documents/${fresh.body.id}/content?format=text`,
-          { token },
-        )
-      ).body;
+      const again = await documentText(second.url, fresh.body.id, token);
       expect(again).toBe(text);
     });
     const titles = blockTexts(ten[0]!.doc);

@@ -36,6 +36,24 @@ export async function api<T = unknown>(
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
+/** A document's text in the contract's text format (now, or at a version), as a reader gets it. */
+export async function documentText(
+  baseUrl: string,
+  documentId: string,
+  token: string,
+  version?: string,
+): Promise<string> {
+  const query = version ? `&version=${version}` : '';
+  const answer = await api<string>(
+    baseUrl,
+    'GET',
+    `/api/documents/${documentId}/content?format=text${query}`,
+    { token },
+  );
+  if (answer.status !== 200) throw new Error(`text of ${documentId}: ${answer.status}`);
+  return answer.body;
+}
+
 /** A meeting with a document and participants of the given roles, set up over HTTP. */
 export interface Fixture {
   meeting: Meeting;

@@ -1,4 +1,10 @@
-import { numberBlocks, type DraftStyle, type MarkJSON, type NodeJSON } from '@accord/shared';
+import {
+  numberBlocks,
+  type BlockNumber,
+  type DraftStyle,
+  type MarkJSON,
+  type NodeJSON,
+} from '@accord/shared';
 
 /**
  * The layout model every renderer walks: the draft's blocks in reading order, numbered, with
@@ -197,32 +203,35 @@ export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
 }
 
 /** The model of one version, without revisions. */
+/** A block as it stands, without changes: the whole of a clean export, and in a tracked one
+ * every block the comparison does not mention (headings, notes). */
+export function unchangedBlock(
+  node: NodeJSON,
+  number: BlockNumber | null,
+  notes: NoteCounter,
+): BlockModel {
+  return {
+    type: blockType(node),
+    id: typeof node.attrs?.id === 'string' ? node.attrs.id : null,
+    level: blockLevel(node),
+    status: typeof node.attrs?.status === 'string' ? node.attrs.status : null,
+    value: number?.value ?? null,
+    label: number ? [{ text: number.label, change: 'equal', delegation: null }] : [],
+    change: 'unchanged',
+    delegation: null,
+    moveNote: null,
+    pieces: toPieces(inlineRuns(node), notes),
+  };
+}
+
 export function buildCleanModel(content: NodeJSON, style: DraftStyle): DraftModel {
   const nodes = content.content ?? [];
   const numbers = numberBlocks(nodes, style);
   const notes = new NoteCounter();
-  const blocks = nodes.map((node, index): BlockModel => {
-    const number = numbers[index] ?? null;
-    return {
-      type: blockType(node),
-      id: typeof node.attrs?.id === 'string' ? node.attrs.id : null,
-      level: blockLevel(node),
-      status: typeof node.attrs?.status === 'string' ? node.attrs.status : null,
-      value: number?.value ?? null,
-      label: number ? [{ text: number.label, change: 'equal', delegation: null }] : [],
-      change: 'unchanged',
-      delegation: null,
-      moveNote: null,
-      pieces: toPieces(inlineRuns(node), notes),
-    };
-  });
+  const blocks = nodes.map((node, index) => unchangedBlock(node, numbers[index] ?? null, notes));
   return { blocks, notes: notes.notes, tracked: false };
 }
 
-/**
- * A number as readers of HTML, PDF and Markdown see it: the newer number only, since
- * "renumbering alone is not a change" (CONTRACT). Word keeps both (see `docx.ts`).
- */
 export function readerLabel(parts: LabelPart[]): LabelPart[] {
   return parts
     .filter((p) => !(p.delegation === RENUMBERING && p.change === 'delete'))

@@ -1,6 +1,7 @@
 import { nodeText, numberBlocks, type DraftStyle, type NodeJSON } from '@accord/shared';
 import type { ParagraphChange, Span } from '@accord/shared/comparison';
 import {
+  unchangedBlock,
   blockLevel,
   blockType,
   cleanText,
@@ -251,19 +252,7 @@ export function buildTrackedModel(
       return;
     }
     // Not in the comparison (a heading, or a paragraph the comparison left out): as it is.
-    const number = numbers[index] ?? null;
-    blocks.push({
-      type: blockType(node),
-      id,
-      level: blockLevel(node),
-      status: typeof node.attrs?.status === 'string' ? node.attrs.status : null,
-      value: number?.value ?? null,
-      label: number ? [{ text: number.label, change: 'equal', delegation: null }] : [],
-      change: 'unchanged',
-      delegation: null,
-      moveNote: null,
-      pieces: toPieces(inlineRuns(node), notes),
-    });
+    blocks.push(unchangedBlock(node, numbers[index] ?? null, notes));
     if (id) emitMovedAway(id);
   });
   emitRemoved(trailing);
