@@ -20,10 +20,17 @@ async function paragraphIds(accord: AccordApi, documentId: string): Promise<unkn
     .map((block) => block.attrs?.id);
 }
 
-/** Pastes as a browser does: a `paste` event with the clipboard's text (and HTML). */
+/**
+ * Pastes as a browser does: a `paste` event with the clipboard's text (and HTML).
+ *
+ * A caret just moved with a key (End) reaches the editor through `selectionchange`, which the
+ * browser fires a task later; a person's paste always comes after it, a script's may not. So the
+ * pending `selectionchange` is delivered first, or the text could land where the caret was before.
+ */
 async function paste(page: Page, text: string, html?: string): Promise<void> {
   await page.locator('.ProseMirror').evaluate(
     (element, data) => {
+      element.ownerDocument.dispatchEvent(new Event('selectionchange'));
       const clipboard = new DataTransfer();
       clipboard.setData('text/plain', data.text);
       if (data.html) clipboard.setData('text/html', data.html);
