@@ -39,6 +39,7 @@ function area(url: string, name: string): string {
   if (match) return match[1]!;
   if (url.includes('/server/src/'))
     return `accord ${url.slice(url.indexOf('/server/src/') + 12).split('/')[0]}`;
+  if (url.includes('/server/dist/')) return 'accord';
   if (url.includes('/shared/')) return 'accord shared';
   if (url.startsWith('node:') || url === '') return 'node internals';
   return 'other';
@@ -77,8 +78,13 @@ const totalOf = (id: number): number => {
   let ms = selfMs.get(id) ?? 0;
   for (const child of node.children ?? []) ms += totalOf(child);
   const { functionName, url } = node.callFrame;
-  if (url.includes('/server/src/')) {
-    const key = `${functionName || '(anonymous)'} ${url.slice(url.indexOf('/server/src/') + 1)}`;
+  const ours = url.includes('/server/src/')
+    ? '/server/src/'
+    : url.includes('/server/dist/')
+      ? '/server/dist/'
+      : null;
+  if (ours) {
+    const key = `${functionName || '(anonymous)'} ${url.slice(url.indexOf(ours) + 1)}:${node.callFrame.lineNumber + 1}`;
     inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
   }
   return ms;
@@ -103,3 +109,48 @@ process.stdout.write(
   `By area (self time):\n${top(perArea, 15)}\n\nTop functions (self time):\n${top(perFunction, 30)}\n`,
 );
 process.stdout.write(`\nAccord functions (inclusive):\n${top(inclusive, 20)}\n`);
+
+// The busiest stretch of the run: where a stall (a latency spike elsewhere) comes from. Self
+// time per function, and every frame on the stack (inclusive), within the WINDOW_MS with the
+// least idle time, after the first SKIP_MS (3 s) of start-up.
+const WINDOW_MS = Number(process.env.WINDOW_MS ?? 50);
+const parent = new Map<number, number>();
+for (const node of profile.nodes)
+  for (const child of node.children ?? []) parent.set(child, node.id);
+const times: number[] = [];
+let now = profile.startTime;
+for (const delta of profile.timeDeltas) times.push((now += delta) / 1000);
+const busy = profile.samples.map((id, i) =>
+  byId.get(id)!.callFrame.functionName === '(idle)' ? 0 : (profile.timeDeltas[i + 1] ?? 0) / 1000,
+);
+let best = { from: 0, to: 0, ms: 0 };
+let sum = 0;
+// Start-up (loading modules) is not what a stall during a meeting is made of: skip it.
+const skipMs = Number(process.env.SKIP_MS ?? 3000);
+const first = times.findIndex((t) => t - profile.startTime / 1000 >= skipMs);
+for (let from = Math.max(0, first), to = from; to < times.length && from >= 0; to++) {
+  sum += busy[to]!;
+  while (times[to]! - times[from]! > WINDOW_MS) sum -= busy[from++]!;
+  if (sum > best.ms) best = { from, to, ms: sum };
+}
+const windowSelf = new Map<string, number>();
+const windowInclusive = new Map<string, number>();
+for (let i = best.from; i <= best.to; i++) {
+  const ms = busy[i]!;
+  if (ms === 0) continue;
+  const node = byId.get(profile.samples[i]!)!;
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${relative(process.cwd(), n.callFrame.url.replace('file://', ''))}:${n.callFrame.lineNumber + 1}`;
+  windowSelf.set(label(node), (windowSelf.get(label(node)) ?? 0) + ms);
+  const seen = new Set<string>();
+  for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+    const key = label(byId.get(id)!);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    windowInclusive.set(key, (windowInclusive.get(key) ?? 0) + ms);
+  }
+}
+const at = ((times[best.from] ?? 0) - profile.startTime / 1000).toFixed(0);
+process.stdout.write(
+  `\nBusiest ${WINDOW_MS} ms (from ${at} ms): ${best.ms.toFixed(0)} ms busy\nSelf:\n${top(windowSelf, 12)}\nInclusive:\n${top(windowInclusive, 25)}\n`,
+);

@@ -1,5 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpuSeconds, machineBusySeconds, peakRssMb, stopChild, trackChild } from './servers/child';
+import {
+  cpuSeconds,
+  machineBusySeconds,
+  peakRssMb,
+  stopChild,
+  threadCpuSeconds,
+  trackChild,
+} from './servers/child';
 import type { ServerKind } from './servers/server';
 import type { Scenario } from './scenarios';
 import type { ChildMessage, LatencySummary, LoadConfig, LoadResult, ParentMessage } from './types';
@@ -18,6 +25,8 @@ export interface RunRecord {
   probesConverged: string;
   /** Server CPU seconds (user + system) over the typing window. */
   cpuSeconds: number;
+  /** The same, per kind of thread of the server process, user and system apart. */
+  threadCpu: Record<string, { user: number; system: number }>;
   peakRssMb: number;
   bytesPerClientSecond: number;
   eventSyncMs: number | null;
@@ -59,7 +68,13 @@ function expect<T extends ChildMessage['type']>(
 export async function runOnce(
   kind: ServerKind,
   scenario: Scenario,
-  options: { round: number; seconds: number; root: string; cpuProfileDir?: string },
+  options: {
+    round: number;
+    seconds: number;
+    warmupSeconds: number;
+    root: string;
+    cpuProfileDir?: string;
+  },
 ): Promise<RunRecord> {
   const server = await kind.start(scenario.docs, options.root, {
     cpuProfileDir: options.cpuProfileDir,
@@ -74,6 +89,7 @@ export async function runOnce(
       dialect: server.dialect,
       docs: server.targets,
       seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
       changesPerSecond: 5,
       eventAt: scenario.eventAt * options.seconds,
     };
@@ -81,14 +97,24 @@ export async function runOnce(
     generator.send({ type: 'config', config } satisfies ParentMessage);
     await ready;
     const pid = server.process.pid;
-    const cpuBefore = cpuSeconds(pid);
-    const generatorBefore = cpuSeconds(generator.pid ?? -1);
-    const machineBefore = machineBusySeconds();
+    const measuring = expect(generator, 'measuring');
     const done = expect(generator, 'typing-done');
     const result = expect(generator, 'result');
     generator.send({ type: 'go' } satisfies ParentMessage);
+    await measuring;
+    const cpuBefore = cpuSeconds(pid);
+    const threadsBefore = threadCpuSeconds(pid);
+    const generatorBefore = cpuSeconds(generator.pid ?? -1);
+    const machineBefore = machineBusySeconds();
     await done;
     const cpu = cpuSeconds(pid) - cpuBefore;
+    const threadCpu = threadCpuSeconds(pid);
+    for (const [name, before] of Object.entries(threadsBefore)) {
+      const after = threadCpu[name];
+      if (!after) continue;
+      after.user -= before.user;
+      after.system -= before.system;
+    }
     const generatorCpu = cpuSeconds(generator.pid ?? -1) - generatorBefore;
     const otherCpu = machineBusySeconds() - machineBefore - cpu - generatorCpu;
     const { result: load } = await result;
@@ -111,6 +137,7 @@ export async function runOnce(
       duplicates: load.groups.reduce((sum, g) => sum + g.duplicates, 0),
       probesConverged: `${load.groups.reduce((s, g) => s + g.probesConverged, 0)}/${load.groups.reduce((s, g) => s + g.probes, 0)}`,
       cpuSeconds: cpu,
+      threadCpu,
       peakRssMb: rss,
       bytesPerClientSecond: load.bytesPerClientSecond,
       eventSyncMs: load.eventSyncMs,

@@ -15,7 +15,7 @@ import { runDocumentBench } from './documents/run';
 
 /**
  * `npm run bench -- [--suite=relay,documents] [--scenario=10x40,40x260] [--rounds=3] [--seconds=8]
- * [--servers=accord,reference] [--profile]`: every server in its own process, the load in another, rounds interleaved
+ * [--warmup=6] [--servers=accord,reference] [--profile]`: every server in its own process, the load in another, rounds interleaved
  * (A, R, H, A, R, H, …) so that drift in the machine hits every server alike.
  */
 
@@ -48,6 +48,18 @@ function option(name: string): string | null {
   return found === `--${name}` ? '' : found.slice(prefix.length);
 }
 
+function nonNegative(name: string, fallback: number): number {
+  const text = option(name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`--${name} must be zero or a positive number, not "${text}"`);
+  return value;
+}
+
+/** Seconds of typing before each measured window, for every server alike (see LoadConfig). */
+const WARMUP_SECONDS = 6;
+
 function positive(name: string, fallback: number | null): number | null {
   const text = option(name);
   if (text === null) return fallback;
@@ -57,6 +69,15 @@ function positive(name: string, fallback: number | null): number | null {
   return value;
 }
 
+/** "node 0.31+0.05, libuv-worker 0.02+0.06, …": user+system CPU seconds per thread kind. */
+function threadSummary(record: RunRecord): string {
+  return Object.entries(record.threadCpu)
+    .filter(([, t]) => t.user + t.system > 0)
+    .sort(([, a], [, b]) => b.user + b.system - (a.user + a.system))
+    .map(([name, t]) => `${name} ${t.user.toFixed(2)}+${t.system.toFixed(2)}`)
+    .join(', ');
+}
+
 async function main(): Promise<void> {
   const suites = option('suite')?.split(',') ?? ['relay', 'documents'];
   const scenarios = suites.includes('relay')
@@ -64,6 +85,7 @@ async function main(): Promise<void> {
     : [];
   const rounds = positive('rounds', 3)!;
   const seconds = positive('seconds', null);
+  const warmupSeconds = nonNegative('warmup', WARMUP_SECONDS);
   const serverNames = option('servers')?.split(',') ?? KINDS.map((k) => k.name);
   const kinds = KINDS.filter((k) => serverNames.includes(k.name));
   const profileDir = option('profile') !== null ? join(root, '.bench', 'profiles') : undefined;
@@ -79,6 +101,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   process.stdout.write(
     `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load ${loadavg()[0]!.toFixed(2)}; ` +
+      `${warmupSeconds} s of warm-up typing before each window; ` +
       `reference ${version('@y/websocket-server')}, Hocuspocus ${version('@hocuspocus/server')}\n`,
   );
   const records: RunRecord[] = [];
@@ -90,6 +113,7 @@ async function main(): Promise<void> {
         const record = await runOnce(kind, scenario, {
           round,
           seconds: seconds ?? scenario.seconds,
+          warmupSeconds,
           root,
           cpuProfileDir: profileDir,
         });
@@ -99,6 +123,7 @@ async function main(): Promise<void> {
             `CPU ${record.cpuSeconds.toFixed(2)} s, delivered ${(record.delivery * 100).toFixed(2)}%` +
             `${record.eventSyncMs !== null ? `, event sync ${record.eventSyncMs.toFixed(0)} ms` : ''}\n`,
         );
+        process.stdout.write(`    threads (user+system s): ${threadSummary(record)}\n`);
       }
     }
     records.push(...runs);

@@ -32,9 +32,15 @@ export interface LoadConfig {
   docs: DocTarget[];
   /** Seconds of typing that are measured. */
   seconds: number;
+  /**
+   * Seconds of the same typing before the measured window (not measured): a meeting's server has
+   * been running for hours, so its JavaScript is compiled and its heap settled; a window that
+   * starts with a fresh process would measure the JIT compiler's warm-up instead.
+   */
+  warmupSeconds: number;
   /** Changes per second per writer (each with one awareness update). */
   changesPerSecond: number;
-  /** Seconds after typing starts at which the event (storm or join) fires, if any doc has one. */
+  /** Seconds into the measured window at which the event (storm or join) fires, if any. */
   eventAt: number;
 }
 
@@ -79,6 +85,7 @@ export type ParentMessage = { type: 'config'; config: LoadConfig } | { type: 'go
 
 export type ChildMessage =
   | { type: 'ready' }
+  | { type: 'measuring' }
   | { type: 'typing-done' }
   | { type: 'result'; result: LoadResult }
   | { type: 'error'; message: string };

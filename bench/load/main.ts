@@ -10,7 +10,9 @@ import * as Y from 'yjs';
 /**
  * The load generator, a process of its own so that simulated clients never share a CPU
  * scheduler slot with the server being measured. Driven over IPC by bench/run.ts:
- * config → (connect everyone) → ready → go → (type, fire the event) → typing-done → result.
+ * config → (connect everyone) → ready → go → (type to warm up) → measuring → (type, fire the
+ * event) → typing-done → result. Delivery and convergence cover every change, warm-up included;
+ * latency, bytes and the generator's CPU cover the measured window only.
  */
 
 const tell = (message: ChildMessage) =>
@@ -89,11 +91,8 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
 
   const clients = () => docs.flatMap((doc) => [...doc.writers, ...doc.readers, ...doc.joiners]);
   const bytesIn = () => clients().reduce((sum, client) => sum + client.bytesIn, 0);
-  const bytesBefore = bytesIn();
-  const cpuBefore = process.cpuUsage();
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
-  const start = performance.now();
+  const typingStart = performance.now();
+  const start = typingStart + config.warmupSeconds * 1000;
   const end = start + config.seconds * 1000;
   const period = 1000 / config.changesPerSecond;
   const timers: NodeJS.Timeout[] = [];
@@ -103,15 +102,22 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
       doc.sent.set(writer.writerIndex, times);
       const text = paragraphs.get(writer)!;
       // A random phase per writer, then a drift-free schedule: writers do not type in lockstep.
-      let due = start + Math.random() * period;
+      let due = typingStart + Math.random() * period;
       const tick = () => {
         if (writer.syncedAt >= 0) times.push(typeChange(writer, text, times.length));
         due += period;
         if (due < end) timers.push(setTimeout(tick, Math.max(0, due - performance.now())));
       };
-      timers.push(setTimeout(tick, due - start));
+      timers.push(setTimeout(tick, due - typingStart));
     }
   }
+
+  await pause(start - performance.now());
+  const bytesBefore = bytesIn();
+  const cpuBefore = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  await tell({ type: 'measuring' });
 
   let eventStart = -1;
   let eventEnd = -1;
@@ -143,6 +149,7 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
     await pause(500);
   }
   const result = report(docs, {
+    measuredFrom: start,
     eventStart,
     eventEnd,
     bytesPerClientSecond: bytes / clients().length / seconds,

@@ -19,6 +19,8 @@ export interface DocRun {
 }
 
 export interface RunFacts {
+  /** Changes sent before this (the warm-up) count for delivery, not for latency. */
+  measuredFrom: number;
   eventStart: number;
   eventEnd: number;
   bytesPerClientSecond: number;
@@ -82,8 +84,10 @@ export function report(docs: DocRun[], facts: RunFacts): LoadResult {
     );
     return {
       group,
-      latency: summarise(concat(members.map((doc) => doc.samples.latencies()))),
-      worstDocP99: Math.max(...members.map((doc) => summarise(doc.samples.latencies()).p99)),
+      latency: summarise(concat(members.map((doc) => doc.samples.latencies(facts.measuredFrom)))),
+      worstDocP99: Math.max(
+        ...members.map((doc) => summarise(doc.samples.latencies(facts.measuredFrom)).p99),
+      ),
       eventLatency: eventWindow
         ? summarise(
             concat(members.map((doc) => doc.samples.latencies(eventWindow[0], eventWindow[1]))),

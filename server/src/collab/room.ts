@@ -34,6 +34,8 @@ export class Room {
   readonly ready: Promise<void>;
   private state: RoomState = 'loading';
   private readonly doc = new Y.Doc({ gc: true });
+  /** The greeting's sync request (our state vector), encoded once per change of the document. */
+  private step1: Uint8Array | null = null;
   private bindings = new Map<number, string>();
   private lastSeq = 0;
   private lastChange = 0;
@@ -56,6 +58,7 @@ export class Room {
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
+    this.doc.on('update', () => (this.step1 = null));
     this.ready = this.load();
   }
 
@@ -129,9 +132,10 @@ export class Room {
   }
 
   private greet(peer: Peer): void {
-    peer.send(syncStep1Message(this.doc));
+    // One system call for both: a reconnect storm greets hundreds of peers in a row.
+    this.step1 ??= syncStep1Message(this.doc);
     const everyone = this.awareness.snapshot();
-    if (everyone) peer.send(awarenessMessage(everyone));
+    peer.sendAll(everyone ? [this.step1, awarenessMessage(everyone)] : [this.step1]);
   }
 
   handleMessage(peer: Peer, message: Uint8Array): void {

@@ -43,6 +43,11 @@ export class RoomRegistry {
 
   private async open(documentId: string): Promise<Room> {
     await this.unloading.get(documentId);
+    return this.openLoaded(documentId);
+  }
+
+  /** The document's room, created (and its loading started) if needed. */
+  private openLoaded(documentId: string): Room {
     let room = this.rooms.get(documentId);
     if (room && !room.isUsable) {
       this.rooms.delete(documentId);
@@ -75,6 +80,17 @@ export class RoomRegistry {
   /** Adds a peer to the document's room, loading the document if needed. */
   async connect(documentId: string, peer: Peer): Promise<Room> {
     const room = await this.open(documentId);
+    room.handleConnect(peer);
+    return room;
+  }
+
+  /**
+   * The same, at once, unless the document's room is still being unloaded (then null: use
+   * `connect`). A peer joining a loaded room is greeted before this returns.
+   */
+  connectNow(documentId: string, peer: Peer): Room | null {
+    if (this.unloading.has(documentId)) return null;
+    const room = this.openLoaded(documentId);
     room.handleConnect(peer);
     return room;
   }

@@ -7,6 +7,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { authorId, belongsTo, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { MetadataStore } from '../storage';
+import { AdmissionQueue } from './admission';
 import type { Peer } from './peer';
 import { sharedFrame } from './frame';
 import { TokenBucket } from './rate-limit';
@@ -123,6 +124,11 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
   });
   const perParticipant = new Map<string, number>();
   const { logger } = options;
+  const admission = new AdmissionQueue(4, (error) =>
+    logger.error('could not admit a connection', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
 
   const originAllowed = (request: IncomingMessage): boolean => {
     const origin = request.headers.origin;
@@ -143,7 +149,12 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, url));
+    // Until its turn, the socket's bytes wait unread in the kernel (a client sends nothing
+    // before the handshake's answer); one that hung up meanwhile is skipped.
+    admission.admit(() => {
+      if (socket.destroyed) return;
+      wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, url));
+    });
   };
 
   const onConnection = (ws: WebSocket, url: URL) => {
@@ -190,6 +201,9 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       alive.delete(peer);
     });
     alive.set(peer, ws);
+    // Usually the room is loaded and the peer is greeted here, within the admission slice.
+    room = options.registry.connectNow(document.id, peer);
+    if (room) return;
     options.registry
       .connect(document.id, peer)
       .then((joined) => {

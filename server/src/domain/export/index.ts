@@ -1,10 +1,7 @@
 import { draftToText } from '@accord/shared';
-import { renderAkn } from './akn';
-import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { buildCleanModel, cleanText, type DraftModel } from './model';
-import { renderPdf } from './pdf';
 import { buildTrackedModel } from './tracked';
 import {
   EXPORT_FORMATS,
@@ -88,6 +85,12 @@ export async function exportDraft(format: string, input: ExportInput): Promise<E
   return { body, contentType, extension };
 }
 
+/*
+ * The Word, PDF and Akoma Ntoso writers (docx, pdfmake with its fonts, xmlbuilder2) are loaded on
+ * the first export that needs them, not at start: together they are about half of the server's
+ * heap, and the relay, which runs all meeting long, should not carry them through every garbage
+ * collection for an export made a few times a day.
+ */
 async function render(
   format: (typeof EXPORT_FORMATS)[number],
   input: ExportInput,
@@ -96,14 +99,17 @@ async function render(
     case 'txt':
       return Buffer.from(draftToText(input.content, input.style), 'utf8');
     case 'docx':
-      return renderDocx(modelOf(input), input);
+      return (await import('./docx')).renderDocx(modelOf(input), input);
     case 'pdf':
-      return renderPdf(modelOf(input), input);
+      return (await import('./pdf')).renderPdf(modelOf(input), input);
     case 'html':
       return Buffer.from(renderHtml(modelOf(input), input), 'utf8');
     case 'md':
       return Buffer.from(renderMarkdown(modelOf(input), input), 'utf8');
     case 'akn':
-      return Buffer.from(renderAkn(buildCleanModel(input.content, input.style), input), 'utf8');
+      return Buffer.from(
+        (await import('./akn')).renderAkn(buildCleanModel(input.content, input.style), input),
+        'utf8',
+      );
   }
 }

@@ -2,7 +2,6 @@ import type { DraftStyle, NodeJSON } from '@accord/shared';
 import { draftSchema } from '@accord/shared/schema/index';
 import { recogniseDraft } from '@accord/shared/structure/index';
 import { decodeText } from './decode';
-import { docxToText } from './docx';
 import { ImportError } from './errors';
 
 /**
@@ -50,7 +49,11 @@ async function readText(
   charset: string | undefined,
   body: Buffer,
 ): Promise<{ text: string; markdown: boolean; warnings: string[] }> {
-  if (type === DOCX_TYPE) return { ...(await docxToText(body)), markdown: true };
+  if (type === DOCX_TYPE) {
+    // mammoth is loaded on the first .docx import, not at start (see export/index.ts).
+    const { docxToText } = await import('./docx');
+    return { ...(await docxToText(body)), markdown: true };
+  }
   if (type === 'text/plain') return { ...decodeText(body, charset), markdown: false };
   if (type === 'text/markdown' || type === 'text/x-markdown') {
     return { ...decodeText(body, charset), markdown: true };
