@@ -121,7 +121,8 @@ async function main(): Promise<void> {
         process.stdout.write(
           `  ${scenario.id} round ${round} ${kind.name}: p99 ${record.latency.p99.toFixed(1)} ms, ` +
             `CPU ${record.cpuSeconds.toFixed(2)} s, delivered ${(record.delivery * 100).toFixed(2)}%` +
-            `${record.eventSyncMs !== null ? `, event sync ${record.eventSyncMs.toFixed(0)} ms` : ''}\n`,
+            `${record.eventSyncMs !== null ? `, event sync ${record.eventSyncMs.toFixed(0)} ms` : ''}` +
+            `${record.load.generatorEventLagMax !== null ? `, generator's longest stall meanwhile ${record.load.generatorEventLagMax.toFixed(0)} ms` : ''}\n`,
         );
         process.stdout.write(`    threads (user+system s): ${threadSummary(record)}\n`);
       }

@@ -79,6 +79,8 @@ export interface LoadResult {
   generatorCpu: number;
   /** p99 event-loop delay in the generator, ms: high values would inflate measured latency. */
   generatorLoopP99: number;
+  /** The generator's longest event-loop stall from the event until 1 s after it, ms (null: no event). */
+  generatorEventLagMax: number | null;
 }
 
 export type ParentMessage = { type: 'config'; config: LoadConfig } | { type: 'go' };

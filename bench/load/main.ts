@@ -121,6 +121,9 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
 
   let eventStart = -1;
   let eventEnd = -1;
+  // The generator's own worst stall while the event's latency is measured: 200 clients
+  // reconnecting cost the generator too, and a late timestamp reads as server latency.
+  const eventLoop = monitorEventLoopDelay({ resolution: 1 });
   const event = pause(config.eventAt * 1000).then(async () => {
     const stormed = docs
       .filter((doc) => doc.target.storm)
@@ -128,9 +131,12 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
     const joining = docs.flatMap((doc) => doc.joiners);
     if (stormed.length === 0 && joining.length === 0) return;
     eventStart = performance.now();
+    eventLoop.enable();
     for (const client of stormed) client.drop();
     await Promise.all([...stormed, ...joining].map((client) => client.connect()));
     eventEnd = performance.now();
+    await pause(1000);
+    eventLoop.disable();
   });
 
   await pause(end - performance.now());
@@ -155,6 +161,7 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
     bytesPerClientSecond: bytes / clients().length / seconds,
     generatorCpu: (cpu.user + cpu.system) / 1e6 / seconds,
     generatorLoopP99: loop.percentile(99) / 1e6,
+    generatorEventLagMax: eventStart >= 0 ? eventLoop.max / 1e6 : null,
   });
   await tell({ type: 'result', result });
   for (const client of clients()) client.close();

@@ -26,6 +26,7 @@ export interface RunFacts {
   bytesPerClientSecond: number;
   generatorCpu: number;
   generatorLoopP99: number;
+  generatorEventLagMax: number | null;
 }
 
 /** Every change sent in the document arrives at every other client present when it was sent. */
@@ -110,5 +111,6 @@ export function report(docs: DocRun[], facts: RunFacts): LoadResult {
     eventSyncMs: facts.eventStart >= 0 ? facts.eventEnd - facts.eventStart : null,
     generatorCpu: facts.generatorCpu,
     generatorLoopP99: facts.generatorLoopP99,
+    generatorEventLagMax: facts.generatorEventLagMax,
   };
 }
