@@ -129,4 +129,50 @@ describe('the server process', () => {
       'Accord could not start: PORT must be a whole number from 0 to 65535, not "abc".',
     );
   });
+  it('[P5] the built server, as npm start runs it, loads its export and import writers on use', async () => {
+    // Word, PDF, Akoma Ntoso and .docx import live in chunks of their own, loaded on first use:
+    // a bundling mistake would only show here, at the first export after a start.
+    execFileSync(process.execPath, ['server/build.mjs'], {
+      cwd: join(import.meta.dirname, '../..'),
+    });
+    const server = await spawnServer(await dir(), {}, 'built');
+    processes.push(server);
+    const fixture = await setUpMeeting(server.url, server.admin, {
+      rapporteur: { role: 'rapporteur', delegation: 'Belize' },
+    });
+    const token = fixture.people.rapporteur!.token;
+    const exported: Record<string, Buffer> = {};
+    for (const [format, type] of [
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['pdf', 'application/pdf'],
+      ['akn', 'application/akn+xml; charset=utf-8'],
+    ] as const) {
+      const response = await fetch(
+        `${server.url}/api/documents/${fixture.document.id}/export?format=${format}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      exported[format] = Buffer.from(await response.arrayBuffer());
+    }
+    expect(exported.pdf!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(exported.akn!.toString()).toContain('<akomaNtoso');
+    // The Word file comes back in through the .docx import, with the document's paragraphs.
+    const imported = await api<{ id: string }>(
+      server.url,
+      'POST',
+      `/api/meetings/${fixture.meeting.id}/documents/import`,
+      {
+        token,
+        body: exported.docx!,
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
+    );
+    expect(imported.status).toBe(201);
+    const original = await documentText(server.url, fixture.document.id, server.admin);
+    const roundTrip = await documentText(server.url, imported.body.id, server.admin);
+    const firstOperative = original.split('\n').find((line) => /^1\. /.test(line.trim()));
+    expect(firstOperative).toBeDefined();
+    expect(roundTrip).toContain(firstOperative!.trim());
+  });
 });

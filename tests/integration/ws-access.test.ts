@@ -1,6 +1,7 @@
+import { connect as connectTcp } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '@accord/shared';
-import { api, setUpMeeting, type Fixture } from './support/api';
+import { api, documentText, setUpMeeting, type Fixture } from './support/api';
 import {
   appendOperative,
   blockTexts,
@@ -134,5 +135,39 @@ describe('relay: who may connect, and bad input', () => {
         'http://evil.example',
       ),
     ).rejects.toThrow('HTTP 403');
+  });
+  it('[A8] devices that hang up while waiting to be admitted leave the server serving', async () => {
+    // A hall's Wi-Fi flapping: a burst of handshakes, each reset by its device before its turn.
+    const { port } = new URL(server.url);
+    const path = `/collab/${fixture.document.id}?token=${fixture.people.chile!.token}`;
+    await Promise.all(
+      Array.from(
+        { length: 100 },
+        () =>
+          new Promise<void>((resolve) => {
+            const socket = connectTcp(Number(port), '127.0.0.1', () => {
+              socket.write(
+                `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
+                  'Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+                  'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+                () => {
+                  socket.resetAndDestroy();
+                  resolve();
+                },
+              );
+            });
+            socket.on('error', () => resolve());
+          }),
+      ),
+    );
+    const belize = connectClient(server.wsUrl, fixture.document.id, fixture.people.belize!.token);
+    clients.push(belize);
+    await whenSynced(belize);
+    appendOperative(belize.doc, 'op-belize', 'To keep serving after a burst of resets');
+    await vi.waitFor(async () =>
+      expect(await documentText(server.url, fixture.document.id, server.admin)).toContain(
+        'after a burst of resets',
+      ),
+    );
   });
 });

@@ -79,9 +79,7 @@ export class RoomRegistry {
 
   /** Adds a peer to the document's room, loading the document if needed. */
   async connect(documentId: string, peer: Peer): Promise<Room> {
-    const room = await this.open(documentId);
-    room.handleConnect(peer);
-    return room;
+    return this.join(await this.open(documentId), peer);
   }
 
   /**
@@ -90,7 +88,10 @@ export class RoomRegistry {
    */
   connectNow(documentId: string, peer: Peer): Room | null {
     if (this.unloading.has(documentId)) return null;
-    const room = this.openLoaded(documentId);
+    return this.join(this.openLoaded(documentId), peer);
+  }
+
+  private join(room: Room, peer: Peer): Room {
     room.handleConnect(peer);
     return room;
   }

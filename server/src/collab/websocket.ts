@@ -201,7 +201,8 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       alive.delete(peer);
     });
     alive.set(peer, ws);
-    // Usually the room is loaded and the peer is greeted here, within the admission slice.
+    // Joined at once, within the admission slice (greeted now if the document is loaded, or as
+    // soon as it is); only a room still closing from its last peer's departure is waited for.
     room = options.registry.connectNow(document.id, peer);
     if (room) return;
     options.registry

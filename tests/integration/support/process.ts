@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../../..');
 
-/** Accord as its own process (`node --import tsx server/src/main.ts`), for kill tests. */
+/**
+ * Accord as its own process, for kill tests: from source (`node --import tsx server/src/main.ts`)
+ * or as `npm start` runs it, built (`server/dist/main.mjs`, which the caller must have built).
+ */
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
@@ -16,8 +19,11 @@ export interface ServerProcess {
 export function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
+  from: 'source' | 'built' = 'source',
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const args =
+    from === 'built' ? ['server/dist/main.mjs'] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
