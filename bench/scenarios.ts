@@ -7,8 +7,8 @@ export interface Scenario {
   docs: DocLoad[];
   /** Seconds of typing by default (overridden by --seconds). */
   seconds: number;
-  /** Fraction of the typing window after which the event (storm or join) fires. */
-  eventAt: number;
+  /** Fraction of the typing window after which the event (storm or join) fires; null: none. */
+  eventAt: number | null;
   /** Which latency the table shows: a group's whole window, or its event window. */
   headline: { group: string; window: 'all' | 'event' };
 }
@@ -27,7 +27,7 @@ const steady = (writers: number, readers: number, seconds: number): Scenario => 
   title: `${writers} writers + ${readers} readers, one document`,
   docs: [room('room', writers, readers)],
   seconds,
-  eventAt: 0,
+  eventAt: null,
   headline: { group: 'room', window: 'all' },
 });
 
@@ -40,7 +40,7 @@ export const SCENARIOS: Scenario[] = [
     title: '20 documents × (10 writers + 40 readers), 1,000 connections',
     docs: Array.from({ length: 20 }, () => room('rooms', 10, 40)),
     seconds: 8,
-    eventAt: 0,
+    eventAt: null,
     headline: { group: 'rooms', window: 'all' },
   },
   {

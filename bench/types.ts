@@ -40,8 +40,8 @@ export interface LoadConfig {
   warmupSeconds: number;
   /** Changes per second per writer (each with one awareness update). */
   changesPerSecond: number;
-  /** Seconds into the measured window at which the event (storm or join) fires, if any. */
-  eventAt: number;
+  /** Seconds into the measured window at which the event (storm or join) fires; null: none. */
+  eventAt: number | null;
 }
 
 export interface LatencySummary {
@@ -81,13 +81,26 @@ export interface LoadResult {
   generatorLoopP99: number;
   /** The generator's longest event-loop stall from the event until 1 s after it, ms (null: no event). */
   generatorEventLagMax: number | null;
+  /** Simulated clients this generator ran (to weigh per-client figures when merging). */
+  clients: number;
 }
 
-export type ParentMessage = { type: 'config'; config: LoadConfig } | { type: 'go' };
+/** When a storm or join happened, as epoch milliseconds (comparable between processes). */
+export interface EventWindow {
+  start: number;
+  end: number;
+}
+
+export type ParentMessage =
+  | { type: 'config'; config: LoadConfig }
+  | { type: 'go' }
+  /** Every generator is done with the event: report, with the event's window if any had one. */
+  | { type: 'report'; event: EventWindow | null };
 
 export type ChildMessage =
   | { type: 'ready' }
   | { type: 'measuring' }
   | { type: 'typing-done' }
+  | { type: 'event-done'; event: EventWindow | null }
   | { type: 'result'; result: LoadResult }
   | { type: 'error'; message: string };

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ChildMessage, LoadConfig, ParentMessage } from '../types';
+import type { ChildMessage, EventWindow, LoadConfig, ParentMessage } from '../types';
 import { BenchClient } from './client';
 import { report, type DocRun } from './report';
 import { Samples } from './samples';
@@ -9,10 +9,12 @@ import * as Y from 'yjs';
 
 /**
  * The load generator, a process of its own so that simulated clients never share a CPU
- * scheduler slot with the server being measured. Driven over IPC by bench/run.ts:
+ * scheduler slot with the server being measured. A scenario's reporting groups each get a
+ * generator process of their own (bench/round.ts), so that 200 clients reconnecting in one
+ * room cannot delay the timestamps taken in another. Driven over IPC:
  * config → (connect everyone) → ready → go → (type to warm up) → measuring → (type, fire the
- * event) → typing-done → result. Delivery and convergence cover every change, warm-up included;
- * latency, bytes and the generator's CPU cover the measured window only.
+ * event) → typing-done → event-done → report → result. Delivery and convergence cover every
+ * change, warm-up included; latency, bytes and the generator's CPU cover the measured window only.
  */
 
 const tell = (message: ChildMessage) =>
@@ -21,6 +23,9 @@ const tell = (message: ChildMessage) =>
     process.send(message, undefined, undefined, () => resolve());
   });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Monotonic time as epoch milliseconds: comparable between the generator processes. */
+const toEpoch = (local: number) => performance.timeOrigin + local;
+const fromEpoch = (epoch: number) => epoch - performance.timeOrigin;
 
 async function inBatches<T>(
   items: T[],
@@ -76,7 +81,11 @@ function build(config: LoadConfig): DocRun[] {
   });
 }
 
-async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
+async function run(
+  config: LoadConfig,
+  go: Promise<void>,
+  reporting: Promise<EventWindow | null>,
+): Promise<void> {
   const docs = build(config);
   for (const doc of docs) if (doc.seed) await seed(doc, doc.target.seedBytes);
   const present = docs.flatMap((doc) => [...doc.writers, ...doc.readers]);
@@ -121,23 +130,27 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
 
   let eventStart = -1;
   let eventEnd = -1;
-  // The generator's own worst stall while the event's latency is measured: 200 clients
-  // reconnecting cost the generator too, and a late timestamp reads as server latency.
+  // The generator's own worst stall while the event's latency is measured: clients
+  // reconnecting cost a generator too, and a late timestamp reads as server latency. Every
+  // generator watches its own loop from the event's scheduled time until the report, whether
+  // or not the event's clients are its own.
   const eventLoop = monitorEventLoopDelay({ resolution: 1 });
-  const event = pause(config.eventAt * 1000).then(async () => {
-    const stormed = docs
-      .filter((doc) => doc.target.storm)
-      .flatMap((doc) => [...doc.writers, ...doc.readers]);
-    const joining = docs.flatMap((doc) => doc.joiners);
-    if (stormed.length === 0 && joining.length === 0) return;
-    eventStart = performance.now();
-    eventLoop.enable();
-    for (const client of stormed) client.drop();
-    await Promise.all([...stormed, ...joining].map((client) => client.connect()));
-    eventEnd = performance.now();
-    await pause(1000);
-    eventLoop.disable();
-  });
+  const event =
+    config.eventAt === null
+      ? Promise.resolve()
+      : pause(config.eventAt * 1000).then(async () => {
+          eventLoop.enable();
+          const stormed = docs
+            .filter((doc) => doc.target.storm)
+            .flatMap((doc) => [...doc.writers, ...doc.readers]);
+          const joining = docs.flatMap((doc) => doc.joiners);
+          if (stormed.length === 0 && joining.length === 0) return;
+          eventStart = performance.now();
+          for (const client of stormed) client.drop();
+          await Promise.all([...stormed, ...joining].map((client) => client.connect()));
+          eventEnd = performance.now();
+          await pause(1000);
+        });
 
   await pause(end - performance.now());
   for (const timer of timers) clearTimeout(timer);
@@ -147,6 +160,17 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
   const bytes = bytesIn() - bytesBefore;
   await tell({ type: 'typing-done' });
   await Promise.race([event, pause(30_000)]);
+  await tell({
+    type: 'event-done',
+    event: eventStart >= 0 ? { start: toEpoch(eventStart), end: toEpoch(eventEnd) } : null,
+  });
+  // The event may have been fired by another generator: the orchestrator says when it was.
+  const window = await reporting;
+  eventLoop.disable();
+  if (window && eventStart < 0) {
+    eventStart = fromEpoch(window.start);
+    eventEnd = fromEpoch(window.end);
+  }
   // Drain: wait until nothing has arrived for half a second (at most 10 s).
   for (let last = -1, waited = 0; waited < 10_000; waited += 500) {
     const now = bytesIn();
@@ -161,7 +185,8 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
     bytesPerClientSecond: bytes / clients().length / seconds,
     generatorCpu: (cpu.user + cpu.system) / 1e6 / seconds,
     generatorLoopP99: loop.percentile(99) / 1e6,
-    generatorEventLagMax: eventStart >= 0 ? eventLoop.max / 1e6 : null,
+    generatorEventLagMax: config.eventAt === null ? null : eventLoop.max / 1e6,
+    clients: clients().length,
   });
   await tell({ type: 'result', result });
   for (const client of clients()) client.close();
@@ -170,10 +195,13 @@ async function run(config: LoadConfig, go: Promise<void>): Promise<void> {
 
 let release: () => void = () => undefined;
 const go = new Promise<void>((resolve) => (release = resolve));
+let reportWith: (event: EventWindow | null) => void = () => undefined;
+const reporting = new Promise<EventWindow | null>((resolve) => (reportWith = resolve));
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'go') release();
+  if (message.type === 'report') reportWith(message.event);
   if (message.type === 'config') {
-    run(message.config, go).then(
+    run(message.config, go, reporting).then(
       () => process.exit(0),
       (error: unknown) => {
         const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

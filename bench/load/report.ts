@@ -27,6 +27,7 @@ export interface RunFacts {
   generatorCpu: number;
   generatorLoopP99: number;
   generatorEventLagMax: number | null;
+  clients: number;
 }
 
 /** Every change sent in the document arrives at every other client present when it was sent. */
@@ -112,5 +113,6 @@ export function report(docs: DocRun[], facts: RunFacts): LoadResult {
     generatorCpu: facts.generatorCpu,
     generatorLoopP99: facts.generatorLoopP99,
     generatorEventLagMax: facts.generatorEventLagMax,
+    clients: facts.clients,
   };
 }

@@ -18,11 +18,13 @@ export function sendFlush(
   carets: Uint8Array | null,
   sender: Peer | null,
 ): void {
+  // One array for every peer: the transport joins and frames its messages once.
+  const both = carets ? [text, carets] : null;
   for (const peer of peers) {
     if (peer === sender) {
       if (carets) peer.send(carets);
-    } else if (carets) {
-      peer.sendAll([text, carets]);
+    } else if (both) {
+      peer.sendAll(both);
     } else {
       peer.send(text);
     }

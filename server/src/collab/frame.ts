@@ -32,3 +32,22 @@ export function sharedFrame(message: Uint8Array): Buffer {
   }
   return frame;
 }
+
+const framedTogether = new WeakMap<readonly Uint8Array[], Buffer>();
+
+/**
+ * The frames of several messages back to back in one buffer, made once per array and shared by
+ * every recipient given the same array: one plain write per peer. A corked pair of writes
+ * becomes a `writev`, which costs a peer twice what one write of the joined bytes does.
+ */
+export function sharedFrames(messages: readonly Uint8Array[]): Buffer {
+  let frames = framedTogether.get(messages);
+  if (!frames) {
+    frames =
+      messages.length === 1
+        ? sharedFrame(messages[0]!)
+        : Buffer.concat(messages.map((message) => sharedFrame(message)));
+    framedTogether.set(messages, frames);
+  }
+  return frames;
+}

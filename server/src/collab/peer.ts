@@ -12,7 +12,10 @@ export interface Peer {
   readonly user: AwarenessUser;
   readonly isOpen: boolean;
   send(message: Uint8Array): void;
-  /** Sends several messages at once (in one write where the transport can). */
+  /**
+   * Sends several messages at once (in one write where the transport can). Peers given the same
+   * array may share the work of framing it.
+   */
   sendAll(messages: readonly Uint8Array[]): void;
   /** Closes this connection only, with a shared close code. */
   close(code: number, reason: string): void;

@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import type { MetadataStore } from '../storage';
 import { AdmissionQueue } from './admission';
 import type { Peer } from './peer';
-import { sharedFrame } from './frame';
+import { sharedFrame, sharedFrames } from './frame';
 import { TokenBucket } from './rate-limit';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
@@ -79,25 +79,30 @@ class WebSocketPeer implements Peer {
   }
 
   send(message: Uint8Array): void {
+    this.write(sharedFrame(message), message);
+  }
+
+  sendAll(messages: readonly Uint8Array[]): void {
+    // The text and the carets of one flush leave in one system call: at 300 peers, system
+    // calls, not encoding, are the relay's cost.
+    if (messages.length === 1) this.send(messages[0]!);
+    else if (messages.length > 1) this.write(sharedFrames(messages), messages);
+  }
+
+  /** Writes frames made once for all peers; `ws` frames for sockets it wraps differently. */
+  private write(frames: Buffer, messages: Uint8Array | readonly Uint8Array[]): void {
     if (!this.isOpen) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.socket.terminate();
       return;
     }
     // Frames go straight to the socket (no compression is negotiated, so `ws` queues nothing
-    // of its own): one framing per message for all peers, one write per message per peer.
+    // of its own).
     const raw = rawSocket(this.socket);
-    if (raw) raw.write(sharedFrame(message));
-    else this.socket.send(message, { binary: true });
-  }
-
-  sendAll(messages: readonly Uint8Array[]): void {
-    // The text and the carets of one flush leave in one system call: at 300 peers, system
-    // calls, not encoding, are the relay's cost.
-    const raw = rawSocket(this.socket);
-    raw?.cork();
-    for (const message of messages) this.send(message);
-    raw?.uncork();
+    if (raw) raw.write(frames);
+    else
+      for (const message of messages instanceof Uint8Array ? [messages] : messages)
+        this.socket.send(message, { binary: true });
   }
 
   close(code: number, reason: string): void {
