@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,19 @@ async function prepare(
   return { ...doc, name: document.id, urls };
 }
 
+/**
+ * The Node flags `npm start` gives the server, read from package.json's `start` script, so
+ * that the benchmark measures exactly the process users run.
+ */
+function startFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const match = /\bnode((?: --\S+)*) server\/dist\/main\.mjs/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error("package.json's start script does not run server/dist/main.mjs");
+  return match[1]!.split(' ').filter(Boolean);
+}
+
 export const accord: ServerKind = {
   name: 'accord',
   label: 'Accord',
@@ -72,7 +86,7 @@ export const accord: ServerKind = {
     const admin = randomBytes(32).toString('base64url');
     const { process, match } = await startNode(
       // The built server, as `npm start` runs it (`npm run bench` builds it first).
-      [...profileFlags(options.cpuProfileDir), 'server/dist/main.mjs'],
+      [...startFlags(root), ...profileFlags(options.cpuProfileDir), 'server/dist/main.mjs'],
       { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: admin },
       /Accord is listening on (http:\/\/\S+)/,
       root,
