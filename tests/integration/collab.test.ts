@@ -15,6 +15,7 @@ import {
   whenSynced,
   type Client,
 } from './support/clients';
+import { RawClient } from './support/raw-client';
 import { startTestServer, type TestServer } from './support/server';
 
 describe('relay: co-editing through the server', () => {
@@ -142,5 +143,33 @@ describe('relay: co-editing through the server', () => {
     // Stock providers send the announcement back; that echo is not a forgery.
     expect(chile.closes).toEqual([]);
     expect(belize.closes).toEqual([]);
+  });
+
+  it('[R5] a device joining after edits is asked only for what the server lacks: the greeting holds the current state', async () => {
+    const chile = connect('chile');
+    await whenSynced(chile);
+    // A first joiner is greeted (the greeting is reused while nothing changes) …
+    const first = await RawClient.connect(
+      server.wsUrl,
+      fixture.document.id,
+      fixture.people.belize!.token,
+    );
+    await vi.waitFor(() => expect(first.received.some((m) => m.step === 0)).toBe(true));
+    // … then the document changes, and the next joiner's greeting must say so.
+    appendOperative(chile.doc, 'op-late', 'To promote digital payments for MSMEs;');
+    // Relayed to the first joiner: the server has it.
+    await vi.waitFor(() => expect(first.received.some((m) => m.step === 2)).toBe(true));
+    const late = await RawClient.connect(
+      server.wsUrl,
+      fixture.document.id,
+      fixture.people.peru!.token,
+    );
+    await vi.waitFor(() => expect(late.received.some((m) => m.step === 0)).toBe(true));
+    const greeting = late.received.find((m) => m.step === 0)!.payload!;
+    expect(Y.decodeStateVector(greeting)).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(chile.doc)),
+    );
+    first.socket.close();
+    late.socket.close();
   });
 });

@@ -58,7 +58,9 @@ export class Room {
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
-    this.doc.on('update', () => (this.step1 = null));
+    // Not 'update': a listener there makes Yjs encode every transaction as an update, which
+    // the relay never needs (it relays the bytes it received).
+    this.doc.on('afterTransaction', () => (this.step1 = null));
     this.ready = this.load();
   }
 

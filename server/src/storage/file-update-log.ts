@@ -41,7 +41,7 @@ interface OpenSegment {
 export interface FileUpdateLogOptions {
   directory: string;
   logger: Logger;
-  /** How long a written entry may wait for its fsync (default 20 ms). */
+  /** How long a written entry may wait for its fsync (default 50 ms). */
   syncDelayMs?: number;
 }
 
