@@ -1,6 +1,8 @@
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
+  MessageType,
   SERVER_AWARENESS_CLIENT,
   type AwarenessUser,
   type ServerAnnouncement,
@@ -15,7 +17,7 @@ import {
   whenSynced,
   type Client,
 } from './support/clients';
-import { RawClient } from './support/raw-client';
+import { RawClient, type Received } from './support/raw-client';
 import { startTestServer, type TestServer } from './support/server';
 
 describe('relay: co-editing through the server', () => {
@@ -172,4 +174,45 @@ describe('relay: co-editing through the server', () => {
     first.socket.close();
     late.socket.close();
   });
+
+  it('[R6] a delegate typing gets nothing back for its own keystroke and caret; the others get both', async () => {
+    const documentId = fixture.document.id;
+    const chile = await RawClient.connect(server.wsUrl, documentId, fixture.people.chile!.token);
+    const belize = await RawClient.connect(server.wsUrl, documentId, fixture.people.belize!.token);
+    await Promise.all([chile.sync(), belize.sync()]);
+    // Both present, and each has seen the other.
+    chile.sendAwareness(chile.doc.clientID, 1, { cursor: null });
+    belize.sendAwareness(belize.doc.clientID, 1, { cursor: null });
+    await chile.until((m) => awarenessClients(m).includes(belize.doc.clientID));
+    await belize.until((m) => awarenessClients(m).includes(chile.doc.clientID));
+    const before = chile.received.length;
+
+    // A keystroke, then the caret it moved, as the editor sends them.
+    const known = Y.encodeStateVector(chile.doc);
+    appendOperative(chile.doc, 'op-typed', 'To foster MSME export consortia;');
+    chile.sendSync(2, Y.encodeStateAsUpdate(chile.doc, known));
+    chile.sendAwareness(chile.doc.clientID, 2, { cursor: { anchor: 3, head: 3 } });
+
+    await belize.until((m) => m.type === MessageType.sync && m.step === 2);
+    await belize.until((m) => awarenessClients(m, 2).includes(chile.doc.clientID));
+    // Carets that move alone are relayed every 30 ms: give a stray echo time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(chile.received.slice(before)).toEqual([]);
+    chile.close();
+    belize.close();
+  });
 });
+
+/** The client ids in an awareness message (with at least `clock`), or none for other messages. */
+function awarenessClients(message: Received, clock = 0): number[] {
+  if (message.type !== MessageType.awareness || !message.payload) return [];
+  const decoder = decoding.createDecoder(message.payload);
+  const ids: number[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    const clientId = decoding.readVarUint(decoder);
+    const at = decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+    if (at >= clock) ids.push(clientId);
+  }
+  return ids;
+}

@@ -110,6 +110,18 @@ export class AwarenessTable {
     return this.dirty.size > 0;
   }
 
+  /** One client whose state changed since the last `takeChanges`, or null. */
+  firstChange(): number | null {
+    for (const clientId of this.dirty) return clientId;
+    return null;
+  }
+
+  /** Whether every state changed since the last `takeChanges` is one of `clientIds`. */
+  changesAreAllOf(clientIds: ReadonlySet<number>): boolean {
+    for (const clientId of this.dirty) if (!clientIds.has(clientId)) return false;
+    return true;
+  }
+
   /** The awareness update of everything changed since the last call, or null. */
   takeChanges(): Uint8Array | null {
     if (this.dirty.size === 0) return null;

@@ -10,19 +10,21 @@ import type { Peer } from './peer';
 
 /**
  * Sends a flush's text update and the carets that moved with it. A lone sender already has its
- * change: it gets only the carets. Everyone else gets both in one write.
+ * change: it gets only the carets, and nothing when the only caret that moved is its own.
+ * Everyone else gets both in one write.
  */
 export function sendFlush(
   peers: Iterable<Peer>,
   text: Uint8Array,
   carets: Uint8Array | null,
   sender: Peer | null,
+  senderHasCarets = false,
 ): void {
   // One array for every peer: the transport joins and frames its messages once.
   const both = carets ? [text, carets] : null;
   for (const peer of peers) {
     if (peer === sender) {
-      if (carets) peer.send(carets);
+      if (carets && !senderHasCarets) peer.send(carets);
     } else if (both) {
       peer.sendAll(both);
     } else {

@@ -20,6 +20,8 @@ export type { RoomOptions, ServerChange } from './room-options';
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
+const NONE: ReadonlySet<number> = new Set();
+
 /**
  * One open document: its `Y.Doc`, the peers editing it, their awareness, and the rule that
  * nothing reaches a peer before it is in the update log.
@@ -322,9 +324,26 @@ export class Room {
   }
 
   private relayAwareness(): void {
+    const owner = this.soleCaretOwner();
     const changes = this.awareness.takeChanges();
     if (!changes) return;
-    this.broadcast(awarenessMessage(changes));
+    // A device is not sent back its own caret (y-protocols clients ignore it anyway).
+    this.broadcast(awarenessMessage(changes), owner);
+  }
+
+  /** Whether every awareness state changed since the last relay is one of `peer`'s. */
+  private onlyCaretsOf(peer: Peer): boolean {
+    return this.awareness.changesAreAllOf(this.clientsOf.get(peer) ?? NONE);
+  }
+
+  /** The peer all pending awareness changes belong to, if there is exactly one. */
+  private soleCaretOwner(): Peer | null {
+    const first = this.awareness.firstChange();
+    if (first === null) return null;
+    for (const [peer, clients] of this.clientsOf) {
+      if (clients.has(first)) return this.onlyCaretsOf(peer) ? peer : null;
+    }
+    return null;
   }
 
   private scheduleFlush(): void {
@@ -363,13 +382,16 @@ export class Room {
         if (updates.length > 0) {
           const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
           const text = updateMessage(merged);
-          // Carets that moved with this typing leave in the same write as the text.
-          const changes = this.awareness.takeChanges();
-          const carets = changes ? awarenessMessage(changes) : null;
           // A lone sender already has its change: no echo. With several, one message for all.
           const [only] = origins;
+          const sender = origins.size === 1 ? (only ?? null) : null;
+          // Carets that moved with this typing leave in the same write as the text. A sender
+          // whose own caret is the only one that moved needs nothing back at all.
+          const ownCaretOnly = sender !== null && this.onlyCaretsOf(sender);
+          const changes = this.awareness.takeChanges();
+          const carets = changes ? awarenessMessage(changes) : null;
           const ready = [...this.peers].filter((p) => p.isOpen && !this.queued.has(p));
-          sendFlush(ready, text, carets, origins.size === 1 ? (only ?? null) : null);
+          sendFlush(ready, text, carets, sender, ownCaretOnly);
           this.sinceCheckpoint += updates.length;
         }
         continue;
