@@ -1,16 +1,12 @@
 import { expect, test } from './fixtures';
-import { appendOperative, openEditor, operative, twoDelegations } from './scene';
+import { addChair, appendOperative, openEditor, operative, twoDelegations } from './scene';
 
 test('the chair marks a paragraph agreed and locks the text; delegates see both at once', async ({
   browser,
   accord,
 }) => {
   const scene = await twoDelegations(accord);
-  const chair = await accord.addParticipant(scene.meetingId, {
-    name: 'María Pérez',
-    role: 'chair',
-    delegation: 'Panama',
-  });
+  const chair = await addChair(accord, scene);
   const chairPage = await openEditor(browser, accord, scene.documentId, chair.token);
   const delegate = await openEditor(browser, accord, scene.documentId, scene.chile.token);
 

@@ -4,7 +4,14 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { delegationColor } from '../../shared/src/colors';
 import { expect, test } from './fixtures';
-import { OPERATIVE, appendOperative, openEditor, operative, twoDelegations } from './scene';
+import {
+  OPERATIVE,
+  addChair,
+  appendOperative,
+  openEditor,
+  operative,
+  twoDelegations,
+} from './scene';
 
 const INSERTED = 'To promote digital payments for MSMEs';
 
@@ -28,11 +35,7 @@ test('the chair names a version, compares it with a delegate’s edit by colour,
   accord,
 }, testInfo) => {
   const scene = await twoDelegations(accord);
-  const chairInvitation = await accord.addParticipant(scene.meetingId, {
-    name: 'María Pérez',
-    role: 'chair',
-    delegation: 'Panama',
-  });
+  const chairInvitation = await addChair(accord, scene);
   const chair = await openEditor(browser, accord, scene.documentId, chairInvitation.token);
   const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
 
@@ -158,11 +161,7 @@ test('a paragraph moved with Alt+Up keeps its id and is shown as moved', async (
   accord,
 }) => {
   const scene = await twoDelegations(accord);
-  const chairInvitation = await accord.addParticipant(scene.meetingId, {
-    name: 'María Pérez',
-    role: 'chair',
-    delegation: 'Panama',
-  });
+  const chairInvitation = await addChair(accord, scene);
   const chair = await openEditor(browser, accord, scene.documentId, chairInvitation.token);
   await openHistory(chair.page);
   const panel = historyPanel(chair.page);

@@ -26,6 +26,15 @@ export async function twoDelegations(accord: AccordApi): Promise<Scene> {
   return { meetingId: meeting.id, documentId: document.id, belize, chile };
 }
 
+/** The meeting's chair, from Panama (a chair may set statuses, name versions and lock). */
+export function addChair(accord: AccordApi, scene: Scene): Promise<Invitation> {
+  return accord.addParticipant(scene.meetingId, {
+    name: 'María Pérez',
+    role: 'chair',
+    delegation: 'Panama',
+  });
+}
+
 /** Opens the editor of `documentId` for the bearer of `token` and waits until it is in sync. */
 export async function openEditor(
   browser: Browser,

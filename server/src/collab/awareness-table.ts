@@ -110,16 +110,9 @@ export class AwarenessTable {
     return this.dirty.size > 0;
   }
 
-  /** One client whose state changed since the last `takeChanges`, or null. */
-  firstChange(): number | null {
-    for (const clientId of this.dirty) return clientId;
-    return null;
-  }
-
-  /** Whether every state changed since the last `takeChanges` is one of `clientIds`. */
-  changesAreAllOf(clientIds: ReadonlySet<number>): boolean {
-    for (const clientId of this.dirty) if (!clientIds.has(clientId)) return false;
-    return true;
+  /** The clients whose states changed since the last `takeChanges`. */
+  get changedClients(): ReadonlySet<number> {
+    return this.dirty;
   }
 
   /** The awareness update of everything changed since the last call, or null. */

@@ -20,8 +20,6 @@ export type { RoomOptions, ServerChange } from './room-options';
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
-const NONE: ReadonlySet<number> = new Set();
-
 /**
  * One open document: its `Y.Doc`, the peers editing it, their awareness, and the rule that
  * nothing reaches a peer before it is in the update log.
@@ -46,6 +44,8 @@ export class Room {
   private approximateBytes = 0;
   private readonly peers = new Set<Peer>();
   private readonly clientsOf = new Map<Peer, Set<number>>();
+  /** The reverse of `clientsOf`: which connection announced each awareness client. */
+  private readonly ownerOf = new Map<number, Peer>();
   private readonly handlers = new Map<Peer, MessageHandlers>();
   private readonly queued = new Map<Peer, Uint8Array[]>();
   private readonly awareness = new AwarenessTable();
@@ -159,7 +159,11 @@ export class Room {
   handleClose(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
     this.queued.delete(peer);
-    this.awareness.remove(this.clientsOf.get(peer) ?? []);
+    const clients = this.clientsOf.get(peer) ?? [];
+    this.awareness.remove(clients);
+    for (const clientId of clients) {
+      if (this.ownerOf.get(clientId) === peer) this.ownerOf.delete(clientId);
+    }
     this.clientsOf.delete(peer);
     this.handlers.delete(peer);
     if (this.awareness.hasChanges) this.scheduleAwareness();
@@ -296,7 +300,10 @@ export class Room {
       return;
     }
     const mine = this.clientsOf.get(peer);
-    for (const id of verdict.clientIds) mine?.add(id);
+    for (const id of verdict.clientIds) {
+      mine?.add(id);
+      this.ownerOf.set(id, peer);
+    }
     if (this.awareness.hasChanges) this.scheduleAwareness();
   }
 
@@ -331,19 +338,16 @@ export class Room {
     this.broadcast(awarenessMessage(changes), owner);
   }
 
-  /** Whether every awareness state changed since the last relay is one of `peer`'s. */
-  private onlyCaretsOf(peer: Peer): boolean {
-    return this.awareness.changesAreAllOf(this.clientsOf.get(peer) ?? NONE);
-  }
-
   /** The peer all pending awareness changes belong to, if there is exactly one. */
   private soleCaretOwner(): Peer | null {
-    const first = this.awareness.firstChange();
-    if (first === null) return null;
-    for (const [peer, clients] of this.clientsOf) {
-      if (clients.has(first)) return this.onlyCaretsOf(peer) ? peer : null;
+    let owner: Peer | null = null;
+    for (const clientId of this.awareness.changedClients) {
+      const peer = this.ownerOf.get(clientId);
+      // A departed client's removal, or several devices' carets: everyone needs it.
+      if (!peer || (owner && peer !== owner)) return null;
+      owner = peer;
     }
-    return null;
+    return owner;
   }
 
   private scheduleFlush(): void {
@@ -387,7 +391,7 @@ export class Room {
           const sender = origins.size === 1 ? (only ?? null) : null;
           // Carets that moved with this typing leave in the same write as the text. A sender
           // whose own caret is the only one that moved needs nothing back at all.
-          const ownCaretOnly = sender !== null && this.onlyCaretsOf(sender);
+          const ownCaretOnly = sender !== null && this.soleCaretOwner() === sender;
           const changes = this.awareness.takeChanges();
           const carets = changes ? awarenessMessage(changes) : null;
           const ready = [...this.peers].filter((p) => p.isOpen && !this.queued.has(p));
