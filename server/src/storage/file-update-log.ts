@@ -69,12 +69,13 @@ async function writeDurably(path: string, data: Uint8Array): Promise<void> {
   await rename(temporary, path);
 }
 
-function syncDirectory(path: string): void {
-  const fd = openSync(path, 'r');
+/** Makes a folder's entries (a new or renamed file) durable, off the main thread. */
+async function syncDirectory(path: string): Promise<void> {
+  const handle = await open(path, 'r');
   try {
-    fsyncSync(fd);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
@@ -99,7 +100,7 @@ export class FileUpdateLog implements UpdateLog {
     const fd = openSync(join(folder, segmentName(0)), 'a');
     writeSync(fd, Buffer.concat(entries.map((entry) => frame(encodeEntry(entry)))));
     fsyncSync(fd);
-    syncDirectory(folder);
+    await syncDirectory(folder);
     this.open.set(documentId, { fd, segment: 0, dirty: false });
   }
 
@@ -230,7 +231,7 @@ export class FileUpdateLog implements UpdateLog {
     fdatasync(previous.fd, () => closeSync(previous.fd));
     const payload = encodeCheckpoint({ lastSeq, state, bindings: new Map(bindings) });
     await writeDurably(join(folder, checkpointName(next)), frame(payload));
-    syncDirectory(folder);
+    await syncDirectory(folder);
   }
 
   async history(documentId: string, fromSeq: number, toSeq: number): Promise<UpdateRecord[]> {
@@ -262,7 +263,7 @@ export class FileUpdateLog implements UpdateLog {
     const folder = join(this.folder(documentId), 'versions');
     await mkdir(folder, { recursive: true });
     await writeDurably(join(folder, `${versionId}.bin`), frame(state));
-    syncDirectory(folder);
+    await syncDirectory(folder);
   }
 
   async loadVersionState(documentId: string, versionId: string): Promise<Uint8Array | null> {

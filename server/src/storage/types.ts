@@ -72,7 +72,8 @@ export interface UpdateLog {
   append(documentId: string, entries: readonly LogEntry[]): Promise<void>;
   /**
    * Records that `state` (a full Yjs state update) holds every update up to `lastSeq`, so that
-   * loading no longer needs to read what came before.
+   * loading no longer needs to read what came before. Entries appended while its promise is
+   * pending land after it: a room keeps relaying while the checkpoint reaches the disk.
    */
   checkpoint(
     documentId: string,

@@ -111,6 +111,25 @@ for (const [name, make] of Object.entries(implementations)) {
       expect((await log.history('d1', 1, 2)).map((u) => u.seq)).toEqual([2]);
     });
 
+    it('[S2b] entries appended while a checkpoint is being written land after it, and none is lost', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      await subject.log.create('d1', [record(1, 'system', edit(doc, 'a'))]);
+      await subject.log.append('d1', [record(2, 'chile', edit(doc, 'b'))]);
+      // The room does not wait for the checkpoint before relaying the next keystrokes.
+      const writing = subject.log.checkpoint('d1', Y.encodeStateAsUpdate(doc), 2, new Map());
+      await subject.log.append('d1', [{ kind: 'bind', clientId: 9, author: 'peru' }]);
+      await subject.log.append('d1', [record(3, 'peru', edit(doc, 'c'))]);
+      await writing;
+      await subject.log.append('d1', [record(4, 'peru', edit(doc, 'd'))]);
+      const log = await subject.reopen();
+      const stored = await log.load('d1');
+      expect(stored.updates.map((u) => u.seq)).toEqual([3, 4]);
+      expect(replay(stored)).toBe('abcd');
+      expect(stored.bindings.get(9)).toBe('peru');
+      expect((await log.history('d1', 0, 4)).map((u) => u.seq)).toEqual([1, 2, 3, 4]);
+    });
+
     it('[S3] version states are kept whole and unknown ones are null', async () => {
       subject = await make();
       const doc = new Y.Doc();
