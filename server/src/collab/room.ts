@@ -305,7 +305,9 @@ export class Room {
       mine?.add(id);
       this.ownerOf.set(id, peer);
     }
-    if (this.awareness.hasChanges) this.scheduleAwareness();
+    // A caret that moved with typing leaves with the text's flush, already scheduled: arming
+    // the timer as well would only wake the room 30 ms later to find nothing to send.
+    if (this.awareness.hasChanges && this.updates.length === 0) this.scheduleAwareness();
   }
 
   /**
