@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, COLLAB_PATH, MessageType } from '@accord/shared/protocol';
 import { coalesceAwareness } from './awarenessCoalescer';
+import { paceDeviceCopy } from './deviceCopyPacing';
 import { trackDeviceSaves } from './deviceSaves';
 
 /** What the connection indicator shows. */
@@ -61,6 +62,7 @@ export class CollabSession {
       });
     };
     this.cleanups.push(coalesceAwareness(this.provider));
+    this.cleanups.push(paceDeviceCopy(this.doc, this.persistence, this.provider));
     this.cleanups.push(
       trackDeviceSaves(this.doc, this.persistence, [this.provider], (unsaved) =>
         this.update({ unsavedOnDevice: unsaved }),

@@ -37,7 +37,8 @@ export function trackDeviceSaves(
     transaction.onerror = settle;
     transaction.onabort = settle;
   };
-  // Registered after y-indexeddb's own listener, so its write transaction exists already.
+  // Registered after the offline copy's writer (paceDeviceCopy), so its write transaction
+  // exists already.
   doc.on('update', onUpdate);
   return () => {
     stopped = true;
