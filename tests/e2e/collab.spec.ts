@@ -1,6 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import { publishScreenshot } from './screenshots';
 import { appendOperative, openEditor, operative, twoDelegations } from './scene';
 
 test('two delegations type in one paragraph at once and see each other', async ({
@@ -48,8 +47,7 @@ test('two delegations type in one paragraph at once and see each other', async (
   const shot = testInfo.outputPath('editor-two-delegations.png');
   await belize.page.screenshot({ path: shot });
   await testInfo.attach('editor with two delegations', { path: shot, contentType: 'image/png' });
-  mkdirSync(resolve(import.meta.dirname, '../../docs'), { recursive: true });
-  copyFileSync(shot, resolve(import.meta.dirname, '../../docs/screenshot-editor.png'));
+  publishScreenshot(shot, 'screenshot-editor.png');
 
   expect(belize.errors).toEqual([]);
   expect(chile.errors).toEqual([]);

@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { delegationColor } from '../../shared/src/colors';
 import { expect, test } from './fixtures';
+import { publishScreenshot } from './screenshots';
 import {
   OPERATIVE,
   addChair,
@@ -103,8 +102,7 @@ test('the chair names a version, compares it with a delegate’s edit by colour,
   const shot = testInfo.outputPath('history-comparison.png');
   await chair.page.screenshot({ path: shot });
   await testInfo.attach('history comparison', { path: shot, contentType: 'image/png' });
-  mkdirSync(resolve(import.meta.dirname, '../../docs'), { recursive: true });
-  copyFileSync(shot, resolve(import.meta.dirname, '../../docs/screenshot-history.png'));
+  publishScreenshot(shot, 'screenshot-history.png');
 
   // Filtered to Belize, only Belize's change is highlighted and counted.
   await legendEntry.click();
