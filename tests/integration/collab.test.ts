@@ -201,6 +201,43 @@ describe('relay: co-editing through the server', () => {
     chile.close();
     belize.close();
   });
+
+  it('[R7] devices joining with nothing each get the whole document, however it changed between their joins', async () => {
+    const documentId = fixture.document.id;
+    const chile = connect('chile');
+    await whenSynced(chile);
+    const devices: RawClient[] = [];
+    const join = async () => {
+      const device = await RawClient.connect(server.wsUrl, documentId, fixture.people.peru!.token);
+      devices.push(device);
+      await device.sync();
+      return device;
+    };
+    // Once the server holds Chile's text, a device joining now gets exactly Chile's text.
+    const joinAndCompare = () =>
+      vi.waitFor(async () => {
+        const device = await join();
+        await vi.waitFor(() => expect(blockTexts(device.doc)).toEqual(blockTexts(chile.doc)), {
+          timeout: 500,
+        });
+      });
+
+    try {
+      appendOperative(chile.doc, 'op-a', 'To simplify the registration of MSMEs;');
+      await joinAndCompare();
+      // A later joiner also gets what changed after the first one joined …
+      appendOperative(chile.doc, 'op-b', 'To promote access to credit;');
+      operativeText(chile.doc, 'op-a').insert(0, 'Resolves ');
+      await joinAndCompare();
+      // … and after more changes than are worth sending on top of an old copy, a fresh one.
+      const long = operativeText(chile.doc, 'op-b');
+      const clause = ' and credit lines for women-led MSMEs'.repeat(60);
+      for (let i = 0; i < 40; i++) long.insert(long.length, `${clause} (${i})`);
+      await joinAndCompare();
+    } finally {
+      for (const device of devices) device.close();
+    }
+  });
 });
 
 /** The client ids in an awareness message (with at least `clock`), or none for other messages. */

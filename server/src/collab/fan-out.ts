@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { CloseCode } from '@accord/shared';
+import { isEmptyStateVector, type FreshJoinAnswer } from './fresh-join';
 import { syncStep2Message } from './messages';
 import type { Peer } from './peer';
 
@@ -48,11 +49,13 @@ export const SYNC_ANSWER_BUDGET = 4 * 1024 * 1024;
 /**
  * Answers waiting sync requests from the front of `requests` (removing those answered),
  * encoding each distinct state vector once (clients joining together ask the same) within the
- * budget. False when some must wait for the next turn.
+ * budget; devices with nothing yet get `freshJoin`'s answer, shared across turns. False when
+ * some must wait for the next turn.
  */
 export function answerSyncRequests(
   doc: Y.Doc,
   requests: SyncRequest[],
+  freshJoin: FreshJoinAnswer | null = null,
   budget = SYNC_ANSWER_BUDGET,
 ): boolean {
   const answers = new Map<string, Uint8Array>();
@@ -61,6 +64,12 @@ export function answerSyncRequests(
     if (spent > budget) return false;
     const { peer, stateVector } = requests.shift()!;
     if (!peer.isOpen) continue;
+    if (freshJoin && isEmptyStateVector(stateVector)) {
+      const { messages, encodedBytes } = freshJoin.answer();
+      spent += encodedBytes;
+      peer.sendAll(messages);
+      continue;
+    }
     const key = Buffer.from(stateVector).toString('base64');
     let answer = answers.get(key);
     if (!answer) {

@@ -12,6 +12,7 @@ import {
   updateMessage,
 } from './messages';
 import type { Peer } from './peer';
+import { FreshJoinAnswer } from './fresh-join';
 import { checkUpdate } from './update-check';
 import { answerSyncRequests, sendFlush, type SyncRequest } from './fan-out';
 import type { RoomOptions, ServerChange } from './room-options';
@@ -49,6 +50,7 @@ export class Room {
   private readonly handlers = new Map<Peer, MessageHandlers>();
   private readonly queued = new Map<Peer, Uint8Array[]>();
   private readonly awareness = new AwarenessTable();
+  private readonly freshJoin = new FreshJoinAnswer(this.doc);
   private entries: LogEntry[] = [];
   private updates: Uint8Array[] = [];
   private replies: SyncRequest[] = [];
@@ -402,12 +404,13 @@ export class Room {
           const carets = changes ? awarenessMessage(changes) : null;
           const ready = [...this.peers].filter((p) => p.isOpen && !this.queued.has(p));
           sendFlush(ready, text, carets, sender, ownCaretOnly);
+          this.freshJoin.relayed(merged);
           this.sinceCheckpoint += updates.length;
         }
         continue;
       }
       // Sync answers carry document state: sent only once everything in it is written.
-      if (!answerSyncRequests(this.doc, this.replies)) {
+      if (!answerSyncRequests(this.doc, this.replies, this.freshJoin)) {
         this.scheduleFlush();
         break;
       }
@@ -520,6 +523,7 @@ export class Room {
       if (this.sinceCheckpoint > 0) await this.checkpoint();
     }
     this.state = 'closed';
+    this.freshJoin.forget();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.doc.destroy();
   }
