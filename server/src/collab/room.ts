@@ -307,9 +307,7 @@ export class Room {
       mine?.add(id);
       this.ownerOf.set(id, peer);
     }
-    // A caret that moved with typing leaves with the text's flush, already scheduled: arming
-    // the timer as well would only wake the room 30 ms later to find nothing to send.
-    if (this.awareness.hasChanges && this.updates.length === 0) this.scheduleAwareness();
+    if (this.awareness.hasChanges) this.scheduleAwareness();
   }
 
   /**
