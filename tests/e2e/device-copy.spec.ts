@@ -1,5 +1,39 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { appendOperative, openEditor, operative, twoDelegations } from './scene';
+
+/**
+ * Whether this device's offline copy of the document (y-indexeddb's `updates` store) holds
+ * `text`. Yjs keeps inserted text as UTF-8 inside its updates.
+ */
+function deviceCopyHolds(page: Page, documentId: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    async ({ documentId, text }) => {
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+        });
+      const needle = `,${Array.from(new TextEncoder().encode(text)).join(',')},`;
+      const names = (await indexedDB.databases())
+        .map((database) => database.name ?? '')
+        .filter((name) => name.startsWith('accord:') && name.endsWith(`:${documentId}`));
+      for (const name of names) {
+        const db = await request(indexedDB.open(name));
+        const updates = await request(
+          db.transaction('updates', 'readonly').objectStore('updates').getAll(),
+        );
+        db.close();
+        if (
+          updates.some((update: Uint8Array) => `,${Array.from(update).join(',')},`.includes(needle))
+        )
+          return true;
+      }
+      return false;
+    },
+    { documentId, text },
+  );
+}
 
 /**
  * A colleague's words join this device's offline copy, not only our own: reopened with the
@@ -15,17 +49,19 @@ test("a colleague's change is in this device's offline copy when the server cann
   const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
   const words = 'To open public procurement to MSMEs';
   await appendOperative(belize.page, words);
-  await expect(operative(chile.page, words)).toBeVisible();
-  // Past the offline copy's batching window (REMOTE_WRITE_DELAY_MS): the only fixed wait here,
-  // since nothing on screen tells when a background write has landed.
-  await chile.page.waitForTimeout(500);
+  // A last change in one piece, so that its bytes sit together in whichever write holds it.
+  await belize.page.keyboard.insertText(' (Lima-2026)');
+  const full = `${words} (Lima-2026)`;
+  await expect(operative(chile.page, full)).toBeVisible();
+  // Changes are written in order: once the last one is in the copy, all of them are.
+  await expect.poll(() => deviceCopyHolds(chile.page, scene.documentId, 'Lima-2026')).toBe(true);
   await chile.page.close();
 
   // The relay is out of reach (the socket hangs, as on a saturated conference Wi-Fi).
   await chile.context.routeWebSocket(/\/collab\//, () => undefined);
   const reopened = await chile.context.newPage();
   await reopened.goto(accord.link(`/documents/${scene.documentId}`, scene.chile.token));
-  await expect(operative(reopened, words)).toHaveText(words);
+  await expect(operative(reopened, full)).toHaveText(full);
   await expect(reopened.getByRole('status', { name: 'Connection' })).not.toHaveAttribute(
     'data-state',
     'synced',

@@ -13,6 +13,8 @@ import {
 } from './messages';
 import type { Peer } from './peer';
 import { FreshJoinAnswer } from './fresh-join';
+import { RoomCheckpoints, type CheckpointSource } from './room-checkpoints';
+import { CaretOwners } from './caret-owners';
 import { checkUpdate } from './update-check';
 import { answerSyncRequests, sendFlush, type SyncRequest } from './fan-out';
 import type { RoomOptions, ServerChange } from './room-options';
@@ -40,17 +42,15 @@ export class Room {
   private bindings = new Map<number, string>();
   private lastSeq = 0;
   private lastChange = 0;
-  private sinceCheckpoint = 0;
   /** The document's encoded size, near enough: the last full state plus updates since. */
   private approximateBytes = 0;
   private readonly peers = new Set<Peer>();
-  private readonly clientsOf = new Map<Peer, Set<number>>();
-  /** The reverse of `clientsOf`: which connection announced each awareness client. */
-  private readonly ownerOf = new Map<number, Peer>();
+  private readonly caretOwners = new CaretOwners();
   private readonly handlers = new Map<Peer, MessageHandlers>();
   private readonly queued = new Map<Peer, Uint8Array[]>();
   private readonly awareness = new AwarenessTable();
   private readonly freshJoin = new FreshJoinAnswer(this.doc);
+  private readonly checkpoints: RoomCheckpoints;
   private entries: LogEntry[] = [];
   private updates: Uint8Array[] = [];
   private replies: SyncRequest[] = [];
@@ -59,10 +59,15 @@ export class Room {
   private awarenessTimer: NodeJS.Timeout | null = null;
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
-  private checkpointing: Promise<void> | null = null;
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
+    this.checkpoints = new RoomCheckpoints(
+      options.documentId,
+      options.log,
+      options.logger,
+      options.checkpointEvery,
+    );
     // Not 'update': a listener there makes Yjs encode every transaction as an update, which
     // the relay never needs (it relays the bytes it received).
     this.doc.on('afterTransaction', () => (this.step1 = null));
@@ -99,7 +104,7 @@ export class Room {
       }
       this.bindings = stored.bindings;
       this.lastSeq = stored.lastSeq;
-      this.sinceCheckpoint = stored.updates.length;
+      this.checkpoints.count(stored.updates.length);
       if (stored.repaired) {
         this.options.logger.warn('document loaded after cutting a torn record', {
           documentId: this.documentId,
@@ -133,7 +138,6 @@ export class Room {
       return;
     }
     this.peers.add(peer);
-    this.clientsOf.set(peer, new Set());
     if (this.state === 'ready') this.greet(peer);
     else this.queued.set(peer, []);
   }
@@ -162,12 +166,7 @@ export class Room {
   handleClose(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
     this.queued.delete(peer);
-    const clients = this.clientsOf.get(peer) ?? [];
-    this.awareness.remove(clients);
-    for (const clientId of clients) {
-      if (this.ownerOf.get(clientId) === peer) this.ownerOf.delete(clientId);
-    }
-    this.clientsOf.delete(peer);
+    this.awareness.remove(this.caretOwners.release(peer));
     this.handlers.delete(peer);
     if (this.awareness.hasChanges) this.scheduleAwareness();
     if (this.peers.size === 0) this.options.onEmpty(this);
@@ -302,11 +301,7 @@ export class Room {
       peer.close(CloseCode.refused, 'foreign_client');
       return;
     }
-    const mine = this.clientsOf.get(peer);
-    for (const id of verdict.clientIds) {
-      mine?.add(id);
-      this.ownerOf.set(id, peer);
-    }
+    this.caretOwners.claim(peer, verdict.clientIds);
     if (this.awareness.hasChanges) this.scheduleAwareness();
   }
 
@@ -343,14 +338,7 @@ export class Room {
 
   /** The peer all pending awareness changes belong to, if there is exactly one. */
   private soleCaretOwner(): Peer | null {
-    let owner: Peer | null = null;
-    for (const clientId of this.awareness.changedClients) {
-      const peer = this.ownerOf.get(clientId);
-      // A departed client's removal, or several devices' carets: everyone needs it.
-      if (!peer || (owner && peer !== owner)) return null;
-      owner = peer;
-    }
-    return owner;
+    return this.caretOwners.soleOwner(this.awareness.changedClients);
   }
 
   private scheduleFlush(): void {
@@ -403,7 +391,7 @@ export class Room {
           const ready = [...this.peers].filter((p) => p.isOpen && !this.queued.has(p));
           sendFlush(ready, text, carets, sender, ownCaretOnly);
           this.freshJoin.relayed(merged);
-          this.sinceCheckpoint += updates.length;
+          this.checkpoints.count(updates.length);
         }
         continue;
       }
@@ -414,41 +402,20 @@ export class Room {
       }
       if (this.entries.length === 0 && this.replies.length === 0) break;
     }
-    if (this.sinceCheckpoint >= (this.options.checkpointEvery ?? 2000)) this.startCheckpoint();
+    if (this.state === 'ready' && this.entries.length === 0) {
+      this.approximateBytes =
+        this.checkpoints.maybeStart(this.checkpointSource()) ?? this.approximateBytes;
+    }
   }
 
-  /**
-   * Writes a checkpoint beside the flushes, not in front of them: its file takes milliseconds
-   * to reach the disk, and keystrokes that arrive meanwhile are appended and relayed as usual
-   * (the log appends them after the checkpoint).
-   */
-  private startCheckpoint(): void {
-    if (this.checkpointing) return;
-    this.checkpointing = this.checkpoint()
-      .catch((error: unknown) => {
-        // Nothing is lost: the log still holds every update; loading just reads further back.
-        this.options.logger.error('checkpoint could not be written', {
-          documentId: this.documentId,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      })
-      .finally(() => {
-        this.checkpointing = null;
-      });
+  private checkpointSource(): CheckpointSource {
+    return { doc: this.doc, lastSeq: this.lastSeq, bindings: this.bindings };
   }
 
   private broadcast(message: Uint8Array, except: Peer | null | undefined = null): void {
     for (const peer of this.peers) {
       if (peer !== except && peer.isOpen && !this.queued.has(peer)) peer.send(message);
     }
-  }
-
-  private async checkpoint(): Promise<void> {
-    if (this.state !== 'ready' || this.entries.length > 0) return;
-    this.sinceCheckpoint = 0;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    this.approximateBytes = state.length;
-    await this.options.log.checkpoint(this.documentId, state, this.lastSeq, this.bindings);
   }
 
   private failApply(error: unknown): void {
@@ -517,8 +484,7 @@ export class Room {
     for (const peer of this.peers) peer.close(code, 'server closing');
     if (this.state === 'ready') {
       await this.flush();
-      await this.checkpointing;
-      if (this.sinceCheckpoint > 0) await this.checkpoint();
+      await this.checkpoints.finish(this.checkpointSource());
     }
     this.state = 'closed';
     this.freshJoin.forget();
