@@ -67,3 +67,32 @@ test("a colleague's change is in this device's offline copy when the server cann
     'synced',
   );
 });
+
+/**
+ * A delegate who sees a colleague's last words and closes the tab at once (or the laptop's lid)
+ * still has them offline: hiding the page writes what was waiting, without the usual delay.
+ */
+test("a colleague's last words are in the offline copy when the tab is closed the moment they appear", async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
+  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const words = 'To simplify business registration for MSMEs';
+  await appendOperative(belize.page, words);
+  await expect(operative(chile.page, words)).toBeVisible();
+  await belize.page.keyboard.insertText(' (Quito-2026)');
+  const full = `${words} (Quito-2026)`;
+  // Only sockets opened from now on hang: the open tab keeps its connection.
+  await chile.context.routeWebSocket(/\/collab\//, () => undefined);
+  await expect(operative(chile.page, full)).toBeVisible();
+  // As a browser closes a tab: 'pagehide' and 'visibilitychange' run, nothing waits for a timer.
+  const closed = chile.page.waitForEvent('close');
+  await chile.page.close({ runBeforeUnload: true });
+  await closed;
+
+  const reopened = await chile.context.newPage();
+  await reopened.goto(accord.link(`/documents/${scene.documentId}`, scene.chile.token));
+  await expect(operative(reopened, full)).toHaveText(full);
+});
