@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,12 +162,18 @@ describe('importDraft: .docx and Markdown', () => {
   it('imports a .docx made by pandoc from Markdown with a numbered list', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-import-'));
     const docx = join(dir, 'resolution.docx');
-    execFileSync('pandoc', [
-      fileURLToPath(new URL('fixtures/resolution-for-docx.md', import.meta.url)),
-      '-o',
-      docx,
-    ]);
-    const draft = await importDraft({ contentType: DOCX_TYPE, body: readFileSync(docx) });
+    let body: Buffer;
+    try {
+      execFileSync('pandoc', [
+        fileURLToPath(new URL('fixtures/resolution-for-docx.md', import.meta.url)),
+        '-o',
+        docx,
+      ]);
+      body = readFileSync(docx);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const draft = await importDraft({ contentType: DOCX_TYPE, body });
     const blocks = outline(draft.content);
     expect(draft.title).toBe('STRENGTHENING OF MICRO, SMALL, AND MEDIUM-SIZED ENTERPRISES');
     expect(blocks.map((b) => b.type)).toEqual([

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { draftSchema } from '@accord/shared/schema/index';
 import { draftToText } from '@accord/shared/text';
 import { TemplateValueError } from '@accord/shared/template';
@@ -82,8 +82,14 @@ describe('the template library (templates/)', () => {
 describe('loadTemplates with broken files', () => {
   const good = readFileSync(join(TEMPLATES_DIR, 'blank-oas-resolution.json'), 'utf8');
 
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
   function dirWith(files: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), 'accord-templates-'));
+    made.push(dir);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     return dir;
   }
