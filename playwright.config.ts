@@ -17,7 +17,12 @@ export default defineConfig({
     { name: 'browser', testIgnore: /latency\.spec\.ts/ },
     // The typing-latency measurement runs last and alone, so the other worker's pages do not
     // compete for this machine's two cores while it measures.
-    { name: 'latency', testMatch: /latency\.spec\.ts/, dependencies: ['browser'] },
+    {
+      name: 'latency',
+      testMatch: /latency\.spec\.ts/,
+      dependencies: ['browser'],
+      use: { trace: 'off' },
+    },
   ],
   use: {
     viewport: { width: 1280, height: 720 },

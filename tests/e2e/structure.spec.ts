@@ -183,3 +183,53 @@ test('"Alternative (bis)" proposes 2 bis, then 2 ter', async ({ browser, accord 
   await expect(operative(page, third.slice(0, 40))).toHaveAttribute('data-number', '3.');
   expect(opened.errors).toEqual([]);
 });
+
+/** The numbers and status labels of the operative paragraphs, in order, as shown. */
+function shownNumbering(page: Page) {
+  return page
+    .locator(OPERATIVE)
+    .evaluateAll((elements) =>
+      elements.map((e) => [e.getAttribute('data-number'), e.getAttribute('data-status-label')]),
+    );
+}
+
+/** 1., 2., 3. … with every paragraph's status shown. */
+function inSequence(numbering: (string | null)[][]): boolean {
+  return numbering.every(([number, status], i) => number === `${i + 1}.` && Boolean(status));
+}
+
+test('numbers and statuses stay right on both screens while a delegate types, splits and moves', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
+  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const count = await belize.page.locator(OPERATIVE).count();
+
+  // Typing inside a paragraph changes no number: both screens keep theirs.
+  await appendOperative(belize.page, 'To promote digital payments for MSMEs');
+  await expect(operative(chile.page, 'digital payments for MSMEs')).toBeVisible();
+  for (const page of [belize.page, chile.page]) {
+    await expect.poll(() => shownNumbering(page).then(inSequence)).toBe(true);
+    await expect(page.locator(OPERATIVE)).toHaveCount(count + 1);
+  }
+
+  // A split makes a new numbered paragraph; typing in it and moving it renumber everywhere.
+  await belize.page.keyboard.press('Enter');
+  await belize.page.keyboard.type('To train MSME owners in e-commerce');
+  await belize.page.getByRole('button', { name: 'Move paragraph up' }).click();
+  await expect(operative(chile.page, 'To train MSME owners')).toHaveAttribute(
+    'data-number',
+    `${count + 1}.`,
+  );
+  await expect(operative(chile.page, 'digital payments')).toHaveAttribute(
+    'data-number',
+    `${count + 2}.`,
+  );
+  for (const page of [belize.page, chile.page]) {
+    await expect.poll(() => shownNumbering(page).then(inSequence)).toBe(true);
+  }
+  expect(belize.errors).toEqual([]);
+  expect(chile.errors).toEqual([]);
+});

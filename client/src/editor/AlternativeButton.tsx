@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { alternativeTarget } from './alternatives';
 
 /**
  * "Alternative (bis)": proposes an alternative to the operative paragraph holding the cursor.
@@ -10,7 +11,7 @@ export function AlternativeButton({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const enabled = useEditorState({
     editor,
-    selector: ({ editor: current }) => current.can().insertAlternative(),
+    selector: ({ editor: current }) => alternativeTarget(current.state) !== null,
   });
   return (
     <button

@@ -1,7 +1,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { PARAGRAPH_STATUSES, isParagraphStatus } from '@accord/shared/schema/index';
-import type { NewBlockType } from './draftCommands';
+import { moveTarget, type NewBlockType } from './draftCommands';
 import { AlternativeButton } from './AlternativeButton';
 
 interface ToolbarState {
@@ -19,8 +19,9 @@ function readState(editor: Editor): ToolbarState {
   return {
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
-    canMoveUp: editor.can().moveBlock(-1),
-    canMoveDown: editor.can().moveBlock(1),
+    // Read from the state, not by a dry run of the command: this runs on every keystroke.
+    canMoveUp: moveTarget(editor.state, -1) !== null,
+    canMoveDown: moveTarget(editor.state, 1) !== null,
     status: typeof status === 'string' ? status : null,
   };
 }

@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { TextSelection } from '@tiptap/pm/state';
+import { TextSelection, type EditorState } from '@tiptap/pm/state';
 import { newParagraphId } from '@accord/shared/ids';
 
 declare module '@tiptap/core' {
@@ -36,6 +36,13 @@ export function alternativeIndex(doc: PMNode, index: number): number | null {
   return end;
 }
 
+/** Where "Alternative (bis)" would insert for the cursor's block, or null where it cannot. */
+export function alternativeTarget(state: EditorState): number | null {
+  const { $from } = state.selection;
+  if (!state.schema.nodes.operative || $from.depth < 1) return null;
+  return alternativeIndex(state.doc, $from.index(0));
+}
+
 /** Alternatives to operative paragraphs ("2 bis"): the command and its key, Mod+Alt+4. */
 export const DraftAlternatives = Extension.create({
   name: 'draftAlternatives',
@@ -46,10 +53,8 @@ export const DraftAlternatives = Extension.create({
         () =>
         ({ state, tr, dispatch }) => {
           const operative = state.schema.nodes.operative;
-          const { $from } = state.selection;
-          if (!operative || $from.depth < 1) return false;
-          const end = alternativeIndex(state.doc, $from.index(0));
-          if (end === null) return false;
+          const end = alternativeTarget(state);
+          if (!operative || end === null) return false;
           if (dispatch) {
             let insertAt = 0;
             for (let i = 0; i < end; i += 1) insertAt += state.doc.child(i).nodeSize;

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
+import { TextSelection, type EditorState } from '@tiptap/pm/state';
 import { newParagraphId } from '@accord/shared/ids';
 import type { ParagraphStatus } from '@accord/shared/schema/index';
 
@@ -16,6 +16,17 @@ declare module '@tiptap/core' {
       setParagraphStatus: (status: ParagraphStatus) => ReturnType;
     };
   }
+}
+
+/**
+ * The index the block holding the cursor would move to, or null where it cannot move (the
+ * toolbar's Up and Down are enabled by this, without running the command).
+ */
+export function moveTarget(state: EditorState, direction: -1 | 1): number | null {
+  const { $from } = state.selection;
+  if ($from.depth < 1) return null;
+  const target = $from.index(0) + direction;
+  return target < 0 || target >= state.doc.childCount ? null : target;
 }
 
 /**
@@ -51,11 +62,10 @@ export const DraftCommands = Extension.create({
       moveBlock:
         (direction) =>
         ({ state, tr, dispatch }) => {
+          const target = moveTarget(state, direction);
+          if (target === null) return false;
           const { $from, $to } = state.selection;
-          if ($from.depth < 1) return false;
           const index = $from.index(0);
-          const target = index + direction;
-          if (target < 0 || target >= state.doc.childCount) return false;
           const node = state.doc.child(index);
           const start = $from.before(1);
           const neighbour = state.doc.child(target);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '@accord/shared/api';
 import { CloseCode } from '@accord/shared/protocol';
@@ -10,8 +10,8 @@ import { linkProps } from '../router';
 import { useSession } from '../session';
 import { offlineCacheName } from '../collab/deviceCache';
 import { delegationColour } from '../collab/delegationColour';
-import type { CollabSession, CollabSnapshot } from '../collab/collabSession';
 import { useCollabSession } from '../collab/useCollabSession';
+import { useCollabSnapshot } from '../collab/useCollabSnapshot';
 import { usePresence } from '../collab/usePresence';
 import { useServerStatus } from '../collab/useServerStatus';
 import { DraftEditor, type LocalUser } from '../editor/DraftEditor';
@@ -31,14 +31,6 @@ import '../styles/editor.css';
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
 const STATUS_POLL_MS = 30_000;
 
-const NO_SNAPSHOT = () => () => {};
-function useSnapshot(session: CollabSession | null): CollabSnapshot | null {
-  return useSyncExternalStore(
-    session?.subscribe ?? NO_SNAPSHOT,
-    session ? session.getSnapshot : () => null,
-  );
-}
-
 /** `/documents/:id`: the live editor, its connection state and who is present. */
 export default function EditorPage({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
@@ -52,7 +44,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
     token,
     offlineCacheName(participant?.id ?? null, documentId),
   );
-  const snapshot = useSnapshot(collab.session);
+  const synced = useCollabSnapshot(collab.session, (snapshot) => snapshot?.state === 'synced');
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
   const guidance = useTemplateGuidance(info?.templateId);
@@ -76,7 +68,6 @@ export default function EditorPage({ documentId }: { documentId: string }) {
   useServerStatus(collab.session?.provider.awareness ?? null, info?.status, refreshInfo);
 
   // A refusal usually means the status changed under us (locked): re-read it with the new state.
-  const synced = snapshot?.state === 'synced';
   useEffect(() => {
     if (synced || collab.refusal) refreshInfo();
   }, [synced, collab.refusal, refreshInfo]);
@@ -119,7 +110,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
           )}
           <HistoryToggle open={history.open} onToggle={history.toggle} />
           <ExportButton documentId={info.id} title={info.title} />
-          <ConnectionBadge snapshot={snapshot} />
+          <ConnectionBadge session={collab.session} />
         </div>
       </div>
       <EditorBanners
