@@ -238,6 +238,31 @@ describe('relay: co-editing through the server', () => {
       for (const device of devices) device.close();
     }
   });
+
+  it('[R8] a caret sent just before its device leaves is never left behind on other screens', async () => {
+    const documentId = fixture.document.id;
+    const chile = await RawClient.connect(server.wsUrl, documentId, fixture.people.chile!.token);
+    const belize = await RawClient.connect(server.wsUrl, documentId, fixture.people.belize!.token);
+    const peru = await RawClient.connect(server.wsUrl, documentId, fixture.people.peru!.token);
+    await Promise.all([chile.sync(), belize.sync(), peru.sync()]);
+
+    // Chile's laptop announces its caret and drops off in the same instant.
+    chile.sendAwareness(chile.doc.clientID, 1, { cursor: { anchor: 1, head: 1 } });
+    chile.close();
+    // Peru's caret comes after Chile's: once Belize has it, Chile's would have come too.
+    await vi.waitFor(async () => {
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+        connections: number;
+      };
+      expect(health.connections).toBe(2);
+    });
+    peru.sendAwareness(peru.doc.clientID, 1, { cursor: null });
+    await belize.until((m) => awarenessClients(m).includes(peru.doc.clientID));
+
+    expect(awarenessView(belize.received).has(chile.doc.clientID)).toBe(false);
+    belize.close();
+    peru.close();
+  });
 });
 
 /** The client ids in an awareness message (with at least `clock`), or none for other messages. */
@@ -252,4 +277,24 @@ function awarenessClients(message: Received, clock = 0): number[] {
     if (at >= clock) ids.push(clientId);
   }
   return ids;
+}
+
+/** The awareness states a client holds after `messages`, as y-protocols would fold them. */
+function awarenessView(messages: Received[]): Map<number, unknown> {
+  const view = new Map<number, { clock: number; state: unknown }>();
+  for (const message of messages) {
+    if (message.type !== MessageType.awareness || !message.payload) continue;
+    const decoder = decoding.createDecoder(message.payload);
+    for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      const known = view.get(clientId);
+      if (known && known.clock > clock) continue;
+      view.set(clientId, { clock, state });
+    }
+  }
+  return new Map(
+    [...view].filter(([, entry]) => entry.state !== null).map(([id, e]) => [id, e.state]),
+  );
 }

@@ -10,27 +10,26 @@ import type { Peer } from './peer';
  */
 
 /**
- * Sends a flush's text update and the carets that moved with it. A lone sender already has its
- * change: it gets only the carets, and nothing when the only caret that moved is its own.
- * Everyone else gets both in one write.
+ * Sends a flush's text update and the carets relayed with it. The device that sent the text
+ * (a lone `sender`) already has it, and the device whose caret is the only one in `carets`
+ * (`caretOwner`) already has that: each gets only what it lacks, everyone else both in one
+ * write.
  */
 export function sendFlush(
   peers: Iterable<Peer>,
   text: Uint8Array,
   carets: Uint8Array | null,
   sender: Peer | null,
-  senderHasCarets = false,
+  caretOwner: Peer | null = null,
 ): void {
   // One array for every peer: the transport joins and frames its messages once.
   const both = carets ? [text, carets] : null;
   for (const peer of peers) {
-    if (peer === sender) {
-      if (carets && !senderHasCarets) peer.send(carets);
-    } else if (both) {
-      peer.sendAll(both);
-    } else {
-      peer.send(text);
-    }
+    const wantsText = peer !== sender;
+    const wantsCarets = carets !== null && peer !== caretOwner;
+    if (wantsText && wantsCarets) peer.sendAll(both!);
+    else if (wantsText) peer.send(text);
+    else if (wantsCarets) peer.send(carets);
   }
 }
 
