@@ -58,8 +58,6 @@ export class Room {
   private origins = new Set<Peer | null>();
   private awarenessTimer: NodeJS.Timeout | null = null;
   private flushScheduled = false;
-  /** Awareness updates received and not yet read (see `queueCaret`). */
-  private unreadCarets: { peer: Peer; update: Uint8Array }[] = [];
   private flushing: Promise<void> | null = null;
 
   constructor(private readonly options: RoomOptions) {
@@ -184,7 +182,7 @@ export class Room {
           this.scheduleFlush();
         },
         update: (update) => this.receiveUpdate(peer, update),
-        awareness: (update) => this.queueCaret(peer, update),
+        awareness: (update) => this.receiveAwareness(peer, update),
         queryAwareness: () => {
           const everyone = this.awareness.snapshot();
           if (everyone) peer.send(awarenessMessage(everyone));
@@ -199,17 +197,13 @@ export class Room {
     try {
       dispatch(message, this.handlersFor(peer));
     } catch (error) {
-      this.closeMalformed(peer, error);
+      this.options.logger.warn('malformed message', {
+        documentId: this.documentId,
+        participant: authorId(peer.principal),
+        error: error instanceof Error ? error.message : String(error),
+      });
+      peer.close(CloseCode.malformed, 'malformed message');
     }
-  }
-
-  private closeMalformed(peer: Peer, error: unknown): void {
-    this.options.logger.warn('malformed message', {
-      documentId: this.documentId,
-      participant: authorId(peer.principal),
-      error: error instanceof Error ? error.message : String(error),
-    });
-    peer.close(CloseCode.malformed, 'malformed message');
   }
 
   private ownsClient(peer: Peer, clientId: number): boolean {
@@ -321,8 +315,6 @@ export class Room {
     // interval; the timer relays carets that move alone.
     const wait = this.options.awarenessIntervalMs ?? 30;
     this.awarenessTimer = setTimeout(() => {
-      // Read while the timer is still set, so that reading does not arm another.
-      this.readCarets();
       this.awarenessTimer = null;
       // Bindings made by awareness are written before anyone sees the states.
       if (this.entries.length > 0) {
@@ -334,34 +326,6 @@ export class Room {
         this.relayAwareness();
       }
     }, wait);
-  }
-
-  /**
-   * A caret that arrives with a keystroke is read after that keystroke's text has gone out, not
-   * before: reading it (JSON, the server's rewrite of who it is) would delay the text for every
-   * reader. It then leaves with the next flush or the awareness interval, at most 30 ms later.
-   * Nobody sees the difference: a caret is a relative position, and a colleague's caret already
-   * follows the text they type before their caret update arrives.
-   */
-  private queueCaret(peer: Peer, update: Uint8Array): void {
-    this.unreadCarets.push({ peer, update });
-    this.scheduleAwareness();
-  }
-
-  /** Reads the queued awareness updates of peers still here (refusing forgeries as they come). */
-  private readCarets(): void {
-    if (this.unreadCarets.length === 0) return;
-    const unread = this.unreadCarets;
-    this.unreadCarets = [];
-    for (const { peer, update } of unread) {
-      // A caret of a device that has left since must not come back as a ghost.
-      if (!this.peers.has(peer) || !peer.isOpen) continue;
-      try {
-        this.receiveAwareness(peer, update);
-      } catch (error) {
-        this.closeMalformed(peer, error);
-      }
-    }
   }
 
   private relayAwareness(): void {
@@ -419,15 +383,13 @@ export class Room {
           // A lone sender already has its change: no echo. With several, one message for all.
           const [only] = origins;
           const sender = origins.size === 1 ? (only ?? null) : null;
-          // Carets read since the last flush leave in the same write as the text; the device
-          // whose caret is the only one among them needs it no more than the sender the text.
+          // Carets that moved with this typing leave in the same write as the text; the device
+          // whose caret is the only one that moved needs it no more than the sender the text.
           const caretOwner = this.soleCaretOwner();
           const changes = this.awareness.takeChanges();
           const carets = changes ? awarenessMessage(changes) : null;
           const ready = [...this.peers].filter((p) => p.isOpen && !this.queued.has(p));
           sendFlush(ready, text, carets, sender, caretOwner);
-          // The carets that came with this text, now that it is out: they go with the next.
-          this.readCarets();
           this.freshJoin.relayed(merged);
           this.checkpoints.count(updates.length);
         }
