@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { appendOperative, openEditor, operative, twoDelegations } from './scene';
+import { appendOperative, operative, bothDelegationsEditing } from './scene';
 
 const AWARENESS = 1; // y-websocket message type (shared/src/protocol.ts MessageType.awareness)
 const SYNC = 0;
@@ -13,9 +13,7 @@ test('cursor updates are coalesced to about five per second while typing', async
   browser,
   accord,
 }) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { belize, chile } = await bothDelegationsEditing(browser, accord);
   await appendOperative(belize.page, 'Cursor traffic:');
   await expect(operative(chile.page, 'Cursor traffic:')).toBeVisible();
 

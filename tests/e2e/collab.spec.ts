@@ -1,14 +1,12 @@
 import { expect, test } from './fixtures';
 import { publishScreenshot } from './screenshots';
-import { appendOperative, openEditor, operative, twoDelegations } from './scene';
+import { appendOperative, operative, bothDelegationsEditing } from './scene';
 
 test('two delegations type in one paragraph at once and see each other', async ({
   browser,
   accord,
 }, testInfo) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { scene, belize, chile } = await bothDelegationsEditing(browser, accord);
 
   await appendOperative(belize.page, 'to promote access to finance for MSMEs');
   const inChile = operative(chile.page, 'to promote access to finance for MSMEs');
@@ -57,9 +55,7 @@ test('operative numbering updates on both pages when a paragraph is inserted abo
   browser,
   accord,
 }) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { belize, chile } = await bothDelegationsEditing(browser, accord);
 
   await appendOperative(belize.page, 'Alpha paragraph');
   await appendOperative(belize.page, 'Omega paragraph');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { appendOperative, openEditor, operative, twoDelegations } from './scene';
+import { appendOperative, operative, bothDelegationsEditing } from './scene';
 
 /**
  * Whether this device's offline copy of the document (y-indexeddb's `updates` store) holds
@@ -44,9 +44,7 @@ test("a colleague's change is in this device's offline copy when the server cann
   browser,
   accord,
 }) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { scene, belize, chile } = await bothDelegationsEditing(browser, accord);
   const words = 'To open public procurement to MSMEs';
   await appendOperative(belize.page, words);
   // A last change in one piece, so that its bytes sit together in whichever write holds it.
@@ -76,9 +74,7 @@ test("a colleague's last words are in the offline copy when the tab is closed th
   browser,
   accord,
 }) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { scene, belize, chile } = await bothDelegationsEditing(browser, accord);
   const words = 'To simplify business registration for MSMEs';
   await appendOperative(belize.page, words);
   await expect(operative(chile.page, words)).toBeVisible();

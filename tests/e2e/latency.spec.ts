@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { appendOperative, openEditor, operative, twoDelegations } from './scene';
+import { appendOperative, operative, bothDelegationsEditing } from './scene';
 
 declare global {
   interface Window {
@@ -21,9 +21,7 @@ function percentile(values: number[], p: number): number {
  * its DOM snapshots would run in both pages between the keys.)
  */
 test('typing latency between two pages', async ({ browser, accord }, testInfo) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { belize, chile } = await bothDelegationsEditing(browser, accord);
   await appendOperative(belize.page, 'Latency:');
   await expect(operative(chile.page, 'Latency:')).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { appendOperative, openEditor, operative, twoDelegations } from './scene';
+import { appendOperative, operative, bothDelegationsEditing } from './scene';
 
 function occurrences(text: string, part: string): number {
   return text.split(part).length - 1;
@@ -9,9 +9,7 @@ test('offline typing survives closing the tab and syncs once back, without dupli
   browser,
   accord,
 }) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { scene, belize, chile } = await bothDelegationsEditing(browser, accord);
   await appendOperative(belize.page, 'To strengthen business development centres');
   await expect(operative(chile.page, 'To strengthen business development centres')).toBeVisible();
 

@@ -47,6 +47,14 @@ export async function openEditor(
   return opened;
 }
 
+/** `twoDelegations`, with Belize and Chile each in the document's editor, synced. */
+export async function bothDelegationsEditing(browser: Browser, accord: AccordApi) {
+  const scene = await twoDelegations(accord);
+  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
+  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  return { scene, belize, chile };
+}
+
 export const OPERATIVE = '.ProseMirror [data-type="operative"]';
 
 /** The operative paragraph holding `text`. */

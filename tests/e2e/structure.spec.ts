@@ -1,7 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { AccordApi } from './accord-api';
 import { expect, test } from './fixtures';
-import { OPERATIVE, appendOperative, openEditor, operative, twoDelegations } from './scene';
+import {
+  OPERATIVE,
+  appendOperative,
+  openEditor,
+  operative,
+  twoDelegations,
+  bothDelegationsEditing,
+} from './scene';
 
 interface Block {
   type: string;
@@ -202,9 +209,7 @@ test('numbers and statuses stay right on both screens while a delegate types, sp
   browser,
   accord,
 }) => {
-  const scene = await twoDelegations(accord);
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
-  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const { belize, chile } = await bothDelegationsEditing(browser, accord);
   const count = await belize.page.locator(OPERATIVE).count();
 
   // Typing inside a paragraph changes no number: both screens keep theirs.
