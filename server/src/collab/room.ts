@@ -39,6 +39,12 @@ export class Room {
   private readonly doc = new Y.Doc({ gc: true });
   /** The greeting's sync request (our state vector), encoded once per change of the document. */
   private step1: Uint8Array | null = null;
+  /** The greeting last sent, with the parts it was made of. */
+  private greeting: {
+    step1: Uint8Array;
+    everyone: Uint8Array | null;
+    messages: Uint8Array[];
+  } | null = null;
   private bindings = new Map<number, string>();
   private lastSeq = 0;
   private lastChange = 0;
@@ -143,10 +149,16 @@ export class Room {
   }
 
   private greet(peer: Peer): void {
-    // One system call for both: a reconnect storm greets hundreds of peers in a row.
+    // One system call for both: a reconnect storm greets hundreds of peers in a row. The same
+    // array while neither part changes, so that they are framed and joined once, not per peer.
     this.step1 ??= syncStep1Message(this.doc);
     const everyone = this.awareness.snapshot();
-    peer.sendAll(everyone ? [this.step1, awarenessMessage(everyone)] : [this.step1]);
+    const greeting = this.greeting;
+    if (!greeting || greeting.step1 !== this.step1 || greeting.everyone !== everyone) {
+      const messages = everyone ? [this.step1, awarenessMessage(everyone)] : [this.step1];
+      this.greeting = { step1: this.step1, everyone, messages };
+    }
+    peer.sendAll(this.greeting!.messages);
   }
 
   handleMessage(peer: Peer, message: Uint8Array): void {
