@@ -5,14 +5,10 @@ import { authorId } from '../auth/principal';
 import type { LogEntry } from '../storage';
 import { AwarenessTable } from './awareness-table';
 import { dispatch, type MessageHandlers } from './dispatch';
-import {
-  awarenessMessage,
-  permissionDeniedMessage,
-  syncStep1Message,
-  updateMessage,
-} from './messages';
+import { awarenessMessage, permissionDeniedMessage, updateMessage } from './messages';
 import type { Peer } from './peer';
 import { FreshJoinAnswer } from './fresh-join';
+import { Greeting } from './greeting';
 import { RoomCheckpoints, type CheckpointSource } from './room-checkpoints';
 import { CaretOwners } from './caret-owners';
 import { checkUpdate } from './update-check';
@@ -37,14 +33,6 @@ export class Room {
   readonly ready: Promise<void>;
   private state: RoomState = 'loading';
   private readonly doc = new Y.Doc({ gc: true });
-  /** The greeting's sync request (our state vector), encoded once per change of the document. */
-  private step1: Uint8Array | null = null;
-  /** The greeting last sent, with the parts it was made of. */
-  private greeting: {
-    step1: Uint8Array;
-    everyone: Uint8Array | null;
-    messages: Uint8Array[];
-  } | null = null;
   private bindings = new Map<number, string>();
   private lastSeq = 0;
   private lastChange = 0;
@@ -55,6 +43,7 @@ export class Room {
   private readonly handlers = new Map<Peer, MessageHandlers>();
   private readonly queued = new Map<Peer, Uint8Array[]>();
   private readonly awareness = new AwarenessTable();
+  private readonly greeting = new Greeting(this.doc);
   private readonly freshJoin = new FreshJoinAnswer(this.doc);
   private readonly checkpoints: RoomCheckpoints;
   private entries: LogEntry[] = [];
@@ -76,7 +65,7 @@ export class Room {
     );
     // Not 'update': a listener there makes Yjs encode every transaction as an update, which
     // the relay never needs (it relays the bytes it received).
-    this.doc.on('afterTransaction', () => (this.step1 = null));
+    this.doc.on('afterTransaction', () => this.greeting.documentChanged());
     this.ready = this.load();
   }
 
@@ -149,16 +138,7 @@ export class Room {
   }
 
   private greet(peer: Peer): void {
-    // One system call for both: a reconnect storm greets hundreds of peers in a row. The same
-    // array while neither part changes, so that they are framed and joined once, not per peer.
-    this.step1 ??= syncStep1Message(this.doc);
-    const everyone = this.awareness.snapshot();
-    const greeting = this.greeting;
-    if (!greeting || greeting.step1 !== this.step1 || greeting.everyone !== everyone) {
-      const messages = everyone ? [this.step1, awarenessMessage(everyone)] : [this.step1];
-      this.greeting = { step1: this.step1, everyone, messages };
-    }
-    peer.sendAll(this.greeting!.messages);
+    peer.sendAll(this.greeting.for(this.awareness.snapshot()));
   }
 
   handleMessage(peer: Peer, message: Uint8Array): void {
