@@ -66,8 +66,9 @@ describe('FreshJoinAnswer', () => {
   it('in a small document, encodes it afresh once merging what came since would cost more', () => {
     const { doc, answer, type } = room(4_000);
     answer.answer();
-    const worthMerging = Math.floor(4_000 / MERGE_COST_IN_BYTES);
-    for (let i = 0; i <= worthMerging; i++) type(` w${i}`);
+    // A few short words: far below an eighth of the document, but more to merge than to encode.
+    const words = Math.ceil(5_000 / MERGE_COST_IN_BYTES);
+    for (let i = 0; i < words; i++) type(` w${i}`);
     const fresh = answer.answer();
     expect(fresh.encodedBytes).toBeGreaterThan(4_000);
     expect(fresh.messages).toHaveLength(1);

@@ -22,8 +22,8 @@ export const MERGE_COST_IN_BYTES = 2048;
  * the last joiner. The next joiner gets a fresh encoding instead once those changes outweigh an
  * eighth of the encoded state (a joiner never receives much more than the document's size), or
  * once merging the ones not yet merged would cost more than encoding the document afresh: in a
- * small document that a storm of devices rejoins, the four hundred keystrokes since the morning
- * take 3 ms to merge and 0.07 ms to encode with the rest.
+ * small document that a storm of devices rejoins, four hundred keystrokes since it was last encoded
+ * take 3 ms to merge, and the whole document 0.07 ms to encode.
  */
 export class FreshJoinAnswer {
   private state: Uint8Array | null = null;
