@@ -16,6 +16,7 @@ import type {
   LoadConfig,
   LoadResult,
   ParentMessage,
+  TailSummary,
 } from './types';
 
 /** One server under one scenario: what the tables are made of. */
@@ -25,6 +26,8 @@ export interface RunRecord {
   round: number;
   /** The scenario's headline latency (ms). */
   latency: LatencySummary;
+  /** The changes behind its p99. */
+  latencyTail: TailSummary | null;
   worstDocP99: number;
   /** Delivered / expected over all groups (1 = every change reached every client). */
   delivery: number;
@@ -176,10 +179,9 @@ export async function runOnce(
     const rss = peakRssMb(pid);
     const headline = load.groups.find((g) => g.group === scenario.headline.group);
     if (!headline) throw new Error(`no results for group ${scenario.headline.group}`);
-    const latency =
-      scenario.headline.window === 'event' && headline.eventLatency
-        ? headline.eventLatency
-        : headline.latency;
+    const inEvent = scenario.headline.window === 'event' && headline.eventLatency !== null;
+    const latency = inEvent ? headline.eventLatency! : headline.latency;
+    const latencyTail = inEvent ? headline.eventLatencyTail : headline.latencyTail;
     const expected = load.groups.reduce((sum, g) => sum + g.expected, 0);
     const delivered = load.groups.reduce((sum, g) => sum + g.delivered, 0);
     return {
@@ -187,6 +189,7 @@ export async function runOnce(
       server: kind.name,
       round: options.round,
       latency,
+      latencyTail,
       worstDocP99: headline.worstDocP99,
       delivery: expected === 0 ? NaN : delivered / expected,
       duplicates: load.groups.reduce((sum, g) => sum + g.duplicates, 0),

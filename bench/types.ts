@@ -52,14 +52,26 @@ export interface LatencySummary {
   max: number;
 }
 
+/** The changes behind the slowest 1% of (change, receiver) pairs (see `tailOf`). */
+export interface TailSummary {
+  /** How many distinct changes have a pair at or above the p99 … */
+  changes: number;
+  /** … out of how many changes in the window. */
+  of: number;
+  /** The median, over those changes, of their first receiver's latency (ms). */
+  firstReceiverMs: number;
+}
+
 export interface GroupResult {
   group: string;
   /** Latency of every change to every other client, ms. */
   latency: LatencySummary;
+  latencyTail: TailSummary | null;
   /** Worst per-document p99 in the group (equal to latency.p99 for a single document). */
   worstDocP99: number;
   /** Latency of changes sent from the event until 1 s after all its clients had synced. */
   eventLatency: LatencySummary | null;
+  eventLatencyTail: TailSummary | null;
   expected: number;
   delivered: number;
   duplicates: number;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DocTarget, GroupResult, LoadResult } from '../types';
 import type { BenchClient } from './client';
-import { concat, summarise, type Samples } from './samples';
+import { concat, summarise, tailOf, type Samples } from './samples';
 import { tokensIn } from './token';
 import type { Wire } from './wire';
 
@@ -93,6 +93,17 @@ export function report(docs: DocRun[], facts: RunFacts): LoadResult {
       eventLatency: eventWindow
         ? summarise(
             concat(members.map((doc) => doc.samples.latencies(eventWindow[0], eventWindow[1]))),
+          )
+        : null,
+      latencyTail: tailOf(
+        members.map((doc) => doc.samples),
+        facts.measuredFrom,
+      ),
+      eventLatencyTail: eventWindow
+        ? tailOf(
+            members.map((doc) => doc.samples),
+            eventWindow[0],
+            eventWindow[1],
           )
         : null,
       expected: totals.reduce((sum, t) => sum + t.expected, 0),

@@ -1,4 +1,4 @@
-import type { LatencySummary } from '../types';
+import type { LatencySummary, TailSummary } from '../types';
 
 /**
  * Latency samples of one document: (send time, latency) pairs in growable typed arrays, so a
@@ -17,6 +17,14 @@ export class Samples {
     this.sent[this.length] = sentAtMs;
     this.latency[this.length] = latencyMs;
     this.length += 1;
+  }
+
+  /** The (send time, latency) pairs of changes sent within [from, to). */
+  *pairs(from = -Infinity, to = Infinity): Generator<[sentAtMs: number, latencyMs: number]> {
+    for (let i = 0; i < this.length; i++) {
+      const at = this.sent[i]!;
+      if (at >= from && at < to) yield [at, this.latency[i]!];
+    }
   }
 
   /** Latencies of changes sent within [from, to), all of them by default. */
@@ -58,4 +66,35 @@ export function concat(parts: Float64Array[]): Float64Array {
     offset += part.length;
   }
   return all;
+}
+
+/**
+ * Which changes make up the slowest 1% of (change, receiver) pairs. In a small room a window
+ * holds a few hundred changes, each owed to every other client: the p99 is then decided by a
+ * handful of changes, each late for all its receivers alike, and how late the first receiver
+ * got it says the change was held up before it was fanned out, not during. Changes are told
+ * apart by their send time within a document (the generator's clock, sub-microsecond).
+ */
+export function tailOf(documents: Samples[], from = -Infinity, to = Infinity): TailSummary | null {
+  const firstArrival = new Map<string, number>();
+  const latencies: number[] = [];
+  const keyed: [string, number][] = [];
+  documents.forEach((samples, index) => {
+    for (const [sentAt, latency] of samples.pairs(from, to)) {
+      const key = `${index}:${sentAt}`;
+      firstArrival.set(key, Math.min(firstArrival.get(key) ?? Infinity, latency));
+      latencies.push(latency);
+      keyed.push([key, latency]);
+    }
+  });
+  if (latencies.length === 0) return null;
+  latencies.sort((a, b) => a - b);
+  const p99 = latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))]!;
+  const slow = new Set(keyed.filter(([, latency]) => latency >= p99).map(([key]) => key));
+  const firsts = [...slow].map((key) => firstArrival.get(key)!).sort((a, b) => a - b);
+  return {
+    changes: slow.size,
+    of: firstArrival.size,
+    firstReceiverMs: firsts[Math.floor(firsts.length / 2)]!,
+  };
 }
