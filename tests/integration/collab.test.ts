@@ -263,6 +263,51 @@ describe('relay: co-editing through the server', () => {
     belize.close();
     peru.close();
   });
+
+  it('[R9] a crowd of devices rejoining with nothing while a delegate types all end with every word', async () => {
+    const documentId = fixture.document.id;
+    const chile = connect('chile');
+    await whenSynced(chile);
+    const paragraph = () => operativeText(chile.doc, 'op-storm');
+    // A long text: joiners are sent its last encoding plus the words typed since, merged.
+    const preamble = 'To support MSMEs through credit, training and simpler registration; '.repeat(
+      1500,
+    );
+    appendOperative(chile.doc, 'op-storm', preamble);
+    // Chile keeps typing, a word every few milliseconds, while the hall's Wi-Fi comes back.
+    let typing = true;
+    let words = 0;
+    const typist = (async () => {
+      while (typing || words < 60) {
+        paragraph().insert(paragraph().length, ` w${words++}`);
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
+    })();
+    const crowd: RawClient[] = [];
+    try {
+      // Waves of devices with nothing in them (browsers whose offline copy was cleared), each
+      // joining while words typed since the last wave are on their way.
+      for (const who of ['peru', 'peru', 'belize', 'belize']) {
+        const wave = await Promise.all(
+          Array.from({ length: 6 }, () =>
+            RawClient.connect(server.wsUrl, documentId, fixture.people[who]!.token),
+          ),
+        );
+        crowd.push(...wave);
+        await Promise.all(wave.map((device) => device.sync()));
+      }
+      typing = false;
+      await typist;
+      const expected = blockTexts(chile.doc);
+      expect(expected.join(' ')).toContain(`w${words - 1}`);
+      for (const device of crowd) {
+        await vi.waitFor(() => expect(blockTexts(device.doc)).toEqual(expected), { timeout: 5000 });
+      }
+    } finally {
+      typing = false;
+      for (const device of crowd) device.close();
+    }
+  });
 });
 
 /** The client ids in an awareness message (with at least `clock`), or none for other messages. */
