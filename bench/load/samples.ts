@@ -88,8 +88,8 @@ export function tailOf(documents: Samples[], from = -Infinity, to = Infinity): T
     }
   });
   if (latencies.length === 0) return null;
-  latencies.sort((a, b) => a - b);
-  const p99 = latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))]!;
+  // The same p99 as the table's.
+  const { p99 } = summarise(Float64Array.from(latencies));
   const slow = new Set(keyed.filter(([, latency]) => latency >= p99).map(([key]) => key));
   const firsts = [...slow].map((key) => firstArrival.get(key)!).sort((a, b) => a - b);
   return {

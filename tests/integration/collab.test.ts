@@ -280,6 +280,7 @@ describe('relay: co-editing through the server', () => {
     const typist = (async () => {
       while (typing || words < 60) {
         paragraph().insert(paragraph().length, ` w${words++}`);
+        // The typist's rhythm, not a wait for anything: words keep coming while devices join.
         await new Promise((resolve) => setTimeout(resolve, 3));
       }
     })();
