@@ -45,7 +45,7 @@ describe('FileUpdateLog on disk', () => {
     const log = new FileUpdateLog({ directory, logger, syncDelayMs: 1 });
     const stored = await log.load('d1');
     expect(stored.updates.map((u) => u.author)).toEqual(['system', 'chile']);
-    expect(stored.repaired).toEqual({ droppedBytes: 11 });
+    expect(stored.repaired).toEqual({ droppedBytes: 11, zeroFilled: false });
     expect(warnings.length).toBe(1);
     expect((await stat(segment)).size).toBe(sizeBefore);
     // Appending after the repair continues a clean log.

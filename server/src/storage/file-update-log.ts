@@ -1,7 +1,7 @@
-import { closeSync, fdatasync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, stat, truncate } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger';
+import { diskFiles, FOLDER_MODE, writeAll, writeAllLater, type LogFiles } from './log-files';
 import {
   decodeCheckpoint,
   decodeEntry,
@@ -9,10 +9,12 @@ import {
   encodeEntry,
   frame,
   readFrames,
+  zeroFilledFrom,
 } from './record-codec';
 import {
   CorruptLogError,
   DocumentNotFoundError,
+  StorageUnavailableError,
   type LogEntry,
   type StoredDocument,
   type UpdateLog,
@@ -26,16 +28,34 @@ import {
  *     documents/<id>/checkpoint-000003.bin the full state before segment 3
  *     documents/<id>/versions/<vid>.bin    a version's full state
  *
- * Appends are plain `write(2)` calls: once one returns, a killed process loses nothing. Writes
- * are made durable against power loss by `fdatasync` in groups, at most `syncDelayMs` after
- * they were written. Old segments are kept: they are the attributed history that comparisons
- * between versions read.
+ * Appends are plain `pwrite(2)` calls at the segment's known end: once one returns, a killed
+ * process loses nothing. Writes are made durable against power loss by `fdatasync` in groups, at
+ * most `syncDelayMs` after they were written. Old segments are kept: they are the attributed
+ * history that comparisons between versions read.
+ *
+ * Storage faults: an append counts only when every byte of it is written. A short write (the
+ * disk filled mid-record) or a failed one is cut back to the segment's previous end before the
+ * append rejects with `StorageUnavailableError`, so no half record is ever followed by whole
+ * ones; if even the cut fails, the next write cuts first, and a segment is never left behind
+ * (by a checkpoint) with a torn tail. A torn tail in an older segment is what once made a whole
+ * document unreadable ("segment 0 is damaged"): a short write was taken as stored, then a
+ * checkpoint rolled to a new segment and failed on the full disk, so loading read segment 0 again.
  */
 
 interface OpenSegment {
-  fd: number;
+  path: string;
+  /** Opened on the first write, so that a read-only disk still loads. */
+  fd: number | null;
   segment: number;
+  /** Where the next record goes: the end of the last whole record. */
+  end: number;
+  /** Up to where a sync has succeeded. */
+  syncedEnd: number;
+  /** Bytes past `end` (a failed write's) wait to be cut before the next write. */
+  needsCut: boolean;
   dirty: boolean;
+  /** A group sync failed: what was written since `syncedEnd` is written again and synced. */
+  syncFailed: boolean;
 }
 
 export interface FileUpdateLogOptions {
@@ -43,6 +63,8 @@ export interface FileUpdateLogOptions {
   logger: Logger;
   /** How long a written entry may wait for its fsync (default 50 ms). */
   syncDelayMs?: number;
+  /** The file operations writes go through (default: the disk); tests inject faults here. */
+  files?: LogFiles;
 }
 
 const pad = (n: number) => String(n).padStart(6, '0');
@@ -57,51 +79,100 @@ function numbered(files: string[], prefix: string, suffix: string): number[] {
     .sort((a, b) => a - b);
 }
 
-async function writeDurably(path: string, data: Uint8Array): Promise<void> {
-  const temporary = `${path}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, path);
-}
-
-/** Makes a folder's entries (a new or renamed file) durable, off the main thread. */
-async function syncDirectory(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+function describe(error: unknown): string {
+  if (error instanceof StorageUnavailableError) return error.cause;
+  if (error instanceof Error) return error.message;
+  return String(error);
 }
 
 export class FileUpdateLog implements UpdateLog {
   private readonly open = new Map<string, OpenSegment>();
   private readonly syncDelayMs: number;
+  private readonly files: LogFiles;
   private syncTimer: NodeJS.Timeout | null = null;
   private syncing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FileUpdateLogOptions) {
     this.syncDelayMs = options.syncDelayMs ?? 50;
+    this.files = options.files ?? diskFiles;
   }
 
   private folder(documentId: string): string {
     return join(this.options.directory, documentId);
   }
 
+  private unavailable(documentId: string, error: unknown): StorageUnavailableError {
+    const failure = new StorageUnavailableError(documentId, describe(error));
+    this.options.logger.error('storage unavailable', { documentId, error: failure.cause });
+    return failure;
+  }
+
+  /** Writes a whole file under a temporary name, syncs it, then renames it into place. */
+  private async writeDurably(path: string, data: Uint8Array): Promise<void> {
+    const temporary = `${path}.tmp`;
+    let fd: number | null = null;
+    try {
+      fd = await this.files.openNew(temporary);
+      await writeAllLater(this.files, fd, data);
+      await this.files.fullSync(fd);
+      const closing = fd;
+      fd = null;
+      await this.files.closeLater(closing);
+      await this.files.rename(temporary, path);
+    } catch (error) {
+      if (fd !== null) await this.files.closeLater(fd).catch(() => undefined);
+      await this.files.remove(temporary).catch(() => undefined);
+      throw error;
+    }
+  }
+
   async create(documentId: string, entries: readonly LogEntry[]): Promise<void> {
     const folder = this.folder(documentId);
-    await mkdir(this.options.directory, { recursive: true });
-    await mkdir(folder);
-    const fd = openSync(join(folder, segmentName(0)), 'a');
-    writeSync(fd, Buffer.concat(entries.map((entry) => frame(encodeEntry(entry)))));
-    fsyncSync(fd);
-    await syncDirectory(folder);
-    this.open.set(documentId, { fd, segment: 0, dirty: false });
+    if (await this.exists(documentId)) {
+      throw new RangeError(`Document ${documentId} already has a history`);
+    }
+    // Written in a folder of its own and renamed into place: a document either exists whole
+    // or not at all, whatever the disk does midway.
+    let fd: number | null = null;
+    let staging: string | null = null;
+    let placed = false;
+    try {
+      await mkdir(this.options.directory, { recursive: true, mode: FOLDER_MODE });
+      staging = await mkdtemp(join(this.options.directory, '.creating-'));
+      fd = this.files.openForWrite(join(staging, segmentName(0)));
+      const data = Buffer.concat(entries.map((entry) => frame(encodeEntry(entry))));
+      writeAll(this.files, fd, data, 0);
+      this.files.syncNow(fd);
+      await this.files.syncFolder(staging);
+      await this.files.rename(staging, folder);
+      staging = null;
+      placed = true;
+      await this.files.syncFolder(this.options.directory);
+      const path = join(folder, segmentName(0));
+      this.open.set(documentId, {
+        path,
+        fd,
+        segment: 0,
+        end: data.length,
+        syncedEnd: data.length,
+        needsCut: false,
+        dirty: false,
+        syncFailed: false,
+      });
+    } catch (error) {
+      if (fd !== null && !this.open.has(documentId)) this.closeQuietly(fd);
+      const leftover = staging ?? (placed ? folder : null);
+      if (leftover) await rm(leftover, { recursive: true, force: true }).catch(() => undefined);
+      throw this.unavailable(documentId, error);
+    }
+  }
+
+  private closeQuietly(fd: number): void {
+    try {
+      this.files.close(fd);
+    } catch {
+      // Already gone; nothing was left to write through it.
+    }
   }
 
   async exists(documentId: string): Promise<boolean> {
@@ -137,6 +208,8 @@ export class FileUpdateLog implements UpdateLog {
     const updates: UpdateRecord[] = [];
     let lastSeq = checkpoint?.lastSeq ?? 0;
     let repaired: StoredDocument['repaired'] = null;
+    let tailEnd = 0;
+    let tailNeedsCut = false;
     for (const [index, n] of segments.entries()) {
       const path = join(folder, segmentName(n));
       const data = await readFile(path);
@@ -148,15 +221,22 @@ export class FileUpdateLog implements UpdateLog {
             `segment ${n} is damaged at byte ${scan.validBytes}`,
           );
         }
-        // A torn tail: the process died mid-append. Nothing after it was acknowledged to anyone.
-        repaired = { droppedBytes: data.length - scan.validBytes };
-        await truncate(path, scan.validBytes);
-        this.options.logger.warn('cut off a torn record at the end of the log', {
-          documentId,
-          segment: n,
-          droppedBytes: repaired.droppedBytes,
-        });
+        // A torn tail (the process died mid-append) or zero bytes a filesystem left after the
+        // last record: nothing in it was acknowledged to anyone.
+        const zeroFilled = zeroFilledFrom(data, scan.validBytes);
+        repaired = { droppedBytes: data.length - scan.validBytes, zeroFilled };
+        tailNeedsCut = !(await truncate(path, scan.validBytes).then(
+          () => true,
+          () => false,
+        ));
+        this.options.logger.warn(
+          zeroFilled
+            ? 'cut off zero bytes after the last record of the log'
+            : 'cut off a torn record at the end of the log',
+          { documentId, segment: n, droppedBytes: repaired.droppedBytes, cut: !tailNeedsCut },
+        );
       }
+      tailEnd = scan.validBytes;
       for (const payload of scan.payloads) {
         const entry = decodeEntry(payload);
         if (entry.kind === 'bind') {
@@ -167,10 +247,21 @@ export class FileUpdateLog implements UpdateLog {
         }
       }
     }
-    if (!this.open.has(documentId)) {
+    const current = this.open.get(documentId);
+    if (!current) {
       const last = segments.at(-1) ?? base;
-      const fd = openSync(join(folder, segmentName(last)), 'a');
-      this.open.set(documentId, { fd, segment: last, dirty: false });
+      this.open.set(documentId, {
+        path: join(folder, segmentName(last)),
+        fd: null,
+        segment: last,
+        end: segments.length > 0 ? tailEnd : 0,
+        syncedEnd: segments.length > 0 ? tailEnd : 0,
+        needsCut: tailNeedsCut,
+        dirty: false,
+        syncFailed: false,
+      });
+    } else if (repaired && !tailNeedsCut) {
+      current.needsCut = false;
     }
     return { checkpoint: checkpoint?.state ?? null, updates, bindings, lastSeq, repaired };
   }
@@ -181,11 +272,51 @@ export class FileUpdateLog implements UpdateLog {
     return segment;
   }
 
+  /**
+   * Readies a segment for its next write: opened, anything past its end cut, and what a failed
+   * group sync left unsynced written again and synced (after a failed `fsync`, Linux may mark
+   * the pages clean without writing them: another `fsync` alone would lie). Throws the fault.
+   */
+  private ready(segment: OpenSegment): number {
+    segment.fd ??= this.files.openForWrite(segment.path);
+    const fd = segment.fd;
+    if (segment.needsCut) {
+      this.files.truncate(fd, segment.end);
+      segment.needsCut = false;
+    }
+    if (segment.syncFailed) {
+      const unsynced = this.files.readAt(fd, segment.end - segment.syncedEnd, segment.syncedEnd);
+      writeAll(this.files, fd, unsynced, segment.syncedEnd);
+      this.files.syncNow(fd);
+      segment.syncedEnd = segment.end;
+      segment.syncFailed = false;
+    }
+    return fd;
+  }
+
+  /** Cuts a failed write back to the last whole record, or leaves the cut to the next write. */
+  private cutBack(segment: OpenSegment): void {
+    if (segment.fd === null) return;
+    try {
+      this.files.truncate(segment.fd, segment.end);
+    } catch {
+      segment.needsCut = true;
+    }
+  }
+
   append(documentId: string, entries: readonly LogEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     const segment = this.segmentOf(documentId);
     const frames = entries.map((entry) => frame(encodeEntry(entry)));
-    writeSync(segment.fd, frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    const data = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
+    try {
+      const fd = this.ready(segment);
+      writeAll(this.files, fd, data, segment.end);
+    } catch (error) {
+      this.cutBack(segment);
+      return Promise.reject(this.unavailable(documentId, error));
+    }
+    segment.end += data.length;
     segment.dirty = true;
     this.scheduleSync();
     return Promise.resolve();
@@ -200,19 +331,20 @@ export class FileUpdateLog implements UpdateLog {
   }
 
   private syncDirty(): Promise<void> {
-    const dirty = [...this.open.values()].filter((s) => s.dirty);
-    return Promise.all(
-      dirty.map(
-        (segment) =>
-          new Promise<void>((resolve) => {
-            segment.dirty = false;
-            fdatasync(segment.fd, (error) => {
-              if (error) this.options.logger.error('fsync failed', { error: error.message });
-              resolve();
-            });
-          }),
-      ),
-    ).then(() => undefined);
+    const dirty = [...this.open.values()].filter((s) => s.dirty && s.fd !== null);
+    return Promise.all(dirty.map((segment) => this.syncSegment(segment))).then(() => undefined);
+  }
+
+  private async syncSegment(segment: OpenSegment): Promise<void> {
+    const target = segment.end;
+    segment.dirty = false;
+    try {
+      await this.files.dataSync(segment.fd!);
+      segment.syncedEnd = Math.max(segment.syncedEnd, target);
+    } catch (error) {
+      segment.syncFailed = true;
+      this.options.logger.error('fsync failed', { segment: segment.path, error: describe(error) });
+    }
   }
 
   async checkpoint(
@@ -224,14 +356,49 @@ export class FileUpdateLog implements UpdateLog {
     const folder = this.folder(documentId);
     const previous = this.segmentOf(documentId);
     const next = previous.segment + 1;
+    const path = join(folder, segmentName(next));
     // Switch segments first, synchronously: every append from now on lands after the checkpoint,
-    // and until the checkpoint file exists a load still reads the old segment too.
-    const fd = openSync(join(folder, segmentName(next)), 'a');
-    this.open.set(documentId, { fd, segment: next, dirty: false });
-    fdatasync(previous.fd, () => closeSync(previous.fd));
+    // and until the checkpoint file exists a load still reads the old segment too, so the old
+    // segment must end on a whole record before anything is written after it.
+    let fd: number;
+    try {
+      if (previous.fd !== null || previous.needsCut) this.ready(previous);
+      fd = this.files.openForWrite(path);
+    } catch (error) {
+      throw this.unavailable(documentId, error);
+    }
+    this.open.set(documentId, {
+      path,
+      fd,
+      segment: next,
+      end: 0,
+      syncedEnd: 0,
+      needsCut: false,
+      dirty: false,
+      syncFailed: false,
+    });
+    void this.retire(previous);
     const payload = encodeCheckpoint({ lastSeq, state, bindings: new Map(bindings) });
-    await writeDurably(join(folder, checkpointName(next)), frame(payload));
-    await syncDirectory(folder);
+    try {
+      await this.writeDurably(join(folder, checkpointName(next)), frame(payload));
+      await this.files.syncFolder(folder);
+    } catch (error) {
+      // The new segment stays: appends already go there, and a load reads both segments.
+      throw this.unavailable(documentId, error);
+    }
+  }
+
+  /** Syncs and closes a segment no longer written to. Never rejects. */
+  private async retire(segment: OpenSegment): Promise<void> {
+    if (segment.fd === null) return;
+    const fd = segment.fd;
+    try {
+      if (segment.syncFailed) this.ready(segment);
+      else await this.files.dataSync(fd);
+    } catch (error) {
+      this.options.logger.error('fsync failed', { segment: segment.path, error: describe(error) });
+    }
+    this.closeQuietly(fd);
   }
 
   async history(documentId: string, fromSeq: number, toSeq: number): Promise<UpdateRecord[]> {
@@ -261,9 +428,13 @@ export class FileUpdateLog implements UpdateLog {
 
   async saveVersionState(documentId: string, versionId: string, state: Uint8Array): Promise<void> {
     const folder = join(this.folder(documentId), 'versions');
-    await mkdir(folder, { recursive: true });
-    await writeDurably(join(folder, `${versionId}.bin`), frame(state));
-    await syncDirectory(folder);
+    try {
+      await mkdir(folder, { recursive: true, mode: FOLDER_MODE });
+      await this.writeDurably(join(folder, `${versionId}.bin`), frame(state));
+      await this.files.syncFolder(folder);
+    } catch (error) {
+      throw this.unavailable(documentId, error);
+    }
   }
 
   async loadVersionState(documentId: string, versionId: string): Promise<Uint8Array | null> {
@@ -277,6 +448,7 @@ export class FileUpdateLog implements UpdateLog {
     }
   }
 
+  /** Makes everything written durable; rejects with `StorageUnavailableError` if it cannot. */
   async flush(): Promise<void> {
     if (this.syncTimer) {
       clearTimeout(this.syncTimer);
@@ -284,11 +456,27 @@ export class FileUpdateLog implements UpdateLog {
     }
     this.syncing = this.syncing.then(() => this.syncDirty());
     await this.syncing;
+    for (const [documentId, segment] of this.open) {
+      if (!segment.syncFailed) continue;
+      try {
+        this.ready(segment);
+      } catch (error) {
+        throw this.unavailable(documentId, error);
+      }
+    }
   }
 
+  /** Flushes and releases files; a flush the disk refuses is logged (by `unavailable`). */
   async close(): Promise<void> {
-    await this.flush();
-    for (const segment of this.open.values()) closeSync(segment.fd);
-    this.open.clear();
+    try {
+      await this.flush();
+    } catch {
+      // Logged where it failed; closing must still release every file.
+    } finally {
+      for (const segment of this.open.values()) {
+        if (segment.fd !== null) this.closeQuietly(segment.fd);
+      }
+      this.open.clear();
+    }
   }
 }

@@ -9,7 +9,10 @@ import type { BindingRecord, LogEntry, UpdateRecord } from './types';
  *     u32 LE payload length | u32 LE CRC-32 of payload | payload
  *
  * A frame whose length runs past the end of the file or whose checksum does not match is a
- * torn write (the process died mid-append): readers stop there and report it.
+ * torn write (the process died mid-append): readers stop there and report it. So is a frame of
+ * length zero: no entry, checkpoint or state is ever empty, and eight zero bytes would otherwise
+ * pass as a frame (the CRC-32 of nothing is 0) — exactly what a filesystem leaves when it
+ * extended a file but never wrote its data.
  */
 
 const HEADER = 8;
@@ -17,6 +20,7 @@ const KIND_UPDATE = 1;
 const KIND_BIND = 2;
 
 export function frame(payload: Uint8Array): Buffer {
+  if (payload.length === 0) throw new RangeError('An empty payload cannot be framed');
   const out = Buffer.allocUnsafe(HEADER + payload.length);
   out.writeUInt32LE(payload.length, 0);
   out.writeUInt32LE(crc32(payload), 4);
@@ -30,6 +34,12 @@ export interface FrameScan {
   validBytes: number;
 }
 
+/** Whether everything from `offset` on is zero bytes (a tail the filesystem never wrote). */
+export function zeroFilledFrom(data: Uint8Array, offset: number): boolean {
+  for (let i = offset; i < data.length; i++) if (data[i] !== 0) return false;
+  return offset < data.length;
+}
+
 export function readFrames(data: Uint8Array): FrameScan {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const payloads: Uint8Array[] = [];
@@ -38,7 +48,7 @@ export function readFrames(data: Uint8Array): FrameScan {
     const length = buffer.readUInt32LE(offset);
     const checksum = buffer.readUInt32LE(offset + 4);
     const end = offset + HEADER + length;
-    if (end > buffer.length) break;
+    if (length === 0 || end > buffer.length) break;
     const payload = buffer.subarray(offset + HEADER, end);
     if (crc32(payload) !== checksum) break;
     payloads.push(payload);

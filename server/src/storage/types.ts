@@ -36,8 +36,11 @@ export interface StoredDocument {
   bindings: Map<number, string>;
   /** The seq of the last update (0 for none). */
   lastSeq: number;
-  /** Set when a torn record at the tail was cut off while loading. */
-  repaired: { droppedBytes: number } | null;
+  /**
+   * Set when a torn record, or a run of zero bytes a filesystem left after the last record, was
+   * cut off the tail while loading (everything before it is kept).
+   */
+  repaired: { droppedBytes: number; zeroFilled: boolean } | null;
 }
 
 export class DocumentNotFoundError extends Error {
@@ -56,11 +59,28 @@ export class CorruptLogError extends Error {
 }
 
 /**
+ * The disk refused a write (full, read-only, failing): the call that rejects with it left none
+ * of its entries in the log, and a later call may succeed once the disk takes writes again.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(
+    readonly documentId: string,
+    override readonly cause: string,
+  ) {
+    super(`The history of document ${documentId} cannot be written now: ${cause}`);
+  }
+}
+
+/**
  * Append-only, per-document log of Yjs updates and client bindings.
  *
  * Contract: when `append` resolves, the entries are written (a process kill cannot lose them);
  * they are made durable against power loss within `syncDelayMs`. `create` and version states
  * are durable when their promise resolves.
+ *
+ * When `append`, `create`, `checkpoint` or `saveVersionState` rejects with
+ * `StorageUnavailableError`, none of that call's entries is in the log (a short or failed write
+ * is cut back), and a later call may succeed once the disk takes writes again.
  */
 export interface UpdateLog {
   /** Starts a document's history (its template text and who wrote it); durable when resolved. */
