@@ -51,9 +51,8 @@ export const FILE_MODE = 0o600;
 /** So are the folders holding them. */
 export const FOLDER_MODE = 0o700;
 
-const settle =
-  (resolve: () => void, reject: (error: Error) => void) => (error: Error | null) =>
-    error ? reject(error) : resolve();
+const settle = (resolve: () => void, reject: (error: Error) => void) => (error: Error | null) =>
+  error ? reject(error) : resolve();
 
 export const diskFiles: LogFiles = {
   openForWrite: (path) => openSync(path, constants.O_RDWR | constants.O_CREAT, FILE_MODE),

@@ -1,5 +1,6 @@
 import {
   DocumentNotFoundError,
+  StorageUnavailableError,
   type LogEntry,
   type StoredDocument,
   type UpdateLog,
@@ -20,6 +21,22 @@ export class MemoryUpdateLog implements UpdateLog {
   private readonly documents = new Map<string, MemoryDocument>();
   /** Updates folded into a checkpoint, kept for `history` as the file log keeps old segments. */
   private readonly archive = new Map<string, UpdateRecord[]>();
+  /** Set while writes are refused, as a full or read-only disk would. */
+  private refusal: string | null = null;
+
+  /**
+   * Refuses every write with `StorageUnavailableError(cause)` until called with null: the
+   * storage faults of the file log, for tests of the layers above storage.
+   */
+  refuseWrites(cause: string | null): void {
+    this.refusal = cause;
+  }
+
+  private refused(documentId: string): Promise<never> | null {
+    return this.refusal === null
+      ? null
+      : Promise.reject(new StorageUnavailableError(documentId, this.refusal));
+  }
 
   private get(documentId: string): MemoryDocument {
     const document = this.documents.get(documentId);
@@ -28,6 +45,8 @@ export class MemoryUpdateLog implements UpdateLog {
   }
 
   create(documentId: string, entries: readonly LogEntry[]): Promise<void> {
+    const refused = this.refused(documentId);
+    if (refused) return refused;
     if (this.documents.has(documentId)) {
       return Promise.reject(new RangeError(`Document ${documentId} already has a history`));
     }
@@ -70,7 +89,11 @@ export class MemoryUpdateLog implements UpdateLog {
 
   append(documentId: string, entries: readonly LogEntry[]): Promise<void> {
     try {
-      this.get(documentId).entries.push(...entries);
+      const document = this.get(documentId);
+      if (entries.length === 0) return Promise.resolve();
+      const refused = this.refused(documentId);
+      if (refused) return refused;
+      document.entries.push(...entries);
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -84,6 +107,8 @@ export class MemoryUpdateLog implements UpdateLog {
     bindings: ReadonlyMap<number, string>,
   ): Promise<void> {
     const document = this.get(documentId);
+    const refused = this.refused(documentId);
+    if (refused) return refused;
     const archived = this.archive.get(documentId) ?? [];
     archived.push(...document.entries.filter((e): e is UpdateRecord => e.kind === 'update'));
     this.archive.set(documentId, archived);
@@ -102,6 +127,8 @@ export class MemoryUpdateLog implements UpdateLog {
   }
 
   saveVersionState(documentId: string, versionId: string, state: Uint8Array): Promise<void> {
+    const refused = this.refused(documentId);
+    if (refused) return refused;
     this.get(documentId).versions.set(versionId, state);
     return Promise.resolve();
   }

@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from '../logger';
+import { FaultyLogFiles } from './faulty-log-files';
 import { FileUpdateLog } from './file-update-log';
 import { MemoryUpdateLog } from './memory-update-log';
-import { DocumentNotFoundError, type UpdateLog, type UpdateRecord } from './types';
+import {
+  DocumentNotFoundError,
+  StorageUnavailableError,
+  type UpdateLog,
+  type UpdateRecord,
+} from './types';
 
 /**
  * The storage contract: every UpdateLog implementation passes the same suite. `reopen` gives a
@@ -16,6 +22,10 @@ interface Subject {
   log: UpdateLog;
   reopen(): Promise<UpdateLog>;
   cleanup(): Promise<void>;
+  /** The disk fills (for the file log: the next write is cut short after a few bytes). */
+  diskFull(): void;
+  /** Space is back. */
+  spaceBack(): void;
 }
 
 const implementations: Record<string, () => Promise<Subject>> = {
@@ -25,19 +35,24 @@ const implementations: Record<string, () => Promise<Subject>> = {
       log,
       reopen: () => Promise.resolve(log),
       cleanup: () => Promise.resolve(),
+      diskFull: () => log.refuseWrites('ENOSPC: no space left on device'),
+      spaceBack: () => log.refuseWrites(null),
     });
   },
   file: async () => {
     const directory = await mkdtemp(join(tmpdir(), 'accord-log-'));
-    const make = () => new FileUpdateLog({ directory, logger: silentLogger, syncDelayMs: 1 });
-    const log = make();
+    // A seam, not a full filesystem: see FaultyLogFiles (root ignores permissions; no mounts).
+    const files = new FaultyLogFiles();
+    const log = new FileUpdateLog({ directory, logger: silentLogger, syncDelayMs: 1, files });
     return {
       log,
       reopen: async () => {
         await log.close();
-        return make();
+        return new FileUpdateLog({ directory, logger: silentLogger, syncDelayMs: 1 });
       },
       cleanup: () => rm(directory, { recursive: true, force: true }),
+      diskFull: () => files.fillAfter(5),
+      spaceBack: () => files.heal(),
     };
   },
 };
@@ -157,6 +172,85 @@ for (const [name, make] of Object.entries(implementations)) {
       const log = await subject.reopen();
       expect(replay(await log.load('a'))).toBe('first!');
       expect(replay(await log.load('b'))).toBe('second');
+    });
+
+    it('[L1] a refused append leaves none of its entries, and appends work again once space is back', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      await subject.log.create('d1', [record(1, 'system', edit(doc, 'kept'))]);
+      subject.diskFull();
+      const lost = edit(doc, ' lost');
+      await expect(
+        subject.log.append('d1', [
+          { kind: 'bind', clientId: 77, author: 'chile' },
+          record(2, 'chile', lost),
+        ]),
+      ).rejects.toBeInstanceOf(StorageUnavailableError);
+      await expect(subject.log.append('d1', [record(2, 'chile', lost)])).rejects.toMatchObject({
+        documentId: 'd1',
+      });
+      subject.spaceBack();
+      await subject.log.append('d1', [record(2, 'chile', lost)]);
+      await subject.log.append('d1', [record(3, 'peru', edit(doc, '!'))]);
+      const log = await subject.reopen();
+      const stored = await log.load('d1');
+      expect(stored.updates.map((u) => [u.seq, u.author])).toEqual([
+        [1, 'system'],
+        [2, 'chile'],
+        [3, 'peru'],
+      ]);
+      expect(replay(stored)).toBe('kept lost!');
+      expect(stored.bindings.has(77)).toBe(false);
+      expect(stored.repaired).toBeNull();
+    });
+
+    it('[L2] a refused create leaves no document, and it can be created once space is back', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      const first = record(1, 'system', edit(doc, 'template text'));
+      subject.diskFull();
+      await expect(subject.log.create('d1', [first])).rejects.toBeInstanceOf(
+        StorageUnavailableError,
+      );
+      expect(await subject.log.exists('d1')).toBe(false);
+      subject.spaceBack();
+      await subject.log.create('d1', [first]);
+      const log = await subject.reopen();
+      expect(replay(await log.load('d1'))).toBe('template text');
+    });
+
+    it('[L3] a refused checkpoint loses nothing: everything before and after it loads', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      await subject.log.create('d1', [record(1, 'system', edit(doc, 'a'))]);
+      await subject.log.append('d1', [record(2, 'chile', edit(doc, 'b'))]);
+      subject.diskFull();
+      await expect(
+        subject.log.checkpoint('d1', Y.encodeStateAsUpdate(doc), 2, new Map()),
+      ).rejects.toBeInstanceOf(StorageUnavailableError);
+      subject.spaceBack();
+      await subject.log.append('d1', [record(3, 'peru', edit(doc, 'c'))]);
+      const log = await subject.reopen();
+      const stored = await log.load('d1');
+      expect(replay(stored)).toBe('abc');
+      expect(stored.lastSeq).toBe(3);
+      expect((await log.history('d1', 0, 3)).map((u) => u.seq)).toEqual([1, 2, 3]);
+    });
+
+    it('[L4] a refused version state is not kept, and can be saved once space is back', async () => {
+      subject = await make();
+      const doc = new Y.Doc();
+      await subject.log.create('d1', [record(1, 'system', edit(doc, 'x'))]);
+      const state = Y.encodeStateAsUpdate(doc);
+      subject.diskFull();
+      await expect(subject.log.saveVersionState('d1', 'v1', state)).rejects.toBeInstanceOf(
+        StorageUnavailableError,
+      );
+      expect(await subject.log.loadVersionState('d1', 'v1')).toBeNull();
+      subject.spaceBack();
+      await subject.log.saveVersionState('d1', 'v1', state);
+      const log = await subject.reopen();
+      expect(await log.loadVersionState('d1', 'v1')).toEqual(state);
     });
   });
 }
