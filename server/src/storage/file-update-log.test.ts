@@ -316,7 +316,8 @@ async function smallDisk(): Promise<{
     },
     free: () => unlink(filler),
     release: async () => {
-      execFileSync('umount', [mountPoint]);
+      // Lazy: a file a failed test left open must not keep the mount alive.
+      execFileSync('umount', ['-l', mountPoint]);
       await rm(mountPoint, { recursive: true, force: true });
     },
   };
