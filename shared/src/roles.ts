@@ -6,12 +6,25 @@ export type Role = (typeof ROLES)[number];
 export const PARTICIPANT_ROLES = ['chair', 'rapporteur', 'delegate', 'observer'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
-/** What a role may do (CONTRACT "Roles and what they may do"). */
+/**
+ * What a role may do (CONTRACT "Roles and what they may do"), one name per row of the table:
+ *
+ * - `read`: documents, versions, comparisons, the meeting and its document list;
+ * - `edit`, `comment`, `propose` (an alternative paragraph), `bracket` (text for one's own
+ *   delegation): the writers;
+ * - `export`: everyone who reads;
+ * - `createDocument` (from a template or an import), `nameVersion`: the drafters;
+ * - `setStatus`, `removeAnyBracket`, `restore`, `lock` (and unlock), `manageParticipants`,
+ *   `readAudit`: the chairs;
+ * - `createMeeting`, `rotateAdminToken`: the secretariat alone.
+ */
 export type Action =
   | 'read'
   | 'edit'
   | 'comment'
+  | 'propose'
   | 'bracket'
+  | 'export'
   | 'createDocument'
   | 'nameVersion'
   | 'setStatus'
@@ -34,7 +47,9 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   read: ALL,
   edit: WRITERS,
   comment: WRITERS,
+  propose: WRITERS,
   bracket: WRITERS,
+  export: ALL,
   createDocument: DRAFTERS,
   nameVersion: DRAFTERS,
   setStatus: CHAIRS,
@@ -46,6 +61,9 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   createMeeting: ADMIN,
   rotateAdminToken: ADMIN,
 };
+
+/** Every action of the table, in the table's order. */
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 
 export function can(role: Role, action: Action): boolean {
   return PERMISSIONS[action].includes(role);
