@@ -199,6 +199,50 @@ describe('FileUpdateLog on disk', () => {
     expect(again.bindings.get(5)).toBe('peru');
   });
 
+  it('[L12] zero bytes at the end of an older segment (power cut before a checkpoint reached the disk) are cut and reported; the document loads', async () => {
+    await seeded();
+    const log = new FileUpdateLog({ directory, logger: silentLogger, syncDelayMs: 1 });
+    const stored = await log.load('d1');
+    const doc = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(doc, u.update);
+    await log.checkpoint('d1', Y.encodeStateAsUpdate(doc), 2, new Map());
+    await log.append('d1', [record(3, 'peru', edit(doc, '!'))]);
+    await log.close();
+    await rm(join(directory, 'd1', 'checkpoint-000001.bin'));
+    const older = join(directory, 'd1', 'segment-000000.log');
+    const handle = await open(older, 'r+');
+    await handle.truncate((await handle.stat()).size + 512);
+    await handle.close();
+    const { logger, errors } = recording();
+    const again = await new FileUpdateLog({ directory, logger }).load('d1');
+    expect(text(again)).toBe('kept+also!');
+    expect(again.repaired).toEqual({ droppedBytes: 512, zeroFilled: true });
+    expect(errors).toEqual(['cut off zero bytes inside the history']);
+  });
+
+  it('[L13] reloading a document while its log is open never cuts the segment being written', async () => {
+    const files = new FaultyLogFiles();
+    const log = new FileUpdateLog({ directory, logger: silentLogger, syncDelayMs: 1, files });
+    const doc = new Y.Doc();
+    await log.create('d1', [record(1, 'system', edit(doc, 'kept'))]);
+    files.fillAfter(4);
+    files.failTruncates();
+    const refused = edit(doc, ' refused');
+    await expect(log.append('d1', [record(2, 'peru', refused)])).rejects.toBeInstanceOf(
+      StorageUnavailableError,
+    );
+    // The room reloads from the log after a refused write, before the disk is back.
+    const reloaded = await log.load('d1');
+    expect(reloaded.updates.map((u) => u.seq)).toEqual([1]);
+    files.heal();
+    await log.append('d1', [record(2, 'peru', refused)]);
+    expect(text(await log.load('d1'))).toBe('kept refused');
+    await log.close();
+    const stored = await new FileUpdateLog({ directory, logger: silentLogger }).load('d1');
+    expect(stored.repaired).toBeNull();
+    expect(text(stored)).toBe('kept refused');
+  });
+
   it('[L8] a read-only data folder: documents still load, appends are refused, then resume when writable', async () => {
     await seeded();
     const files = new FaultyLogFiles();

@@ -207,34 +207,45 @@ export class FileUpdateLog implements UpdateLog {
     const bindings = new Map(checkpoint?.bindings ?? []);
     const updates: UpdateRecord[] = [];
     let lastSeq = checkpoint?.lastSeq ?? 0;
-    let repaired: StoredDocument['repaired'] = null;
+    let droppedBytes = 0;
+    let anyZeroFilled = false;
     let tailEnd = 0;
     let tailNeedsCut = false;
+    const current = this.open.get(documentId);
     for (const [index, n] of segments.entries()) {
       const path = join(folder, segmentName(n));
       const data = await readFile(path);
       const scan = readFrames(data);
-      if (scan.validBytes < data.length) {
-        if (index !== segments.length - 1) {
+      // The segment this log is writing (a reload while open) is never cut from here: what
+      // lies past its last whole record is a write in flight or a cut the next write makes.
+      const writing = current?.segment === n;
+      if (scan.validBytes < data.length && !writing) {
+        const last = index === segments.length - 1;
+        const zeroFilled = zeroFilledFrom(data, scan.validBytes);
+        // An older segment ends on whole records (a write is cut back before a checkpoint rolls
+        // past it), so damage there is not a crash mid-append. Zero bytes are the one exception:
+        // a power cut between a checkpoint's roll and its file reaching the disk can leave the
+        // older segment's unsynced tail as zeros; keep what is there rather than lose it all.
+        if (!last && !zeroFilled) {
           throw new CorruptLogError(
             documentId,
             `segment ${n} is damaged at byte ${scan.validBytes}`,
           );
         }
         // A torn tail (the process died mid-append) or zero bytes a filesystem left after the
-        // last record: nothing in it was acknowledged to anyone.
-        const zeroFilled = zeroFilledFrom(data, scan.validBytes);
-        repaired = { droppedBytes: data.length - scan.validBytes, zeroFilled };
-        tailNeedsCut = !(await truncate(path, scan.validBytes).then(
+        // last record (the power failed before the group sync): cut, kept before, reported.
+        droppedBytes += data.length - scan.validBytes;
+        anyZeroFilled ||= zeroFilled;
+        const cut = await truncate(path, scan.validBytes).then(
           () => true,
           () => false,
-        ));
-        this.options.logger.warn(
-          zeroFilled
-            ? 'cut off zero bytes after the last record of the log'
-            : 'cut off a torn record at the end of the log',
-          { documentId, segment: n, droppedBytes: repaired.droppedBytes, cut: !tailNeedsCut },
         );
+        if (last) tailNeedsCut = !cut;
+        const fields = { documentId, segment: n, droppedBytes: data.length - scan.validBytes, cut };
+        if (!last) this.options.logger.error('cut off zero bytes inside the history', fields);
+        else if (zeroFilled) {
+          this.options.logger.warn('cut off zero bytes after the last record of the log', fields);
+        } else this.options.logger.warn('cut off a torn record at the end of the log', fields);
       }
       tailEnd = scan.validBytes;
       for (const payload of scan.payloads) {
@@ -247,7 +258,6 @@ export class FileUpdateLog implements UpdateLog {
         }
       }
     }
-    const current = this.open.get(documentId);
     if (!current) {
       const last = segments.at(-1) ?? base;
       this.open.set(documentId, {
@@ -260,9 +270,8 @@ export class FileUpdateLog implements UpdateLog {
         dirty: false,
         syncFailed: false,
       });
-    } else if (repaired && !tailNeedsCut) {
-      current.needsCut = false;
     }
+    const repaired = droppedBytes > 0 ? { droppedBytes, zeroFilled: anyZeroFilled } : null;
     return { checkpoint: checkpoint?.state ?? null, updates, bindings, lastSeq, repaired };
   }
 
