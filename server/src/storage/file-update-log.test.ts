@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   appendFile,
+  chmod,
   mkdir,
   mkdtemp,
   open,
@@ -289,7 +290,7 @@ describe('FileUpdateLog on disk', () => {
     expect(text(stored)).toBe('kept written later');
   });
 
-  it('[L10] data files are 0600 and folders 0700, the documents folder included', async () => {
+  it('[L10] data files are 0600 and folders 0700, the documents folder included, older data too', async () => {
     const documents = join(directory, 'documents');
     const log = new FileUpdateLog({ directory: documents, logger: silentLogger, syncDelayMs: 1 });
     const doc = new Y.Doc();
@@ -313,6 +314,15 @@ describe('FileUpdateLog on disk', () => {
       'versions/v1.bin',
     ]);
     for (const f of files) expect([f, await mode(join(documents, 'd1', f))]).toEqual([f, 0o600]);
+
+    // Data an older version left readable by others is made private when it loads.
+    await chmod(documents, 0o755);
+    await chmod(join(documents, 'd1'), 0o755);
+    await chmod(join(documents, 'd1', 'segment-000000.log'), 0o644);
+    await new FileUpdateLog({ directory: documents, logger: silentLogger }).load('d1');
+    expect(await mode(documents)).toBe(0o700);
+    expect(await mode(join(documents, 'd1'))).toBe(0o700);
+    expect(await mode(join(documents, 'd1', 'segment-000000.log'))).toBe(0o600);
   });
 });
 

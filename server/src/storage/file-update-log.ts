@@ -1,7 +1,14 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, truncate } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger';
-import { diskFiles, FOLDER_MODE, writeAll, writeAllLater, type LogFiles } from './log-files';
+import {
+  diskFiles,
+  FILE_MODE,
+  FOLDER_MODE,
+  writeAll,
+  writeAllLater,
+  type LogFiles,
+} from './log-files';
 import {
   decodeCheckpoint,
   decodeEntry,
@@ -91,6 +98,7 @@ export class FileUpdateLog implements UpdateLog {
   private readonly files: LogFiles;
   private syncTimer: NodeJS.Timeout | null = null;
   private syncing: Promise<void> = Promise.resolve();
+  private madePrivate = false;
 
   constructor(private readonly options: FileUpdateLogOptions) {
     this.syncDelayMs = options.syncDelayMs ?? 50;
@@ -99,6 +107,13 @@ export class FileUpdateLog implements UpdateLog {
 
   private folder(documentId: string): string {
     return join(this.options.directory, documentId);
+  }
+
+  /** A disk's refusal (an error with an errno code) as `StorageUnavailableError`; others as they are. */
+  private fault(documentId: string, error: unknown): Error {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (typeof code === 'string') return this.unavailable(documentId, error);
+    return error instanceof Error ? error : new Error(String(error));
   }
 
   private unavailable(documentId: string, error: unknown): StorageUnavailableError {
@@ -163,7 +178,7 @@ export class FileUpdateLog implements UpdateLog {
       if (fd !== null && !this.open.has(documentId)) this.closeQuietly(fd);
       const leftover = staging ?? (placed ? folder : null);
       if (leftover) await rm(leftover, { recursive: true, force: true }).catch(() => undefined);
-      throw this.unavailable(documentId, error);
+      throw this.fault(documentId, error);
     }
   }
 
@@ -191,6 +206,7 @@ export class FileUpdateLog implements UpdateLog {
     } catch {
       throw new DocumentNotFoundError(documentId);
     }
+    if (!this.open.has(documentId)) await this.makePrivate(folder, files);
     let checkpoint: ReturnType<typeof decodeCheckpoint> | null = null;
     let base = 0;
     // The newest checkpoint that reads back whole; a damaged one falls back to an older one.
@@ -273,6 +289,22 @@ export class FileUpdateLog implements UpdateLog {
     }
     const repaired = droppedBytes > 0 ? { droppedBytes, zeroFilled: anyZeroFilled } : null;
     return { checkpoint: checkpoint?.state ?? null, updates, bindings, lastSeq, repaired };
+  }
+
+  /**
+   * Narrows what an older version created with looser modes (0644 files, 0755 folders): data
+   * is the server user's alone. Best effort: a read-only disk keeps what it has.
+   */
+  private async makePrivate(folder: string, files: string[]): Promise<void> {
+    const tighten = (path: string, mode: number) => chmod(path, mode).catch(() => undefined);
+    if (!this.madePrivate) {
+      this.madePrivate = true;
+      await tighten(this.options.directory, FOLDER_MODE);
+    }
+    await tighten(folder, FOLDER_MODE);
+    for (const file of files) {
+      await tighten(join(folder, file), file === 'versions' ? FOLDER_MODE : FILE_MODE);
+    }
   }
 
   private segmentOf(documentId: string): OpenSegment {
@@ -386,14 +418,15 @@ export class FileUpdateLog implements UpdateLog {
       dirty: false,
       syncFailed: false,
     });
-    void this.retire(previous);
+    // Chained with the group syncs, so that `flush` (and a clean shutdown) waits for it too.
+    this.syncing = this.syncing.then(() => this.retire(previous));
     const payload = encodeCheckpoint({ lastSeq, state, bindings: new Map(bindings) });
     try {
       await this.writeDurably(join(folder, checkpointName(next)), frame(payload));
       await this.files.syncFolder(folder);
     } catch (error) {
       // The new segment stays: appends already go there, and a load reads both segments.
-      throw this.unavailable(documentId, error);
+      throw this.fault(documentId, error);
     }
   }
 
@@ -442,7 +475,7 @@ export class FileUpdateLog implements UpdateLog {
       await this.writeDurably(join(folder, `${versionId}.bin`), frame(state));
       await this.files.syncFolder(folder);
     } catch (error) {
-      throw this.unavailable(documentId, error);
+      throw this.fault(documentId, error);
     }
   }
 
