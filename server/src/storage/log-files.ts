@@ -20,7 +20,8 @@ import {
  * here, so that the storage faults a full or read-only disk produces (a short `write`, `ENOSPC`,
  * `EIO` from `fsync`, `EROFS` from `open`) can be injected in tests: the test suite runs as root
  * (permission bits do not stop it) and cannot count on mounting a small tmpfs, so a seam is the
- * only fault that always reproduces. Reads go to `node:fs/promises` directly.
+ * only fault that always reproduces. Loading, creating folders and cutting a torn tail at load
+ * go to `node:fs/promises` directly: the faults tests need are those of writing.
  */
 export interface LogFiles {
   /** Opens for writing at explicit positions (no `O_APPEND`), creating the file 0600. */
