@@ -3,7 +3,7 @@ import { expect, openAs, test, waitForSynced } from './fixtures';
 import { OPERATIVE } from './scene';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const SEED = resolve(REPO_ROOT, '../shared/seed/000_4fd4a1e97120b91d.txt');
+const SEED = resolve(REPO_ROOT, 'tests/fixtures/seed/000_4fd4a1e97120b91d.txt');
 
 test('a rapporteur creates a document from the gallery with a field filled in', async ({
   browser,
