@@ -26,7 +26,7 @@ const readBack: Record<string, (body: Buffer) => Promise<string>> = {
   pdf: async (body) => squash(await pdfText(body)),
   html: async (body) => squash(await pandoc(body, 'html')),
   md: async (body) => squash(await pandoc(body, 'markdown')),
-  txt: async (body) => squash(body.toString('utf8')),
+  txt: (body) => Promise.resolve(squash(body.toString('utf8'))),
   akn: async (body) => {
     await validateAkn(body);
     return squash(body.toString('utf8').replace(/<[^>]+>/g, ' '));
