@@ -109,6 +109,8 @@ async function documentDay(
   const wsBase = new URL(target.urls[0]!).origin;
   const tokens = target.urls.map((url) => new URL(url).searchParams.get('token') ?? '');
   const copies: (Y.Doc | undefined)[] = tokens.map(() => undefined);
+  // Sessions of 8 to 20 s (shorter in a short soak, so that rooms still close and reopen).
+  const sessionMs = Math.min(20_000, (deadline - Date.now()) / 4);
   // Out of step with the other documents from the start.
   await delay(next() * 3000);
   while (Date.now() < deadline) {
@@ -117,7 +119,7 @@ async function documentDay(
       tally.joins += 1;
       return new Device(wsBase, target.name, token, `d${index}c${client}`, copies[client]);
     });
-    const sessionEnds = Math.min(deadline, Date.now() + 8_000 + next() * 12_000);
+    const sessionEnds = Math.min(deadline, Date.now() + (0.4 + 0.6 * next()) * sessionMs);
     const typists = devices.map(async (device, client) => {
       const next = draws[client]!;
       while (Date.now() < sessionEnds) {
@@ -142,8 +144,11 @@ async function documentDay(
       copies[client] = next() < 0.5 ? device.doc : undefined;
       if (!copies[client]) device.doc.destroy();
     });
-    if (Date.now() < deadline) await delay(2000 + next() * 3000);
+    // Longer than the 5 s an empty room stays loaded for devices that come straight back.
+    if (Date.now() < deadline) await delay(6000 + next() * 4000);
   }
+  // A kept copy's awareness has a timer of its own: the copies go with the day.
+  for (const copy of copies) copy?.destroy();
 }
 
 /** Every typed word that is not in its document's stored text. */
@@ -196,6 +201,8 @@ export async function runSoak(root: string, options: SoakOptions): Promise<strin
     seedBytes: 0,
     storm: false,
   }));
+  // Each stock provider listens for the process's exit, to say goodbye to the others.
+  process.setMaxListeners(options.documents * options.clients + 20);
   const probe = pathToFileURL(join(root, 'bench', 'soak', 'memory-probe.mjs')).href;
   const server = await accord.start(docs, root, { nodeFlags: ['--expose-gc', '--import', probe] });
   try {
@@ -218,6 +225,18 @@ export async function runSoak(root: string, options: SoakOptions): Promise<strin
     const days = server.targets.map((target, index) =>
       documentDay(target, index, deadline, options.seed, tally, typed),
     );
+    // The rooms' count, twice a second: each fall is at least one room unloaded.
+    const rooms = { min: Infinity, max: 0, unloads: 0, last: 0 };
+    const watching = (async () => {
+      while (Date.now() < deadline) {
+        const { rooms: open } = await health(base);
+        if (open < rooms.last) rooms.unloads += rooms.last - open;
+        rooms.last = open;
+        rooms.min = Math.min(rooms.min, open);
+        rooms.max = Math.max(rooms.max, open);
+        await delay(500);
+      }
+    })();
     // Four samples along the way.
     const along = (async () => {
       for (let quarter = 1; quarter <= 4; quarter++) {
@@ -226,7 +245,7 @@ export async function runSoak(root: string, options: SoakOptions): Promise<strin
         await sample(`${Math.round((at - started) / 1000)} s`);
       }
     })();
-    await Promise.all([...days, along]);
+    await Promise.all([...days, along, watching]);
 
     // Every device has left: wait for the server to unload the rooms.
     const leftAt = Date.now();
@@ -241,9 +260,10 @@ export async function runSoak(root: string, options: SoakOptions): Promise<strin
     const first = rows[0]!.memory;
     const last = rows[rows.length - 1]!.memory;
     const lines = [
-      `${tally.sessions} room sessions (a room loaded, used and left), ${tally.joins} device joins, ` +
-        `${tally.drops} short drops; every device gone ${(unloadMs / 1000).toFixed(1)} s after the last left ` +
-        `(rooms ${now.rooms}, connections ${now.connections}).`,
+      `${tally.sessions} sessions (every device of a document joining, typing and leaving), ` +
+        `${tally.joins} device joins, ${tally.drops} short drops. Rooms open during the run: ` +
+        `${rooms.min} to ${rooms.max}, at least ${rooms.unloads} unloads seen; after the run, rooms and ` +
+        `connections were ${now.rooms} and ${now.connections} within ${(unloadMs / 1000).toFixed(1)} s.`,
       `Words typed in sync: ${typed.size}; missing from the stored text: ${missing.length}` +
         `${missing.length > 0 ? ` (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})` : ''}.`,
       `Heap after full GC: ${(first.heapUsedAfterGc / 1048576).toFixed(1)} MB at the start, ` +
