@@ -6,7 +6,7 @@ export type Role = (typeof ROLES)[number];
 export const PARTICIPANT_ROLES = ['chair', 'rapporteur', 'delegate', 'observer'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
-/** What a role may do (CONTRACT "Roles and what they may do"). */
+/** What a role may do (SPEC.md "Roles"). */
 export type Action =
   | 'read'
   | 'edit'
