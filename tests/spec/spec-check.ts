@@ -158,7 +158,9 @@ export async function testFiles(root: string): Promise<string[]> {
       continue;
     }
     for (const entry of entries) {
-      const file = relative(root, join(root, top, entry)).split(sep).join('/');
+      const file = relative(root, join(root, top, entry))
+        .split(sep)
+        .join('/');
       if (TEST_FILE.test(file) && !SKIPPED.some((pattern) => pattern.test(file))) found.push(file);
     }
   }
