@@ -13,17 +13,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  projects: [
-    { name: 'browser', testIgnore: /latency\.spec\.ts/ },
-    // The typing-latency measurement runs last and alone, so the other worker's pages do not
-    // compete for this machine's two cores while it measures.
-    {
-      name: 'latency',
-      testMatch: /latency\.spec\.ts/,
-      dependencies: ['browser'],
-      use: { trace: 'off' },
-    },
-  ],
+  // Typing latency is measured by `npm run bench -- --suite=browser`, not here.
+  projects: [{ name: 'browser' }],
   use: {
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',

@@ -7,6 +7,7 @@ export default defineConfig({
       'server/src/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'bench/**/*.test.ts',
+      'tests/spec/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -12,11 +12,17 @@ import { runOnce, type RunRecord } from './round';
 import { findScenarios } from './scenarios';
 import { scenarioTable } from './table';
 import { runDocumentBench } from './documents/run';
+import { runBrowserBench } from './browser/latency';
+import { runSoak } from './soak/run';
 
 /**
- * `npm run bench -- [--suite=relay,documents] [--scenario=10x40,40x260] [--rounds=3] [--seconds=8]
- * [--warmup=6] [--servers=accord,reference] [--profile]`: every server in its own process, the load in another, rounds interleaved
- * (A, R, H, A, R, H, …) so that drift in the machine hits every server alike.
+ * `npm run bench -- [--suite=relay,documents,browser,soak] [--scenario=10x40,40x260] [--rounds=3]
+ * [--seconds=8] [--warmup=6] [--servers=accord,reference] [--profile] [--keys=40]
+ * [--soak-seconds=180] [--soak-documents=10] [--soak-clients=20] [--soak-seed=1]`: every server
+ * in its own process, the load in another, rounds interleaved (A, R, H, A, R, H, …) so that
+ * drift in the machine hits every server alike. `browser`: typing latency between two Chromium
+ * pages (`--keys` keystrokes per row); `soak`: rooms opening and closing for minutes, with the
+ * server's memory.
  */
 
 /**
@@ -57,6 +63,8 @@ function nonNegative(name: string, fallback: number): number {
   return value;
 }
 
+const SUITES = ['relay', 'documents', 'browser', 'soak'];
+
 /** Seconds of typing before each measured window, for every server alike (see LoadConfig). */
 const WARMUP_SECONDS = 6;
 
@@ -90,7 +98,10 @@ function tailSummary(record: RunRecord): string {
 }
 
 async function main(): Promise<void> {
-  const suites = option('suite')?.split(',') ?? ['relay', 'documents'];
+  const suites = option('suite')?.split(',') ?? SUITES;
+  const unknown = suites.filter((suite) => !SUITES.includes(suite));
+  if (unknown.length > 0)
+    throw new RangeError(`--suite: unknown ${unknown.join(', ')}; one of ${SUITES.join(', ')}`);
   const scenarios = suites.includes('relay')
     ? findScenarios(option('scenario')?.split(',') ?? null)
     : [];
@@ -147,6 +158,21 @@ async function main(): Promise<void> {
     const documents = await runDocumentBench([12_500, 25_000, 50_000, 100_000], rounds);
     tables.push(documents);
     process.stdout.write(`\n${documents}\n`);
+  }
+  if (suites.includes('browser')) {
+    const browser = await runBrowserBench(root, positive('keys', 40)!);
+    tables.push(browser);
+    process.stdout.write(`\n${browser}\n`);
+  }
+  if (suites.includes('soak')) {
+    const soak = await runSoak(root, {
+      documents: positive('soak-documents', 10)!,
+      clients: positive('soak-clients', 20)!,
+      seconds: positive('soak-seconds', 180)!,
+      seed: nonNegative('soak-seed', 1),
+    });
+    tables.push(soak);
+    process.stdout.write(`\n${soak}\n`);
   }
   const noiseAfter = noiseMs();
   const noise =

@@ -69,7 +69,7 @@ async function prepare(
  * The Node flags `npm start` gives the server, read from package.json's `start` script, so
  * that the benchmark measures exactly the process users run.
  */
-function startFlags(root: string): string[] {
+export function startFlags(root: string): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
@@ -86,7 +86,12 @@ export const accord: ServerKind = {
     const admin = randomBytes(32).toString('base64url');
     const { process, match } = await startNode(
       // The built server, as `npm start` runs it (`npm run bench` builds it first).
-      [...startFlags(root), ...profileFlags(options.cpuProfileDir), 'server/dist/main.mjs'],
+      [
+        ...startFlags(root),
+        ...profileFlags(options.cpuProfileDir),
+        ...(options.nodeFlags ?? []),
+        'server/dist/main.mjs',
+      ],
       { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: admin },
       /Accord is listening on (http:\/\/\S+)/,
       root,

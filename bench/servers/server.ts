@@ -17,7 +17,11 @@ export interface ServerKind {
   start(
     docs: DocLoad[],
     root: string,
-    options: { cpuProfileDir?: string },
+    options: {
+      cpuProfileDir?: string;
+      /** More Node flags for the server process (the soak's memory probe); Accord only. */
+      nodeFlags?: string[];
+    },
   ): Promise<ServerUnderTest>;
 }
 

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 
-/** The server's settings, from the environment (CONTRACT "Set-up and running"). */
+/** The server's settings, from the environment (README "Configuration"). */
 export interface Config {
   port: number;
   host: string;

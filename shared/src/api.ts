@@ -1,5 +1,5 @@
 /**
- * The shapes of the HTTP API (CONTRACT "HTTP API"), shared by the server that answers and the
+ * The shapes of the HTTP API (SPEC.md "HTTP API"), shared by the server that answers and the
  * app that asks. Times are ISO 8601 strings in UTC.
  */
 import type { DraftStyle, NodeJSON } from './content';

@@ -1,5 +1,5 @@
 /**
- * The comparison of two versions of a document (CONTRACT "The comparison (`/diff`)"), as
+ * The comparison of two versions of a document (SPEC.md "The comparison"), as
  * `GET /api/documents/:id/diff` answers it and as the export renders tracked changes from it.
  *
  * Invariants the producer keeps and readers may rely on:

@@ -1,6 +1,6 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Ids in paths and documents: opaque, `[A-Za-z0-9_-]{1,64}` (CONTRACT). */
+/** Ids in paths and documents: opaque, `[A-Za-z0-9_-]{1,64}` (SPEC.md "Conventions"). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isId(value: unknown): value is string {

@@ -7,7 +7,7 @@ export const PARTICIPANT_ROLES = ['chair', 'rapporteur', 'delegate', 'observer']
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /**
- * What a role may do (CONTRACT "Roles and what they may do"), one name per row of the table:
+ * What a role may do (SPEC.md "Roles"), one name per row of the table:
  *
  * - `read`: documents, versions, comparisons, the meeting and its document list;
  * - `edit`, `comment`, `propose` (an alternative paragraph), `bracket` (text for one's own

@@ -21,7 +21,7 @@ export function inlineText(block: NodeJSON): string {
 }
 
 /**
- * The plain text of a draft as a reader sees it (CONTRACT "The text format"): one block per
+ * The plain text of a draft as a reader sees it (SPEC.md "The text format"): one block per
  * line, a blank line between blocks, operative paragraphs numbered, sub-paragraphs indented by
  * four spaces, brackets as `[ ]`. `GET …/content?format=text` and the txt export both use it.
  */

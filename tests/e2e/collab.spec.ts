@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { publishScreenshot } from './screenshots';
 import { appendOperative, operative, bothDelegationsEditing } from './scene';
 
-test('two delegations type in one paragraph at once and see each other', async ({
+test('[J1] two delegations type in one paragraph at once and see each other', async ({
   browser,
   accord,
 }, testInfo) => {
@@ -51,7 +51,7 @@ test('two delegations type in one paragraph at once and see each other', async (
   expect(chile.errors).toEqual([]);
 });
 
-test('operative numbering updates on both pages when a paragraph is inserted above', async ({
+test('[J2] operative numbering updates on both pages when a paragraph is inserted above', async ({
   browser,
   accord,
 }) => {
@@ -97,6 +97,26 @@ test('operative numbering updates on both pages when a paragraph is inserted abo
     'data-number',
     `${before}.`,
   );
+  expect(belize.errors).toEqual([]);
+  expect(chile.errors).toEqual([]);
+});
+
+/**
+ * What a delegate notices of a colleague's typing: the word arrives, whole and in order. How soon
+ * it arrives is measured by `npm run bench -- --suite=browser`, not asserted here.
+ */
+test('[J3] a word typed key by key in one editor appears whole in the other', async ({
+  browser,
+  accord,
+}) => {
+  const { belize, chile } = await bothDelegationsEditing(browser, accord);
+  await appendOperative(belize.page, 'To support');
+  await expect(operative(chile.page, 'To support')).toBeVisible();
+
+  // At a brisk typist's pace: each key is its own change on the wire.
+  await belize.page.keyboard.type(' women-led cooperatives;', { delay: 40 });
+  const expected = 'To support women-led cooperatives;';
+  await expect(operative(chile.page, expected)).toHaveText(expected);
   expect(belize.errors).toEqual([]);
   expect(chile.errors).toEqual([]);
 });

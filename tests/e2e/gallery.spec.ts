@@ -3,9 +3,9 @@ import { expect, openAs, test, waitForSynced } from './fixtures';
 import { OPERATIVE } from './scene';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const SEED = resolve(REPO_ROOT, '../shared/seed/000_4fd4a1e97120b91d.txt');
+const SEED = resolve(REPO_ROOT, 'tests/fixtures/seed/000_4fd4a1e97120b91d.txt');
 
-test('a rapporteur creates a document from the gallery with a field filled in', async ({
+test('[J4] a rapporteur creates a document from the gallery with a field filled in', async ({
   browser,
   accord,
 }) => {
@@ -66,7 +66,7 @@ test('a rapporteur creates a document from the gallery with a field filled in', 
   expect(opened.errors).toEqual([]);
 });
 
-test('importing the seed resolution gives its four numbered operative paragraphs', async ({
+test('[J5] importing the seed resolution gives its four numbered operative paragraphs', async ({
   browser,
   accord,
   server,

@@ -6,7 +6,7 @@ import { RawClient } from './support/raw-client';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
- * [C1] A checkpoint takes milliseconds to reach the disk. Keystrokes that arrive meanwhile must
+ * [D2] A checkpoint takes milliseconds to reach the disk. Keystrokes that arrive meanwhile must
  * still be relayed at once, not when somebody next types, and must survive a restart.
  */
 describe('relay while checkpoints are written', () => {
@@ -15,7 +15,7 @@ describe('relay while checkpoints are written', () => {
     for (const server of servers.splice(0)) await server.stop();
   });
 
-  it('[C1] every keystroke reaches the room at once while each one is checkpointed, and all are there after a restart', async () => {
+  it('[D2] every keystroke reaches the room at once while each one is checkpointed, and all are there after a restart', async () => {
     // A checkpoint after every update: each keystroke lands while the last one's is written.
     const first = await startTestServer({ checkpointEvery: 1 });
     const fixture = await setUpMeeting(first.url, first.admin, {

@@ -6,7 +6,7 @@ import type { ApiErrorBody, DocumentInfo, NodeJSON } from '@accord/shared';
 import { api, setUpMeeting, type Fixture, documentText } from './support/api';
 import { startTestServer, tempDir, type TestServer } from './support/server';
 
-const SEED = resolve(import.meta.dirname, '../../../shared/seed/000_4fd4a1e97120b91d.txt');
+const SEED = resolve(import.meta.dirname, '../fixtures/seed/000_4fd4a1e97120b91d.txt');
 
 describe('HTTP API: importing an existing resolution', () => {
   let server: TestServer;

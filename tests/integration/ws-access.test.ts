@@ -1,6 +1,6 @@
 import { connect as connectTcp } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CloseCode } from '@accord/shared';
+import { CloseCode, MessageType, RefusalReason } from '@accord/shared';
 import { api, documentText, setUpMeeting, type Fixture } from './support/api';
 import {
   appendOperative,
@@ -83,14 +83,17 @@ describe('relay: who may connect, and bad input', () => {
     clients.push(belize);
     await whenSynced(belize);
 
-    const frames: (Uint8Array | string)[] = [
-      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
-      new Uint8Array([0, 2, 50, 1, 2]), // an update that promises 50 bytes and has 2
-      new Uint8Array([0, 2, 3, 9, 9, 9]), // an update of 3 bytes that do not decode
-      new Uint8Array([7]), // an unknown message type
-      'hello',
+    // Each frame has one right answer (PROTOCOL.md "Connecting"): 4400 for what is not a
+    // protocol message; 4409, after an auth message saying why, for a well-formed sync
+    // message whose Yjs update does not decode.
+    const frames: [frame: Uint8Array | string, code: number][] = [
+      [new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), CloseCode.malformed],
+      [new Uint8Array([0, 2, 50, 1, 2]), CloseCode.malformed], // promises 50 bytes, has 2
+      [new Uint8Array([0, 2, 3, 9, 9, 9]), CloseCode.refused], // 3 bytes that do not decode
+      [new Uint8Array([7]), CloseCode.malformed], // an unknown message type
+      ['hello', CloseCode.malformed],
     ];
-    for (const frame of frames) {
+    for (const [frame, code] of frames) {
       const client = await RawClient.connect(
         server.wsUrl,
         fixture.document.id,
@@ -98,7 +101,11 @@ describe('relay: who may connect, and bad input', () => {
       );
       client.socket.send(frame);
       const closed = await client.closed;
-      expect([CloseCode.malformed, CloseCode.refused]).toContain(closed.code);
+      expect(closed.code, String(frame)).toBe(code);
+      const told = client.received.filter((m) => m.type === MessageType.auth);
+      expect(told.map((m) => m.reason)).toEqual(
+        code === CloseCode.refused ? [RefusalReason.invalid] : [],
+      );
     }
     const big = await RawClient.connect(
       server.wsUrl,

@@ -1,6 +1,7 @@
 /**
- * The revision-history calls of the HTTP API (CONTRACT "versions", "/diff", "restore"), kept
- * apart from `api/endpoints.ts` so the history panel owns its whole slice of the API.
+ * The revision-history calls of the HTTP API (SPEC.md "HTTP API": versions, `/diff`,
+ * restore), kept apart from `api/endpoints.ts` so the history panel owns its whole slice of
+ * the API.
  */
 import type { VersionInfo } from '@accord/shared/api';
 import type { Comparison } from '@accord/shared/comparison';

@@ -4,7 +4,7 @@ import { looksLikeToken, newToken } from './tokens';
 
 /**
  * The secretariat's token: the one secret kept in clear, in `<DATA_DIR>/admin-token` (mode
- * 0600), so that the server can print the secretariat link at every start (CONTRACT). An
+ * 0600), so that the server can print the secretariat link at every start (SPEC.md [P1]). An
  * `ADMIN_TOKEN` from the environment wins and is written to the file.
  */
 export async function loadAdminToken(

@@ -4,7 +4,7 @@ import type { DocumentRecord, MeetingRecord } from '../storage';
 import type { DomainContext } from './context';
 import { forbidden, notFound } from './errors';
 
-/** Throws unless the principal's role may do `action` (CONTRACT "Roles"). */
+/** Throws unless the principal's role may do `action` (SPEC.md "Roles"). */
 export function authorise(principal: Principal, action: Action): void {
   if (!can(principal.role, action)) {
     throw forbidden(`Your role (${principal.role}) may not do this.`, 'role_not_allowed');

@@ -18,7 +18,7 @@ export async function readContent(
   return context.rooms.read(document.id, (doc) => docToContent(doc));
 }
 
-/** The contract's plain text of a document (CONTRACT "The text format"). */
+/** The contract's plain text of a document (SPEC.md "The text format"). */
 export async function readText(
   context: DomainContext,
   document: DocumentRecord,

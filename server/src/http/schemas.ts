@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, PARTICIPANT_ROLES } from '@accord/shared';
 
-/** Request bodies of the HTTP API (CONTRACT). */
+/** Request bodies of the HTTP API (SPEC.md "HTTP API"). */
 
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);

@@ -40,7 +40,7 @@ export function draftSchema(): Schema {
   return cachedSchema;
 }
 
-/** Node names that other programs rely on (CONTRACT "Document schema"). */
+/** Node names that other programs rely on (SPEC.md "Document schema"). */
 export const NODE = {
   title: 'title',
   organ: 'organ',

@@ -6,7 +6,7 @@ import type { ExportInput } from './types';
 
 /**
  * Akoma Ntoso 3.0 (OASIS LegalDocML): a `statement` named `resolution`, valid against
- * `shared/akn/akomantoso30.xsd`. Preface: title and notes before the organ line. Preamble: the
+ * `tests/fixtures/akn/akomantoso30.xsd`. Preface: title and notes before the organ line. Preamble: the
  * organ line and the operative heading as `formula`s, preambular paragraphs grouped into
  * `citations` (what the organ has seen or recalls) and `recitals` (its considerations), a
  * standing lead-word heading becoming the group's `intro`. Main body: numbered `paragraph`s,

@@ -136,7 +136,7 @@ export function comparison(paragraphs: ParagraphChange[]): Comparison {
   };
 }
 
-/** The seed resolution (shared/seed), shortened, with a bracket and Spanish/Portuguese words. */
+/** The seed resolution (tests/fixtures/seed), shortened, with a bracket and Spanish/Portuguese words. */
 export function seedDraft(): NodeJSON {
   return doc(
     title('STRENGTHENING OF MICRO, SMALL, AND MEDIUM-SIZED ENTERPRISES'),

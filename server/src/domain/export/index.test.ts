@@ -2,7 +2,7 @@ import { draftToText } from '@accord/shared';
 import { describe, expect, it } from 'vitest';
 import { input, seedDraft, trackedScenario } from './fixtures';
 import { EXPORT_FORMATS, ExportError, exportDraft } from './index';
-import { validateAkn } from './readers';
+import { pandoc, pdfText, squash, validateAkn } from './readers';
 
 describe('exportDraft', () => {
   it('gives the contract text format for txt', async () => {
@@ -36,11 +36,23 @@ describe('exportDraft', () => {
     }
   });
 
-  it('renders an empty draft in every format', async () => {
-    for (const format of EXPORT_FORMATS) {
-      const { body } = await exportDraft(format, input({ type: 'doc', content: [] }));
-      expect(body.length, format).toBeGreaterThan(0);
-      if (format === 'akn') expect(await validateAkn(body)).toMatch(/validates/);
+  it('renders an empty draft in every format: the header block alone, read back by real readers', async () => {
+    const empty = input({ type: 'doc', content: [] });
+    const readers: Record<string, (body: Buffer) => Promise<string>> = {
+      docx: (body) => pandoc(body, 'docx'),
+      pdf: (body) => pdfText(body),
+      html: (body) => pandoc(body, 'html'),
+      md: (body) => pandoc(body, 'markdown'),
+    };
+    for (const [format, read] of Object.entries(readers)) {
+      const text = squash(await read((await exportDraft(format, empty)).body));
+      expect(text, format).toContain(empty.meeting.title);
+      expect(text, format).toContain('OEA/Ser.K/XXI.6');
+      expect(text, format).toContain('Original: English');
     }
+    expect((await exportDraft('txt', empty)).body.toString('utf8')).toBe(
+      draftToText(empty.content, 'oas'),
+    );
+    expect(await validateAkn((await exportDraft('akn', empty)).body)).toMatch(/validates/);
   });
 });

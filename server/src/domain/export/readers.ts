@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 /**
@@ -12,9 +13,10 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The Akoma Ntoso 3.0 schema (`shared/akn`), beside the repository. */
-export const AKN_SCHEMA = new URL('../../../../../shared/akn/akomantoso30.xsd', import.meta.url)
-  .pathname;
+/** The Akoma Ntoso 3.0 schema, vendored with its licence note in `tests/fixtures/akn`. */
+export const AKN_SCHEMA = fileURLToPath(
+  new URL('../../../../tests/fixtures/akn/akomantoso30.xsd', import.meta.url),
+);
 
 async function withFile<T>(
   body: Buffer,

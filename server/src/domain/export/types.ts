@@ -1,7 +1,7 @@
 import type { Comparison } from '@accord/shared/comparison';
 import type { DraftStyle, NodeJSON } from '@accord/shared';
 
-/** The formats a draft can be exported in (CONTRACT: `GET …/export?format=`). */
+/** The formats a draft can be exported in (SPEC.md [E1]: `GET …/export?format=`). */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -28,11 +28,12 @@ export interface ExportDocument {
 }
 
 /**
- * Tracked changes against an older version. `comparison` is the CONTRACT `/diff` answer from
- * `fromContent`'s version to the exported content. The spans carry plain text only, so the
- * renderers take bold, italic and brackets from the two contents, matched by paragraph id, and
- * the numbers from numbering both contents (so a renumbered paragraph shows its old and new
- * number). Non-paragraph blocks (title, headings, notes) are taken from the exported content.
+ * Tracked changes against an older version. `comparison` is the `/diff` answer (SPEC.md "The
+ * comparison") from `fromContent`'s version to the exported content. The spans carry plain
+ * text only, so the renderers take bold, italic and brackets from the two contents, matched by
+ * paragraph id, and the numbers from numbering both contents (so a renumbered paragraph shows
+ * its old and new number). Non-paragraph blocks (title, headings, notes) are taken from the
+ * exported content.
  */
 export interface TrackedChangesInput {
   comparison: Comparison;
