@@ -9,6 +9,16 @@ import { draftExtensions } from '@accord/shared/schema/index';
  * builders (`@accord/shared/testing`).
  */
 
+// ProseMirror reads the stylesheets of pasted HTML (Word sends one) through `CSSStyleSheet.rules`,
+// the legacy alias every browser keeps for `cssRules`; happy-dom has only the standard name.
+if (typeof CSSStyleSheet !== 'undefined' && !('rules' in CSSStyleSheet.prototype)) {
+  Object.defineProperty(CSSStyleSheet.prototype, 'rules', {
+    get(this: CSSStyleSheet) {
+      return this.cssRules;
+    },
+  });
+}
+
 export function draftEditor(content: NodeJSON, extensions: AnyExtension[] = []): Editor {
   const element = document.createElement('div');
   document.body.append(element);
