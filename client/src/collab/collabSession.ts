@@ -3,7 +3,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, COLLAB_PATH, MessageType } from '@accord/shared/protocol';
-import { coalesceAwareness } from './awarenessCoalescer';
+import { awarenessQuietSocket, coalesceAwareness } from './awarenessCoalescer';
 import { paceDeviceCopy } from './deviceCopyPacing';
 import { trackDeviceSaves } from './deviceSaves';
 
@@ -55,6 +55,8 @@ export class CollabSession {
       params: { token: options.token },
       disableBc: true,
       connect: false,
+      // Awareness goes out through `coalesceAwareness` alone: own state only, five a second.
+      WebSocketPolyfill: awarenessQuietSocket(),
     });
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {

@@ -49,6 +49,14 @@ export function readMessage(source: decoding.Decoder | Uint8Array): Message {
   return read(decoder);
 }
 
+/**
+ * The type of the message in `frame` (its first varUint, a `MessageType`), without reading the
+ * rest: for code that only routes messages. Throws a `RangeError` for an empty frame.
+ */
+export function peekMessageType(frame: Uint8Array): number {
+  return readVarUint(decoding.createDecoder(frame), 'the message type');
+}
+
 /** Writes `message` in its wire form; `readMessage` reads it back. */
 export function writeMessage(encoder: encoding.Encoder, message: Message): void {
   switch (message.kind) {

@@ -9,6 +9,7 @@ import {
   decodeAwarenessStates,
   encodeAwarenessStates,
   encodeMessage,
+  peekMessageType,
   readMessage,
   writeAwarenessUpdate,
   writePermissionDenied,
@@ -105,6 +106,17 @@ describe('the wire codec', () => {
       encodeMessage({ kind: 'permissionDenied', reason: 'locked' }),
     );
     expect(frame((e) => writeQueryAwareness(e))).toEqual(encodeMessage({ kind: 'queryAwareness' }));
+  });
+
+  it('[Q1] the type of every message can be read without reading the rest', () => {
+    expect(cases.map(({ message }) => peekMessageType(encodeMessage(message)))).toEqual([
+      MessageType.sync,
+      MessageType.sync,
+      MessageType.sync,
+      MessageType.awareness,
+      MessageType.auth,
+      MessageType.queryAwareness,
+    ]);
   });
 
   it('[Q1] an update read from the wire applies to a document and gives the same text', () => {
