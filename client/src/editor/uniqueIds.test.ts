@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
-import { doc, heading, operative, preambular, title } from '@accord/shared/testing';
+import { doc, heading, operative, preambular, title, withStatus } from '@accord/shared/testing';
 import { DraftCommands } from './draftCommands';
 import { PasteStructure } from './pasteStructure';
 import { SplitParagraph } from './splitParagraph';
@@ -55,11 +55,10 @@ describe('unique paragraph ids', () => {
 
   it('[Q4] paragraphs copied within the draft and pasted get fresh ids and start pending', () => {
     editor = draftEditor(
-      doc(operative('op1', 'To urge member states;'), {
-        type: 'operative',
-        attrs: { id: 'op2', status: 'agreed', alternative: false },
-        content: [{ type: 'text', text: 'To request a report.' }],
-      }),
+      doc(
+        operative('op1', 'To urge member states;'),
+        withStatus('agreed', operative('op2', 'To request a report.')),
+      ),
       [UniqueIds, PasteStructure],
     );
     // What a copy of both paragraphs puts on the clipboard, as ProseMirror serialises it.

@@ -1,6 +1,6 @@
 import type { Node } from '@tiptap/pm/model';
 import type { MarkJSON, NodeJSON } from '../content';
-import { draftSchema } from '../schema/index';
+import { draftSchema, type ParagraphStatus } from '../schema/index';
 
 /**
  * Builders for drafts in tests and the benchmark, in the ProseMirror manner: `doc(title('…'),
@@ -60,6 +60,12 @@ export const sub2 = (id: string, ...c: Inline[]): NodeJSON => ({
   type: 'subparagraph',
   attrs: { id, level: 2 },
   content: inline(c),
+});
+
+/** `block` with the chair's `status` ("agreed", "agreed_ad_ref", …) instead of `pending`. */
+export const withStatus = (status: ParagraphStatus, block: NodeJSON): NodeJSON => ({
+  ...block,
+  attrs: { ...block.attrs, status },
 });
 
 /**

@@ -1,5 +1,6 @@
 import { draftToText } from '@accord/shared';
 import { describe, expect, it } from 'vitest';
+import { doc } from '@accord/shared/testing';
 import { input, seedDraft, trackedScenario } from './fixtures';
 import { EXPORT_FORMATS, ExportError, exportDraft } from './index';
 import { validateAkn } from './readers';
@@ -38,7 +39,7 @@ describe('exportDraft', () => {
 
   it('renders an empty draft in every format', async () => {
     for (const format of EXPORT_FORMATS) {
-      const { body } = await exportDraft(format, input({ type: 'doc', content: [] }));
+      const { body } = await exportDraft(format, input(doc()));
       expect(body.length, format).toBeGreaterThan(0);
       if (format === 'akn') expect(await validateAkn(body)).toMatch(/validates/);
     }
