@@ -1,11 +1,10 @@
-import type { Node } from '@tiptap/pm/model';
 import type { MarkJSON, NodeJSON } from '../content';
-import { draftSchema, type ParagraphStatus } from '../schema/index';
+import type { ParagraphStatus } from '../schema/index';
 
 /**
  * Builders for drafts in tests and the benchmark, in the ProseMirror manner: `doc(title('…'),
  * operative('op1', 'To urge …;'))` reads as the document it makes. They build the JSON the
- * server stores and exports; `toNode` turns it into a ProseMirror node for editor tests.
+ * server stores and exports, which editors also take as content.
  */
 
 /** Text, or a node such as `bold('…')`, inside a block. */
@@ -67,13 +66,3 @@ export const withStatus = (status: ParagraphStatus, block: NodeJSON): NodeJSON =
   ...block,
   attrs: { ...block.attrs, status },
 });
-
-/**
- * The ProseMirror node of `json` in the draft schema. Throws ProseMirror's `RangeError` for
- * a document the schema does not allow, so a builder typo fails the test that made it.
- */
-export function toNode(json: NodeJSON): Node {
-  const node = draftSchema().nodeFromJSON(json);
-  node.check();
-  return node;
-}
