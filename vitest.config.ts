@@ -2,16 +2,33 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: [
-      'shared/src/**/*.test.ts',
-      'server/src/**/*.test.ts',
-      'tests/integration/**/*.test.ts',
-      'bench/**/*.test.ts',
-      'tests/spec/*.test.ts',
-    ],
-    environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            'shared/src/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'tests/spec/*.test.ts',
+          ],
+          environment: 'node',
+        },
+      },
+      {
+        // The editor's plugins in real Tiptap editors, with a DOM but no browser.
+        extends: true,
+        test: {
+          name: 'client',
+          include: ['client/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+    ],
   },
 });

@@ -3,7 +3,6 @@ import {
   bracket,
   doc,
   heading,
-  input,
   italic,
   note,
   operative,
@@ -11,7 +10,8 @@ import {
   preambular,
   sub,
   title,
-} from '../../server/src/domain/export/fixtures';
+} from '@accord/shared/testing';
+import { input } from '../../server/src/domain/export/fixtures';
 import { EXPORT_FORMATS, exportDraft } from '../../server/src/domain/export/index';
 
 /**

@@ -1,22 +1,47 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { MessageType } from '@accord/shared/protocol';
+import {
+  SyncStep,
+  encodeAwarenessStates,
+  readSyncMessage,
+  writeAwarenessUpdate,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+  type SyncMessage,
+} from '@accord/shared/wire';
 import type { Dialect } from '../types';
 
 /**
  * The y-websocket wire protocol as the load generator speaks it, framed either bare (Accord,
  * the reference server) or Hocuspocus-style (every message starts with the document name, and
- * an auth message must come first). Hand-encoded so that readers never build a Y.Doc.
+ * an auth message must come first). The messages are the shared codec's; readers never build a
+ * Y.Doc.
  */
 
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-const MESSAGE_AUTH = 2;
-export const STEP1 = 0;
-export const STEP2 = 1;
-export const UPDATE = 2;
+export const MESSAGE_SYNC = MessageType.sync;
+export const MESSAGE_AWARENESS = MessageType.awareness;
+export const STEP1 = SyncStep.step1;
+export const STEP2 = SyncStep.step2;
+export const UPDATE = SyncStep.update;
 /** Hocuspocus answers a sync request with this type; the payload is a sync message. */
 const HOCUSPOCUS_SYNC_REPLY = 4;
-const AUTH_TOKEN = 0;
+/** Hocuspocus' auth message, which carries a token where y-protocols' carries a refusal. */
+const HOCUSPOCUS_AUTH = MessageType.auth;
+const HOCUSPOCUS_AUTH_TOKEN = 0;
+
+const SYNC_WRITERS: Record<number, (encoder: encoding.Encoder, payload: Uint8Array) => void> = {
+  [STEP1]: writeSyncStep1,
+  [STEP2]: writeSyncStep2,
+  [UPDATE]: writeUpdate,
+};
+
+const STEP_OF: Record<SyncMessage['kind'], number> = {
+  syncStep1: STEP1,
+  syncStep2: STEP2,
+  update: UPDATE,
+};
 
 /** An empty Yjs update (no structs, empty delete set): a reader's answer to sync step 1. */
 export const EMPTY_UPDATE = new Uint8Array([0, 0]);
@@ -29,38 +54,35 @@ export class Wire {
     private readonly documentName: string,
   ) {}
 
-  private start(type: number): encoding.Encoder {
+  /** An encoder with the document name already written where the dialect wants it. */
+  private start(): encoding.Encoder {
     const encoder = encoding.createEncoder();
     if (this.dialect === 'hocuspocus') encoding.writeVarString(encoder, this.documentName);
-    encoding.writeVarUint(encoder, type);
     return encoder;
   }
 
   /** Hocuspocus refuses everything until this arrives; the others need nothing. */
   hello(): Uint8Array | null {
     if (this.dialect !== 'hocuspocus') return null;
-    const encoder = this.start(MESSAGE_AUTH);
-    encoding.writeVarUint(encoder, AUTH_TOKEN);
+    const encoder = this.start();
+    encoding.writeVarUint(encoder, HOCUSPOCUS_AUTH);
+    encoding.writeVarUint(encoder, HOCUSPOCUS_AUTH_TOKEN);
     encoding.writeVarString(encoder, '');
     return encoding.toUint8Array(encoder);
   }
 
   sync(step: number, payload: Uint8Array): Uint8Array {
-    const encoder = this.start(MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, step);
-    encoding.writeVarUint8Array(encoder, payload);
+    const write = SYNC_WRITERS[step];
+    if (!write) throw new RangeError(`unknown sync step ${step}`);
+    const encoder = this.start();
+    write(encoder, payload);
     return encoding.toUint8Array(encoder);
   }
 
-  /** An awareness update with one client's state (y-protocols' encoding, written by hand). */
+  /** An awareness update with one client's state. */
   awareness(clientId: number, clock: number, state: unknown): Uint8Array {
-    const encoder = this.start(MESSAGE_AWARENESS);
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, 1);
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+    const encoder = this.start();
+    writeAwarenessUpdate(encoder, encodeAwarenessStates([{ clientId, clock, state }]));
     return encoding.toUint8Array(encoder);
   }
 
@@ -79,8 +101,9 @@ export class Wire {
     const type = decoding.readVarUint(decoder);
     if (type !== MESSAGE_SYNC && type !== HOCUSPOCUS_SYNC_REPLY)
       return { type, step: -1, payload: null };
-    const step = decoding.readVarUint(decoder);
-    return { type: MESSAGE_SYNC, step, payload: decoding.readVarUint8Array(decoder) };
+    const sync = readSyncMessage(decoder);
+    const payload = sync.kind === 'syncStep1' ? sync.stateVector : sync.update;
+    return { type: MESSAGE_SYNC, step: STEP_OF[sync.kind], payload };
   }
 }
 

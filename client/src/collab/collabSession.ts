@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, COLLAB_PATH, MessageType } from '@accord/shared/protocol';
-import { coalesceAwareness } from './awarenessCoalescer';
+import { readAuthMessage } from '@accord/shared/wire';
+import { awarenessQuietSocket, coalesceAwareness } from './awarenessCoalescer';
 import { paceDeviceCopy } from './deviceCopyPacing';
 import { trackDeviceSaves } from './deviceSaves';
 
@@ -55,11 +55,12 @@ export class CollabSession {
       params: { token: options.token },
       disableBc: true,
       connect: false,
+      // Awareness goes out through `coalesceAwareness` alone: own state only, five a second.
+      WebSocketPolyfill: awarenessQuietSocket(),
     });
-    this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
-      authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
-        this.refusalReason = reason;
-      });
+    // The reason sent before a 4409 close, for the refusal notice (see `onRefused`).
+    this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+      this.refusalReason = readAuthMessage(decoder).reason;
     };
     this.cleanups.push(coalesceAwareness(this.provider));
     this.cleanups.push(paceDeviceCopy(this.doc, this.persistence, this.provider));

@@ -25,12 +25,14 @@ function asOneLine(text: string): string {
  */
 function blocksFor(text: string, style: DraftStyle, schema: Schema, here: PMNode): PMNode[] {
   const recognised = textToBlocks(text, style);
-  const structured = recognised.some((block) => block.type !== 'paragraph');
+  // One plain paragraph (a PDF's wrapped sentence) stays a `paragraph`: the caller inserts it
+  // inline rather than splitting the paragraph it lands in.
+  const asHere =
+    recognised.length > 1 &&
+    !recognised.some((block) => block.type !== 'paragraph') &&
+    PARAGRAPH_NODES.includes(here.type.name);
   return recognised.map((block: NodeJSON) => {
-    const json: NodeJSON =
-      !structured && PARAGRAPH_NODES.includes(here.type.name)
-        ? { type: here.type.name, content: block.content ?? [] }
-        : block;
+    const json: NodeJSON = asHere ? { type: here.type.name, content: block.content ?? [] } : block;
     // Pasted text is new text: a fresh id, and a status only the chair may set later.
     return renewed(schema.nodeFromJSON(json));
   });

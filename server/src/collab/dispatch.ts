@@ -1,6 +1,4 @@
-import * as decoding from 'lib0/decoding';
-import { MessageType } from '@accord/shared';
-import { SyncStep } from './messages';
+import { readMessage } from '@accord/shared/wire';
 
 /** What a room does with each kind of incoming message. */
 export interface MessageHandlers {
@@ -12,37 +10,24 @@ export interface MessageHandlers {
   queryAwareness(): void;
 }
 
-type Reader = (decoder: decoding.Decoder, handlers: MessageHandlers) => void;
-
-const SYNC_STEPS: Record<number, Reader> = {
-  [SyncStep.step1]: (decoder, handlers) =>
-    handlers.syncRequest(decoding.readVarUint8Array(decoder)),
-  [SyncStep.step2]: (decoder, handlers) => handlers.update(decoding.readVarUint8Array(decoder)),
-  [SyncStep.update]: (decoder, handlers) => handlers.update(decoding.readVarUint8Array(decoder)),
-};
-
-const MESSAGES: Record<number, Reader> = {
-  [MessageType.sync]: (decoder, handlers) => {
-    const step = decoding.readVarUint(decoder);
-    const read = SYNC_STEPS[step];
-    if (!read) throw new RangeError(`unknown sync step ${step}`);
-    read(decoder, handlers);
-  },
-  [MessageType.awareness]: (decoder, handlers) =>
-    handlers.awareness(decoding.readVarUint8Array(decoder)),
-  [MessageType.queryAwareness]: (_decoder, handlers) => handlers.queryAwareness(),
-  // Auth messages only ever go from the server to clients.
-  [MessageType.auth]: () => undefined,
-};
-
 /**
- * Reads one y-websocket message and calls its handler. Throws a `RangeError` (or lib0's
- * decoding error) for a message that is not one: unknown type, truncated, garbage.
+ * Reads one y-websocket message with the shared codec and calls its handler. Throws a
+ * `RangeError` naming the problem for a frame that is not a message: unknown type, truncated,
+ * garbage. Auth messages only ever go from the server to clients; one from a client is ignored.
  */
 export function dispatch(message: Uint8Array, handlers: MessageHandlers): void {
-  const decoder = decoding.createDecoder(message);
-  const type = decoding.readVarUint(decoder);
-  const read = MESSAGES[type];
-  if (!read) throw new RangeError(`unknown message type ${type}`);
-  read(decoder, handlers);
+  const read = readMessage(message);
+  switch (read.kind) {
+    case 'syncStep1':
+      return handlers.syncRequest(read.stateVector);
+    case 'syncStep2':
+    case 'update':
+      return handlers.update(read.update);
+    case 'awareness':
+      return handlers.awareness(read.update);
+    case 'queryAwareness':
+      return handlers.queryAwareness();
+    case 'permissionDenied':
+      return;
+  }
 }

@@ -1,52 +1,42 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { MessageType } from '@accord/shared';
+import {
+  writeAwarenessUpdate,
+  writePermissionDenied,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+} from '@accord/shared/wire';
 
 /**
- * Encoders for the messages the relay sends, each a pure function of its input so that one
- * encoding serves every recipient. Wire format: y-websocket's (see PROTOCOL.md).
+ * The messages the relay sends, each a pure function of its input so that one encoding serves
+ * every recipient. The wire format is the shared codec's (`@accord/shared/wire`, PROTOCOL.md).
  */
 
-export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
+export { SyncStep } from '@accord/shared/wire';
 
-/** y-protocols auth: permission denied, followed by a reason string. */
-const AUTH_PERMISSION_DENIED = 0;
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncStep.step1);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
-  return encoding.toUint8Array(encoder);
+  return frame((encoder) => writeSyncStep1(encoder, Y.encodeStateVector(doc)));
 }
 
 export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncStep.step2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
-  return encoding.toUint8Array(encoder);
+  return frame((encoder) => writeSyncStep2(encoder, Y.encodeStateAsUpdate(doc, stateVector)));
 }
 
 export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncStep.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frame((encoder) => writeUpdate(encoder, update));
 }
 
 export function awarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, awarenessUpdate);
-  return encoding.toUint8Array(encoder);
+  return frame((encoder) => writeAwarenessUpdate(encoder, awarenessUpdate));
 }
 
 export function permissionDeniedMessage(reason: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.auth);
-  encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
-  encoding.writeVarString(encoder, reason);
-  return encoding.toUint8Array(encoder);
+  return frame((encoder) => writePermissionDenied(encoder, reason));
 }

@@ -2,8 +2,9 @@ import type { AwarenessUser } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 
 /**
- * One connection to a room, whatever carries it (a WebSocket in production, a socket pair in
- * tests). The room only sends bytes and closes; the transport owns framing, limits and errors.
+ * One connection to a room. The only transport is a WebSocket (`websocket.ts`); unit tests of the
+ * fan-out pass recording peers. The room only sends bytes and closes; the transport owns framing,
+ * limits and errors.
  */
 export interface Peer {
   /** Who is connected; decided at upgrade, never by the client. */

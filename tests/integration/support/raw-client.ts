@@ -1,8 +1,13 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { COLLAB_PATH, MessageType } from '@accord/shared';
+import {
+  SyncStep,
+  encodeAwarenessStates,
+  encodeMessage,
+  readMessage,
+  type Message,
+} from '@accord/shared/wire';
 
 /** A message as received, decoded just enough for assertions. */
 export interface Received {
@@ -12,6 +17,30 @@ export interface Received {
   payload?: Uint8Array;
   /** For auth messages: the reason string. */
   reason?: string;
+}
+
+const SYNC_KINDS: Record<number, 'syncStep1' | 'syncStep2' | 'update'> = {
+  [SyncStep.step1]: 'syncStep1',
+  [SyncStep.step2]: 'syncStep2',
+  [SyncStep.update]: 'update',
+};
+
+/** The codec's message in the shape tests assert on (type and step numbers as on the wire). */
+function received(message: Message): Received {
+  switch (message.kind) {
+    case 'syncStep1':
+      return { type: MessageType.sync, step: SyncStep.step1, payload: message.stateVector };
+    case 'syncStep2':
+      return { type: MessageType.sync, step: SyncStep.step2, payload: message.update };
+    case 'update':
+      return { type: MessageType.sync, step: SyncStep.update, payload: message.update };
+    case 'awareness':
+      return { type: MessageType.awareness, payload: message.update };
+    case 'permissionDenied':
+      return { type: MessageType.auth, reason: message.reason };
+    case 'queryAwareness':
+      return { type: MessageType.queryAwareness };
+  }
 }
 
 /**
@@ -51,19 +80,10 @@ export class RawClient {
   }
 
   private onMessage(data: Uint8Array): void {
-    const decoder = decoding.createDecoder(data);
-    const type = decoding.readVarUint(decoder);
-    if (type === MessageType.sync) {
-      const step = decoding.readVarUint(decoder);
-      const payload = decoding.readVarUint8Array(decoder);
-      this.received.push({ type, step, payload });
-      if (step === 1 || step === 2) Y.applyUpdate(this.doc, payload, 'server');
-    } else if (type === MessageType.auth) {
-      decoding.readVarUint(decoder);
-      this.received.push({ type, reason: decoding.readVarString(decoder) });
-    } else {
-      this.received.push({ type, payload: decoding.readVarUint8Array(decoder) });
-    }
+    const message = readMessage(data);
+    this.received.push(received(message));
+    if (message.kind === 'syncStep2' || message.kind === 'update')
+      Y.applyUpdate(this.doc, message.update, 'server');
   }
 
   /** Whether the server sent any document content (a sync step 2 or an update). */
@@ -76,23 +96,18 @@ export class RawClient {
   }
 
   sendSync(step: number, payload: Uint8Array): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    encoding.writeVarUint(encoder, step);
-    encoding.writeVarUint8Array(encoder, payload);
-    this.send(encoding.toUint8Array(encoder));
+    const kind = SYNC_KINDS[step];
+    if (!kind) throw new RangeError(`unknown sync step ${step}`);
+    this.send(
+      encodeMessage(
+        kind === 'syncStep1' ? { kind, stateVector: payload } : { kind, update: payload },
+      ),
+    );
   }
 
   sendAwareness(clientId: number, clock: number, state: unknown): void {
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, 1);
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.awareness);
-    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-    this.send(encoding.toUint8Array(encoder));
+    const update = encodeAwarenessStates([{ clientId, clock, state }]);
+    this.send(encodeMessage({ kind: 'awareness', update }));
   }
 
   /** Asks for the document and waits until it has arrived (sync step 2). */

@@ -4,17 +4,16 @@ import {
   bracket,
   doc,
   heading,
-  input,
   italic,
   note,
   operative,
   organ,
   preambular,
-  seedDraft,
   sub,
   sub2,
   title,
-} from './fixtures';
+} from '@accord/shared/testing';
+import { input, seedDraft } from './fixtures';
 import { exportDraft } from './index';
 import { validateAkn } from './readers';
 

@@ -5,16 +5,15 @@ import {
   bracket,
   doc,
   heading,
-  input,
   italic,
   operative,
   organ,
   preambular,
-  seedDraft,
   sub,
   sub2,
   title,
-} from './fixtures';
+} from '@accord/shared/testing';
+import { input, seedDraft } from './fixtures';
 import { exportDraft } from './index';
 import { docxPart, pandoc, squash } from './readers';
 

@@ -1,62 +1,28 @@
-import type { MarkJSON, NodeJSON } from '@accord/shared';
-import type { Comparison, ParagraphChange, Span } from '@accord/shared/comparison';
+import type { NodeJSON } from '@accord/shared';
+import type { Comparison } from '@accord/shared/comparison';
+import {
+  bracket,
+  comparison,
+  del,
+  doc,
+  equal,
+  heading,
+  ins,
+  italic,
+  note,
+  operative,
+  organ,
+  paragraph,
+  preambular,
+  sub,
+  title,
+} from '@accord/shared/testing';
 import type { ExportInput } from './types';
 
 /**
- * Builders for drafts in tests and the benchmark, in the ProseMirror manner: `doc(title('…'),
- * operative('op1', 'To urge …;'))` reads as the document it makes.
+ * Export fixtures: an input around a draft, the seed resolution and a tracked-changes scenario,
+ * built with the shared builders (`@accord/shared/testing`).
  */
-
-type Inline = string | NodeJSON;
-
-function inline(content: Inline[]): NodeJSON[] {
-  return content
-    .map((c) => (typeof c === 'string' ? { type: 'text', text: c } : c))
-    .filter((c) => c.text !== '');
-}
-
-function withMark(mark: MarkJSON, content: Inline[]): NodeJSON[] {
-  return inline(content).map((n) => ({ ...n, marks: [...(n.marks ?? []), mark] }));
-}
-
-export const bold = (text: string): NodeJSON => withMark({ type: 'bold' }, [text])[0] as NodeJSON;
-export const italic = (text: string): NodeJSON =>
-  withMark({ type: 'italic' }, [text])[0] as NodeJSON;
-/** Bracketed text proposed by `delegations`. */
-export const bracket = (delegations: string[], text: string): NodeJSON =>
-  withMark({ type: 'bracket', attrs: { delegations } }, [text])[0] as NodeJSON;
-
-export const doc = (...blocks: NodeJSON[]): NodeJSON => ({ type: 'doc', content: blocks });
-export const title = (...c: Inline[]): NodeJSON => ({ type: 'title', content: inline(c) });
-export const organ = (...c: Inline[]): NodeJSON => ({ type: 'organ', content: inline(c) });
-export const heading = (...c: Inline[]): NodeJSON => ({ type: 'leadHeading', content: inline(c) });
-export const note = (...c: Inline[]): NodeJSON => ({ type: 'paragraph', content: inline(c) });
-export const preambular = (id: string, ...c: Inline[]): NodeJSON => ({
-  type: 'preambular',
-  attrs: { id, status: 'pending' },
-  content: inline(c),
-});
-export const operative = (id: string, ...c: Inline[]): NodeJSON => ({
-  type: 'operative',
-  attrs: { id, status: 'pending', alternative: false },
-  content: inline(c),
-});
-/** An alternative to the operative paragraph before it ("2 bis"). */
-export const alternative = (id: string, ...c: Inline[]): NodeJSON => ({
-  type: 'operative',
-  attrs: { id, status: 'pending', alternative: true },
-  content: inline(c),
-});
-export const sub = (id: string, ...c: Inline[]): NodeJSON => ({
-  type: 'subparagraph',
-  attrs: { id, level: 1 },
-  content: inline(c),
-});
-export const sub2 = (id: string, ...c: Inline[]): NodeJSON => ({
-  type: 'subparagraph',
-  attrs: { id, level: 2 },
-  content: inline(c),
-});
 
 /** An export input around `content` with a plausible meeting. */
 export function input(content: NodeJSON, overrides: Partial<ExportInput> = {}): ExportInput {
@@ -80,59 +46,6 @@ export function input(content: NodeJSON, overrides: Partial<ExportInput> = {}): 
     versionLabel: 'Rev.1',
     generatedAt: new Date('2026-11-28T17:50:34.000Z'),
     ...overrides,
-  };
-}
-
-export const equal = (text: string): Span => ({ kind: 'equal', text });
-export const ins = (delegation: string, text: string): Span => ({
-  kind: 'insert',
-  text,
-  delegation,
-  participant: `p-${delegation}`,
-});
-export const del = (delegation: string, text: string): Span => ({
-  kind: 'delete',
-  text,
-  delegation,
-  participant: `p-${delegation}`,
-});
-
-export function paragraph(
-  paragraphId: string,
-  type: string,
-  change: ParagraphChange['change'],
-  spans: Span[],
-  number: ParagraphChange['number'] = { from: null, to: null },
-): ParagraphChange {
-  return { paragraphId, type, number, change, spans };
-}
-
-/** A comparison with `changes` and `summary` worked out from the paragraphs' spans. */
-export function comparison(paragraphs: ParagraphChange[]): Comparison {
-  const changes = paragraphs.flatMap((p) =>
-    p.spans
-      .filter((s) => s.kind !== 'equal')
-      .map((s) => ({
-        kind: s.kind === 'insert' ? ('insert' as const) : ('delete' as const),
-        text: s.text,
-        delegation: s.delegation ?? '',
-        participant: s.participant ?? '',
-        paragraphId: p.paragraphId,
-      })),
-  );
-  const byDelegation: Comparison['summary']['byDelegation'] = {};
-  for (const c of changes) {
-    const count = (byDelegation[c.delegation] ??= { insertions: 0, deletions: 0 });
-    if (c.kind === 'insert') count.insertions += 1;
-    else count.deletions += 1;
-  }
-  const insertions = changes.filter((c) => c.kind === 'insert').length;
-  return {
-    from: 'v1',
-    to: 'current',
-    paragraphs,
-    changes,
-    summary: { insertions, deletions: changes.length - insertions, byDelegation },
   };
 }
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bracket,
-  doc,
-  heading,
-  input,
-  operative,
-  seedDraft,
-  title,
-  trackedScenario,
-} from './fixtures';
+import { bracket, doc, heading, operative, title } from '@accord/shared/testing';
+import { input, seedDraft, trackedScenario } from './fixtures';
 import { delegationClass } from './html';
 import { exportDraft } from './index';
 import { pandoc, squash } from './readers';

@@ -1,5 +1,6 @@
 import { draftToText } from '@accord/shared';
 import { describe, expect, it } from 'vitest';
+import { doc } from '@accord/shared/testing';
 import { input, seedDraft, trackedScenario } from './fixtures';
 import { EXPORT_FORMATS, ExportError, exportDraft } from './index';
 import { pandoc, pdfText, squash, validateAkn } from './readers';
@@ -37,7 +38,7 @@ describe('exportDraft', () => {
   });
 
   it('renders an empty draft in every format: the header block alone, read back by real readers', async () => {
-    const empty = input({ type: 'doc', content: [] });
+    const empty = input(doc());
     const readers: Record<string, (body: Buffer) => Promise<string>> = {
       docx: (body) => pandoc(body, 'docx'),
       pdf: (body) => pdfText(body),

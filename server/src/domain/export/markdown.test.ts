@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  doc,
-  heading,
-  input,
-  operative,
-  preambular,
-  seedDraft,
-  title,
-  trackedScenario,
-} from './fixtures';
+import { doc, heading, operative, preambular, title } from '@accord/shared/testing';
+import { input, seedDraft, trackedScenario } from './fixtures';
 import { exportDraft } from './index';
 import { pandoc, squash } from './readers';
 

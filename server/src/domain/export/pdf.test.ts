@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { doc, heading, input, operative, seedDraft, title, trackedScenario } from './fixtures';
+import { doc, heading, operative, title } from '@accord/shared/testing';
+import { input, seedDraft, trackedScenario } from './fixtures';
 import { exportDraft } from './index';
 import { pdfFonts, pdfText, squash } from './readers';
 
