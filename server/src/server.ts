@@ -78,7 +78,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   const rooms = new RoomRegistry({
     log: storage.updates,
     logger,
-    isLocked: (id) => storage.metadata.data.documents.find((d) => d.id === id)?.status === 'locked',
+    isLocked: (id) => storage.metadata.isLocked(id),
     idleUnloadMs: options.idleUnloadMs,
     checkpointEvery: options.checkpointEvery,
     maxDocumentBytes: options.maxDocumentBytes,
@@ -108,7 +108,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   const collab = attachCollab(server, {
     registry: rooms,
     authenticator,
-    metadata: storage.metadata,
+    resolveDocument: (id) => storage.metadata.resolveDocument(id),
     logger,
     allowedOrigins: () => [new URL(publicUrl).origin],
     limits: options.limits,

@@ -1,15 +1,41 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Authenticator } from '../auth/authenticator';
+import type { AuthFailure, Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
+import { recordAuthFailure } from '../domain/auth-failures';
+import type { DomainContext } from '../domain/context';
 import { AccordError } from '../domain/errors';
 
-/** Reads `Authorization: Bearer <token>` into `res.locals.principal` (or null). */
-export function identify(authenticator: Authenticator): RequestHandler {
+/** Told when a request that carried a token is answered 401. */
+export type OnRefused = (failure: AuthFailure, request: Request) => void;
+
+/**
+ * Reads `Authorization: Bearer <token>` into `res.locals.principal` (or null). A refused token
+ * is reported only if the request turns out to need one (a 401), not on public routes.
+ */
+export function identify(authenticator: Authenticator, onRefused?: OnRefused): RequestHandler {
   return (request, response, next) => {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    response.locals.principal = match ? authenticator.authenticate(match[1]) : null;
+    const result = match ? authenticator.check(match[1]) : null;
+    response.locals.principal = result?.principal ?? null;
+    if (result && !result.principal && onRefused) {
+      const failure = result.failure;
+      response.locals.refused = () => onRefused(failure, request);
+    }
     next();
+  };
+}
+
+/** Records refused tokens in the audit log of the meeting (or document) the path names. */
+export function auditRefusals(context: DomainContext): OnRefused {
+  return (failure, request) => {
+    const named = /^\/(meetings|documents)\/([^/]+)/.exec(request.path);
+    const target = !named
+      ? {}
+      : named[1] === 'meetings'
+        ? { meetingId: named[2] }
+        : { documentId: named[2] };
+    recordAuthFailure(context, failure, target, request.ip ?? 'unknown address');
   };
 }
 
@@ -17,6 +43,7 @@ export function identify(authenticator: Authenticator): RequestHandler {
 export function principalOf(_request: Request, response: Response): Principal {
   const principal = response.locals.principal as Principal | null | undefined;
   if (!principal) {
+    (response.locals.refused as (() => void) | undefined)?.();
     throw new AccordError(
       'unauthenticated',
       'unauthenticated',
