@@ -88,8 +88,9 @@ export class AppendOnlyAuditLog implements AuditLog {
     };
   }
 
-  private enqueue(event: AuditEvent): void {
-    if (this.pendingCount >= this.maxPending) {
+  /** Queues a line; `always` for the line that reports losses (it must not be lost itself). */
+  private enqueue(event: AuditEvent, always = false): void {
+    if (!always && this.pendingCount >= this.maxPending) {
       this.dropped += 1;
       return;
     }
@@ -118,18 +119,22 @@ export class AppendOnlyAuditLog implements AuditLog {
       if (this.dropped > 0) {
         const count = this.dropped;
         this.dropped = 0;
-        this.enqueue({
-          meetingId: SERVER_WIDE,
-          at: new Date(this.now()).toISOString(),
-          kind: SUMMARY_KIND,
-          detail: `${count} events were not recorded: the disk could not keep up.`,
-        });
+        this.enqueue(
+          {
+            meetingId: SERVER_WIDE,
+            at: new Date(this.now()).toISOString(),
+            kind: SUMMARY_KIND,
+            detail: `${count} events were not recorded: the disk could not keep up.`,
+          },
+          true,
+        );
       }
     }
   }
 
   async list(meetingId: string, after?: string): Promise<AuditEvent[]> {
-    await this.flushWrites();
+    // A reader sees what was suppressed so far, summarised, not only after the window ends.
+    await this.flush();
     const since = after === undefined ? -Infinity : Date.parse(after);
     const events: AuditEvent[] = [];
     for (const line of (await this.sink.read(streamOf(meetingId))).split('\n')) {
