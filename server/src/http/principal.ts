@@ -5,8 +5,11 @@ import { recordAuthFailure } from '../domain/auth-failures';
 import type { DomainContext } from '../domain/context';
 import { AccordError } from '../domain/errors';
 
-/** Told when a request that carried a token is answered 401. */
-export type OnRefused = (failure: AuthFailure, request: Request) => void;
+/**
+ * Told when a request that carried a token is answered 401, with the path under the API as it
+ * was when the token was read (routers later strip their own prefix) and the caller's address.
+ */
+export type OnRefused = (failure: AuthFailure, path: string, address: string) => void;
 
 /**
  * Reads `Authorization: Bearer <token>` into `res.locals.principal` (or null). A refused token
@@ -19,8 +22,10 @@ export function identify(authenticator: Authenticator, onRefused?: OnRefused): R
     const result = match ? authenticator.check(match[1]) : null;
     response.locals.principal = result?.principal ?? null;
     if (result && !result.principal && onRefused) {
-      const failure = result.failure;
-      response.locals.refused = () => onRefused(failure, request);
+      const { failure } = result;
+      const path = request.path;
+      const address = request.ip ?? 'unknown address';
+      response.locals.refused = () => onRefused(failure, path, address);
     }
     next();
   };
@@ -28,14 +33,14 @@ export function identify(authenticator: Authenticator, onRefused?: OnRefused): R
 
 /** Records refused tokens in the audit log of the meeting (or document) the path names. */
 export function auditRefusals(context: DomainContext): OnRefused {
-  return (failure, request) => {
-    const named = /^\/(meetings|documents)\/([^/]+)/.exec(request.path);
+  return (failure, path, address) => {
+    const named = /^\/(meetings|documents)\/([^/]+)/.exec(path);
     const target = !named
       ? {}
       : named[1] === 'meetings'
         ? { meetingId: named[2] }
         : { documentId: named[2] };
-    recordAuthFailure(context, failure, target, request.ip ?? 'unknown address');
+    recordAuthFailure(context, failure, target, address);
   };
 }
 

@@ -101,7 +101,7 @@ function document(id: string, meetingId: string): DocumentRecord {
     templateId: 'blank',
     title: `Draft ${id}`,
     status: 'drafting',
-    style: 'resolution',
+    style: 'oas',
     language: 'en',
     symbol: null,
     createdAt: at,
