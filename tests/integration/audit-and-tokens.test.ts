@@ -76,7 +76,7 @@ describe('audit log, invitation expiry and the secretariat token', () => {
     expect(forChair.status).toBe(403);
   });
 
-  it('[M13] an invitation may expire: refused on HTTP (401) and on the relay (4401) once past', async () => {
+  it('[M13] an invitation may expire: refused on HTTP (401) and on the relay (4401) once past, open connections closed', async () => {
     const invite = (expiresAt: unknown) =>
       api<{ token: string; id: string }>(
         server.url,
@@ -112,6 +112,10 @@ describe('audit log, invitation expiry and the secretariat token', () => {
         interval: 100,
       })
       .toBe(401);
+    // A connection opened before the expiry does not outlive it.
+    await vi.waitFor(() => expect(early.closes).toContain(CloseCode.unauthorized), {
+      timeout: 2000,
+    });
     const late = await RawClient.connect(server.wsUrl, fixture.document.id, guest);
     expect((await late.closed).code).toBe(CloseCode.unauthorized);
     expect(late.received).toEqual([]);
