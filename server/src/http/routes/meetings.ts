@@ -4,7 +4,6 @@ import type { DomainContext } from '../../domain/context';
 import { createDocumentFromTemplate } from '../../domain/document-from-template';
 import { importDocument } from '../../domain/document-import';
 import { MAX_IMPORT_CHARS } from '../../domain/import';
-import { AccordError } from '../../domain/errors';
 import { createMeeting, getMeeting, listMeetings } from '../../domain/meetings';
 import {
   addParticipant,
