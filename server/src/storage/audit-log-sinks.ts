@@ -1,5 +1,6 @@
-import { appendFile, chmod, mkdir, open, readFile, rename } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileDurably } from './metadata-file';
 
 /** Where the audit log's JSON lines go: one append-only stream per meeting. */
 export interface AuditSink {
@@ -44,21 +45,7 @@ export class FileAuditSink implements AuditSink {
 
   async replace(stream: string, text: string): Promise<void> {
     await this.prepare();
-    const temporary = `${this.path(stream)}.tmp`;
-    const file = await open(temporary, 'w', 0o600);
-    try {
-      await file.writeFile(text);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, this.path(stream));
-    const folder = await open(this.directory, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
+    await writeFileDurably(this.path(stream), text);
   }
 }
 

@@ -14,6 +14,7 @@ export * from './types';
 export type * from './metadata';
 export type { AuditEvent, AuditLog } from './audit-log';
 export { SERVER_WIDE } from './audit-log';
+export { writeFileDurably } from './metadata-file';
 
 /** Everything Accord keeps: metadata, the audit log and the per-document update logs. */
 export interface Storage {

@@ -20,27 +20,36 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  async write(data: T): Promise<void> {
-    const directory = dirname(this.path);
-    const temporary = join(directory, `.${basename(this.path)}.${process.pid}.tmp`);
+  write(data: T): Promise<void> {
+    return writeFileDurably(this.path, JSON.stringify(data));
+  }
+}
+
+/**
+ * Replaces a file so that either the old or the new content survives any crash, and the new
+ * one survives a power cut once this resolves: temporary file (0600), sync, rename, sync of the
+ * directory. A failure leaves the old file as it was.
+ */
+export async function writeFileDurably(path: string, text: string): Promise<void> {
+  const directory = dirname(path);
+  const temporary = join(directory, `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const file = await open(temporary, 'w', 0o600);
     try {
-      const file = await open(temporary, 'w', 0o600);
-      try {
-        await file.writeFile(JSON.stringify(data));
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await rename(temporary, this.path);
-    } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
-      throw error;
-    }
-    const folder = await open(directory, 'r');
-    try {
-      await folder.sync();
+      await file.writeFile(text);
+      await file.sync();
     } finally {
-      await folder.close();
+      await file.close();
     }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  const folder = await open(directory, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
   }
 }
