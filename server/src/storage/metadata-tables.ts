@@ -163,9 +163,13 @@ class Transaction implements MetadataChange {
     versions: new Map(),
   };
 
+  /** Set once the change is over: a transaction kept past its callback cannot write. */
+  finished = false;
+
   constructor(private readonly base: Tables) {}
 
   private stage(kind: Kind, record: AnyRecord): void {
+    if (this.finished) throw new Error('This metadata change is over; start a new one.');
     const changes: Map<string, Readonly<AnyRecord>> = this.staged[kind];
     changes.set(record.id, Object.freeze({ ...record }));
   }
@@ -271,7 +275,14 @@ export class IndexedMetadataStore implements MetadataStore {
   change<T>(apply: (change: MetadataChange) => T): Promise<T> {
     const run = this.queue.then(async () => {
       const transaction = new Transaction(this.tables);
-      const answer = apply(transaction);
+      let answer: T;
+      try {
+        answer = apply(transaction);
+      } finally {
+        transaction.finished = true;
+      }
+      // The callback is synchronous: an awaited step inside would let other changes interleave.
+      if (answer instanceof Promise) throw new TypeError('A metadata change must be synchronous.');
       if (KINDS.some((kind) => transaction.staged[kind].size > 0)) {
         await this.persist(this.tables.shapeWith(transaction.staged));
         this.tables.apply(transaction.staged);

@@ -208,8 +208,17 @@ for (const [name, make] of Object.entries(implementations)) {
       ).rejects.toThrow('refused halfway');
       expect(store.isLocked('d1')).toBe(false);
       expect(store.version('v9')).toBeNull();
+      // An asynchronous callback could interleave with other changes: refused, nothing kept.
+      await expect(
+        store.change((change) => {
+          change.putVersion(version('v8', 'd1', 11));
+          return Promise.resolve();
+        }),
+      ).rejects.toThrow('synchronous');
+      expect(store.version('v8')).toBeNull();
       const reopened = await subject.reopen();
       expect(reopened.isLocked('d1')).toBe(false);
+      expect(reopened.version('v8')).toBeNull();
     });
 
     it('[M5] a change whose write fails rejects, and neither memory nor a restart has it', async () => {
