@@ -67,6 +67,21 @@ export class AuditLimiter {
     }
   }
 
+  /** What is being suppressed in a meeting now, not yet summarised (for a reader). */
+  peek(meetingId: string): Suppressed[] {
+    const out: Suppressed[] = [];
+    for (const window of this.windows.values()) {
+      if (window.meetingId !== meetingId || window.suppressed === 0) continue;
+      out.push({
+        meetingId,
+        source: window.source,
+        count: window.suppressed,
+        kinds: [...window.kinds],
+      });
+    }
+    return out;
+  }
+
   private end(key: string, window: Window): void {
     this.windows.delete(key);
     this.summarise(window);

@@ -73,10 +73,15 @@ describe('audit log', () => {
     expect(summaries.map((e) => e.detail)).toEqual([
       '… 312 more auth_failed events from 203.0.113.9 suppressed.',
     ]);
-    // A new window admits the source again.
+    // Reading again does not add lines; a new window writes the summary once and admits again.
+    expect((await log.list('mA')).filter((e) => e.kind === 'audit.suppressed')).toHaveLength(1);
     now += 60_000;
     log.record(event('mA', 61, 'auth_failed'), '203.0.113.9');
-    expect((await log.list('mA')).filter((e) => e.kind === 'auth_failed')).toHaveLength(6);
+    const later = await log.list('mA');
+    expect(later.filter((e) => e.kind === 'auth_failed')).toHaveLength(6);
+    expect(later.filter((e) => e.kind === 'audit.suppressed').map((e) => e.detail)).toEqual([
+      '… 312 more auth_failed events from 203.0.113.9 suppressed.',
+    ]);
     await log.close();
   });
 
@@ -147,6 +152,7 @@ describe('audit log', () => {
     expect('audit' in file).toBe(false);
     expect((await stat(join(directory, 'accord.json'))).mode & 0o777).toBe(0o600);
     expect((await stat(directory)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(directory, 'documents'))).mode & 0o777).toBe(0o700);
   });
 
   it('[M11] a move interrupted after the events were copied does not copy them twice', async () => {

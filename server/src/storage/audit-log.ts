@@ -133,8 +133,7 @@ export class AppendOnlyAuditLog implements AuditLog {
   }
 
   async list(meetingId: string, after?: string): Promise<AuditEvent[]> {
-    // A reader sees what was suppressed so far, summarised, not only after the window ends.
-    await this.flush();
+    await this.flushWrites();
     const since = after === undefined ? -Infinity : Date.parse(after);
     const events: AuditEvent[] = [];
     for (const line of (await this.sink.read(streamOf(meetingId))).split('\n')) {
@@ -146,6 +145,12 @@ export class AppendOnlyAuditLog implements AuditLog {
         continue; // A line torn by a crash mid-append.
       }
       if (event.meetingId === meetingId && Date.parse(event.at) > since) events.push(event);
+    }
+    // A reader sees what is being suppressed right now; the line is written once, at the end
+    // of the source's window (or at shutdown).
+    for (const summary of this.limiter.peek(meetingId)) {
+      const event = this.summaryEvent(summary);
+      if (Date.parse(event.at) > since) events.push(event);
     }
     return events;
   }

@@ -46,6 +46,9 @@ export async function openFileStorage(
   // Older versions kept the audit inside accord.json: moved once, before anything is served.
   if (metadata.legacyAudit.length > 0) await audit.importEvents(metadata.legacyAudit);
   await metadata.forgetLegacyAudit();
+  // The update logs' folder is private too (its files are the update log's own business).
+  await mkdir(join(directory, 'documents'), { recursive: true, mode: 0o700 });
+  await chmod(join(directory, 'documents'), 0o700);
   const updates = new FileUpdateLog({
     directory: join(directory, 'documents'),
     logger,
