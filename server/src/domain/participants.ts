@@ -82,8 +82,9 @@ function activeParticipant(
   participantId: string,
 ): Readonly<ParticipantRecord> {
   const record = context.storage.metadata.participant(participantId);
-  if (!record || record.meetingId !== meetingId || record.revokedAt !== null)
+  if (!record || record.meetingId !== meetingId || record.revokedAt !== null) {
     throw notFound('This participant', 'participant_not_found');
+  }
   return record;
 }
 
