@@ -1,3 +1,5 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, type AuditEvent } from '@accord/shared';
 import { api, documentText, setUpMeeting, type Fixture } from './support/api';
@@ -168,5 +170,41 @@ describe('audit log, invitation expiry and the secretariat token', () => {
       token: fixture.people.chile!.token,
     });
     expect(session.status).toBe(401);
+  });
+
+  it('[M18] a revocation the disk refuses is answered 503 and changes nothing; retried, it holds across a restart', async () => {
+    const chile = connectClient(server.wsUrl, fixture.document.id, fixture.people.chile!.token);
+    clients.push(chile);
+    await whenSynced(chile);
+    const revoke = () =>
+      api<{ error: { code: string } }>(
+        server.url,
+        'DELETE',
+        `/api/meetings/${fixture.meeting.id}/participants/${fixture.people.chile!.id}`,
+        { token: fixture.people.chair!.token },
+      );
+    const session = () =>
+      api(server.url, 'GET', '/api/session', { token: fixture.people.chile!.token });
+
+    // The metadata's temporary file cannot be created (as a full or broken disk would refuse it).
+    const blocker = join(server.dataDir, `.accord.json.${process.pid}.tmp`);
+    await mkdir(blocker);
+    const refused = await revoke();
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('storage_unavailable');
+    expect((await session()).status).toBe(200);
+    expect(chile.closes).toEqual([]);
+    expect((await auditOf(fixture.people.chair!.token)).map((e) => e.kind)).not.toContain(
+      'participant.revoked',
+    );
+
+    await rm(blocker, { recursive: true });
+    expect((await revoke()).status).toBe(204);
+    expect((await session()).status).toBe(401);
+    await vi.waitFor(() => expect(chile.closes).toContain(CloseCode.unauthorized));
+    const dataDir = server.dataDir;
+    await server.stop({ keepData: true });
+    server = await startTestServer({ dataDir });
+    expect((await session()).status).toBe(401);
   });
 });

@@ -10,6 +10,7 @@ import { authorId, SYSTEM_AUTHOR, type Principal } from '../auth/principal';
 import type { DocumentRecord, LogEntry } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { contentToUpdate } from './ydoc';
 
@@ -73,7 +74,7 @@ export async function createDocumentWithContent(
     updatedAt: now.toISOString(),
     createdBy: authorId(principal),
   };
-  await context.storage.metadata.change((change) => change.putDocument(record));
+  await save(context, (change) => change.putDocument(record));
   audit(context, meeting.id, 'document.created', principal, `Document "${record.title}" created.`);
   return presentDocument(record);
 }

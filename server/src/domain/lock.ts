@@ -2,6 +2,7 @@ import type { DocumentInfo, DocumentStatus } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 import { authorise, documentFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { presentDocument } from './documents';
 import { recordVersion } from './versions';
@@ -20,7 +21,7 @@ export async function setDocumentStatus(
   const document = documentFor(context, principal, documentId);
   if (document.status === status) return presentDocument(document);
   const updated = { ...document, status, updatedAt: context.now().toISOString() };
-  await context.storage.metadata.change((change) => change.putDocument(updated));
+  await save(context, (change) => change.putDocument(updated));
   const verb = status === 'locked' ? 'locked' : 'unlocked';
   audit(
     context,

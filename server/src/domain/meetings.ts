@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { MeetingRecord } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { presentDocument } from './documents';
 
@@ -45,7 +46,7 @@ export async function createMeeting(
     languages: input.languages ?? ['en'],
     createdAt: now.toISOString(),
   };
-  await context.storage.metadata.change((change) => change.putMeeting(record));
+  await save(context, (change) => change.putMeeting(record));
   audit(context, record.id, 'meeting.created', principal, `Meeting "${record.title}" created.`);
   return presentMeeting(record);
 }

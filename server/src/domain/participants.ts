@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { ParticipantRecord } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { invalid, notFound } from './errors';
 
@@ -52,7 +53,7 @@ export async function addParticipant(
     revokedAt: null,
     expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
   };
-  await context.storage.metadata.change((change) => change.putParticipant(record));
+  await save(context, (change) => change.putParticipant(record));
   audit(
     context,
     meeting.id,
@@ -102,9 +103,7 @@ export async function revokeParticipant(
   const meeting = meetingFor(context, principal, meetingId);
   const record = activeParticipant(context, meeting.id, participantId);
   const revokedAt = context.now().toISOString();
-  await context.storage.metadata.change((change) =>
-    change.putParticipant({ ...record, tokenHash: null, revokedAt }),
-  );
+  await save(context, (change) => change.putParticipant({ ...record, tokenHash: null, revokedAt }));
   audit(
     context,
     meeting.id,
@@ -126,7 +125,7 @@ export async function reissueToken(
   const meeting = meetingFor(context, principal, meetingId);
   const record = activeParticipant(context, meeting.id, participantId);
   const token = newToken();
-  await context.storage.metadata.change((change) =>
+  await save(context, (change) =>
     change.putParticipant({ ...record, tokenHash: hashToken(token) }),
   );
   audit(

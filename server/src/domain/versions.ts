@@ -4,6 +4,7 @@ import { authorId, type Principal } from '../auth/principal';
 import type { DocumentRecord, VersionRecord } from '../storage';
 import { audit } from './audit';
 import { authorise, documentFor } from './access';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { notFound } from './errors';
 
@@ -35,7 +36,7 @@ export async function recordVersion(
     createdBy: principal ? authorId(principal) : null,
     seq,
   };
-  await context.storage.metadata.change((change) => change.putVersion(record));
+  await save(context, (change) => change.putVersion(record));
   audit(
     context,
     document.meetingId,

@@ -12,6 +12,7 @@ import type { UpdateLog } from './types';
 
 export * from './types';
 export type * from './metadata';
+export { MetadataWriteError } from './metadata';
 export type { AuditEvent, AuditLog } from './audit-log';
 export { SERVER_WIDE } from './audit-log';
 export { writeFileDurably } from './metadata-file';

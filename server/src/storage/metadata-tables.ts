@@ -1,13 +1,14 @@
-import type {
-  DocumentRecord,
-  DocumentRef,
-  MeetingRecord,
-  MetadataChange,
-  MetadataReader,
-  MetadataShape,
-  MetadataStore,
-  ParticipantRecord,
-  VersionRecord,
+import {
+  MetadataWriteError,
+  type DocumentRecord,
+  type DocumentRef,
+  type MeetingRecord,
+  type MetadataChange,
+  type MetadataReader,
+  type MetadataShape,
+  type MetadataStore,
+  type ParticipantRecord,
+  type VersionRecord,
 } from './metadata';
 
 type Kind = 'meetings' | 'participants' | 'documents' | 'versions';
@@ -284,7 +285,11 @@ export class IndexedMetadataStore implements MetadataStore {
       // The callback is synchronous: an awaited step inside would let other changes interleave.
       if (answer instanceof Promise) throw new TypeError('A metadata change must be synchronous.');
       if (KINDS.some((kind) => transaction.staged[kind].size > 0)) {
-        await this.persist(this.tables.shapeWith(transaction.staged));
+        try {
+          await this.persist(this.tables.shapeWith(transaction.staged));
+        } catch (error) {
+          throw new MetadataWriteError(error);
+        }
         this.tables.apply(transaction.staged);
       }
       return answer;

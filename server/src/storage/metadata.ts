@@ -112,3 +112,11 @@ export interface MetadataShape {
   documents: DocumentRecord[];
   versions: VersionRecord[];
 }
+
+/** A change could not be written (disk full, read-only, gone): nothing of it took effect. */
+export class MetadataWriteError extends Error {
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Metadata could not be written: ${reason}`, { cause });
+  }
+}
