@@ -13,6 +13,8 @@ import type { UpdateLog } from './types';
 export * from './types';
 export type * from './metadata';
 export { MetadataWriteError } from './metadata';
+export { LowdbMetadataStore } from './metadata-lowdb';
+export { MemoryMetadataStore } from './metadata-memory';
 export type { AuditEvent, AuditLog } from './audit-log';
 export { SERVER_WIDE } from './audit-log';
 export { writeFileDurably } from './metadata-file';
