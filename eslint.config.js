@@ -4,6 +4,46 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * Layers of the server, enforced: http → domain → storage; collab serves documents and never
+ * reaches into http or domain; storage depends on nothing above it; only storage knows lowdb.
+ * Each entry is a folder and the folders its files may not import.
+ */
+const LAYERS = [
+  { folder: 'http', forbidden: ['storage', 'collab'] },
+  { folder: 'domain', forbidden: ['http'] },
+  { folder: 'collab', forbidden: ['http', 'domain'] },
+  { folder: 'auth', forbidden: ['http', 'domain', 'collab'] },
+  { folder: 'storage', forbidden: ['http', 'domain', 'collab', 'auth'] },
+];
+const LOWDB = { regex: '^lowdb(/|$)', message: 'Only server/src/storage/ may use lowdb.' };
+
+function layerRules() {
+  const rules = LAYERS.map(({ folder, forbidden }) => ({
+    files: [`server/src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)(${forbidden.join('|')})(/|$)`,
+              message: `server/src/${folder} may not import ${forbidden.join(', ')} (layer rule).`,
+            },
+            ...(folder === 'storage' ? [] : [LOWDB]),
+          ],
+        },
+      ],
+    },
+  }));
+  // Everything else in the server (server.ts, main.ts, config) may wire layers, not use lowdb.
+  rules.unshift({
+    files: ['server/src/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LOWDB] }] },
+  });
+  return rules;
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,6 +91,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules(),
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

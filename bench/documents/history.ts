@@ -5,7 +5,7 @@ import type { VersionInfo } from '@accord/shared';
 import { silentLogger } from '../../server/src/logger';
 import { startAccord } from '../../server/src/server';
 import { FileUpdateLog } from '../../server/src/storage/file-update-log';
-import { MetadataStore } from '../../server/src/storage/metadata';
+import { LowdbMetadataStore } from '../../server/src/storage/metadata-lowdb';
 import { api, setUpMeeting } from '../../tests/integration/support/api';
 import { tempDir } from '../../tests/integration/support/server';
 import { appendHistory, thirtyPageDraft } from './history-fixture';
@@ -71,9 +71,9 @@ export async function measureHistory(updates: number): Promise<HistoryRow> {
     const log = new FileUpdateLog({ directory: join(dataDir, 'documents'), logger: silentLogger });
     await log.saveVersionState(documentId, middleId, history.middleState);
     await log.close();
-    const metadata = await MetadataStore.openFile(join(dataDir, 'accord.json'));
-    await metadata.change((data) => {
-      data.versions.push({
+    const metadata = await LowdbMetadataStore.open(join(dataDir, 'accord.json'));
+    await metadata.change((change) => {
+      change.putVersion({
         id: middleId,
         documentId,
         label: 'Middle of the history',

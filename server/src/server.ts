@@ -11,6 +11,7 @@ import { attachCollab, type CollabLimits } from './collab/websocket';
 import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
 import { AutoVersioner, type AutoVersionOptions } from './domain/history/auto-versions';
+import { watchInvitationExpiry } from './domain/invitation-expiry';
 import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
 import type { Logger } from './logger';
@@ -74,11 +75,12 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   const authenticator = new Authenticator(
     await loadAdminToken(config.dataDir, config.adminToken),
     storage.metadata,
+    () => new Date(),
   );
   const rooms = new RoomRegistry({
     log: storage.updates,
     logger,
-    isLocked: (id) => storage.metadata.data.documents.find((d) => d.id === id)?.status === 'locked',
+    isLocked: (id) => storage.metadata.isLocked(id),
     idleUnloadMs: options.idleUnloadMs,
     checkpointEvery: options.checkpointEvery,
     maxDocumentBytes: options.maxDocumentBytes,
@@ -96,6 +98,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   };
   const autoVersions = new AutoVersioner(context, logger, options.autoVersions);
   autoVersions.start();
+  const stopExpiryWatch = watchInvitationExpiry(context);
   const clientDir =
     options.clientDir === undefined ? join(root, 'client', 'dist') : options.clientDir;
   const app = createHttpApp(context, { version: packageVersion(), clientDir });
@@ -108,7 +111,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   const collab = attachCollab(server, {
     registry: rooms,
     authenticator,
-    metadata: storage.metadata,
+    resolveDocument: (id) => storage.metadata.resolveDocument(id),
     logger,
     allowedOrigins: () => [new URL(publicUrl).origin],
     limits: options.limits,
@@ -134,6 +137,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
       closing ??= (async () => {
         const stopped = new Promise<void>((done) => server.close(() => done()));
         collab.close();
+        stopExpiryWatch();
         server.closeIdleConnections();
         await autoVersions.stop();
         await rooms.closeAll();

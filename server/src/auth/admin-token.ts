@@ -1,5 +1,6 @@
-import { readFile, writeFile, chmod } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileDurably } from '../storage';
 import { looksLikeToken, newToken } from './tokens';
 
 /**
@@ -30,8 +31,7 @@ export async function loadAdminToken(
   return token;
 }
 
+/** Durable before it resolves (a rotation is not answered before the new token is on disk). */
 export async function saveAdminToken(dataDir: string, token: string): Promise<void> {
-  const path = join(dataDir, 'admin-token');
-  await writeFile(path, token + '\n', { mode: 0o600 });
-  await chmod(path, 0o600);
+  await writeFileDurably(join(dataDir, 'admin-token'), token + '\n');
 }

@@ -4,7 +4,7 @@ import type { ParticipantRecord } from '../storage';
 /** Who is acting: the secretariat (admin), or a participant of one meeting. */
 export type Principal =
   | { role: 'admin'; participant: null; meetingId: null }
-  | { role: Exclude<Role, 'admin'>; participant: ParticipantRecord; meetingId: string };
+  | { role: Exclude<Role, 'admin'>; participant: Readonly<ParticipantRecord>; meetingId: string };
 
 export const ADMIN_AUTHOR = 'admin';
 export const SYSTEM_AUTHOR = 'system';

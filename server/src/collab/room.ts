@@ -470,6 +470,15 @@ export class Room {
     }
   }
 
+  /** Closes the connections whose principal matches (e.g. the secretariat's, after a rotation). */
+  closeWhere(
+    matches: (principal: Peer['principal']) => boolean,
+    code: number,
+    reason: string,
+  ): void {
+    for (const peer of this.peers) if (matches(peer.principal)) peer.close(code, reason);
+  }
+
   /** Flushes, checkpoints what is new, and releases the document. */
   async close(code: number = CloseCode.goingAway): Promise<void> {
     if (this.state === 'closed') return;

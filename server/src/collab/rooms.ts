@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { CloseCode } from '@accord/shared';
+import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { UpdateLog } from '../storage';
 import type { Peer } from './peer';
@@ -151,6 +152,12 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) {
       room.closeParticipant(participantId, CloseCode.unauthorized, 'token revoked');
     }
+  }
+
+  /** Closes every connection whose principal matches: the secretariat's after a token rotation. */
+  closePrincipals(matches: (principal: Principal) => boolean, reason: string): void {
+    for (const room of this.rooms.values())
+      room.closeWhere(matches, CloseCode.unauthorized, reason);
   }
 
   /** Flushes and closes every room (shutdown). */

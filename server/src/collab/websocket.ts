@@ -6,7 +6,7 @@ import { COLLAB_PATH, CloseCode, delegationColor, isId, type AwarenessUser } fro
 import type { Authenticator } from '../auth/authenticator';
 import { authorId, belongsTo, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
-import type { MetadataStore } from '../storage';
+import type { DocumentRef } from '../storage';
 import { AdmissionQueue } from './admission';
 import type { Peer } from './peer';
 import { sharedFrame, sharedFrames } from './frame';
@@ -35,7 +35,8 @@ export const DEFAULT_LIMITS: CollabLimits = {
 export interface CollabTransportOptions {
   registry: RoomRegistry;
   authenticator: Authenticator;
-  metadata: MetadataStore;
+  /** The document's meeting, or null when there is no such document (O(1)). */
+  resolveDocument: (id: string) => DocumentRef | null;
   logger: Logger;
   /** Origins a browser may connect from (besides the request's own host). */
   allowedOrigins: () => string[];
@@ -172,9 +173,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     } catch {
       return ws.close(CloseCode.notFound, 'unknown document');
     }
-    const document = isId(documentId)
-      ? options.metadata.data.documents.find((d) => d.id === documentId)
-      : undefined;
+    const document = isId(documentId) ? options.resolveDocument(documentId) : null;
     if (!document) return ws.close(CloseCode.notFound, 'unknown document');
     if (!belongsTo(principal, document.meetingId)) {
       return ws.close(CloseCode.forbidden, 'participant of another meeting');

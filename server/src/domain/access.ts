@@ -16,8 +16,8 @@ export function meetingFor(
   context: DomainContext,
   principal: Principal,
   meetingId: string,
-): MeetingRecord {
-  const meeting = context.storage.metadata.data.meetings.find((m) => m.id === meetingId);
+): Readonly<MeetingRecord> {
+  const meeting = context.storage.metadata.meeting(meetingId);
   if (!meeting) throw notFound('This meeting', 'meeting_not_found');
   if (!belongsTo(principal, meeting.id)) {
     throw forbidden('You are not a participant of this meeting.', 'other_meeting');
@@ -30,8 +30,8 @@ export function documentFor(
   context: DomainContext,
   principal: Principal,
   documentId: string,
-): DocumentRecord {
-  const document = context.storage.metadata.data.documents.find((d) => d.id === documentId);
+): Readonly<DocumentRecord> {
+  const document = context.storage.metadata.document(documentId);
   if (!document) throw notFound('This document', 'document_not_found');
   if (!belongsTo(principal, document.meetingId)) {
     throw forbidden('This document belongs to another meeting.', 'other_meeting');

@@ -1,23 +1,54 @@
+import type { AuditEvent as AuditView } from '@accord/shared';
 import { authorId, type Principal } from '../auth/principal';
-import type { AuditRecord, MetadataShape } from '../storage';
+import { SERVER_WIDE, type AuditEvent } from '../storage';
+import { authorise, meetingFor } from './access';
+import type { DomainContext } from './context';
 
 /**
- * Adds an audit event inside a metadata change (so the event and the change are written
- * together). `detail` is a sentence for the chair reading the log.
+ * Records an audit event, after the change it describes is durable (a change that failed is
+ * not in the log). `detail` is a sentence for the chair reading the log; `source` is whom the
+ * rate limit counts against (defaults to the acting participant).
  */
 export function audit(
-  data: MetadataShape,
-  at: Date,
+  context: DomainContext,
   meetingId: string,
   kind: string,
   principal: Principal | null,
   detail: string,
+  source?: string,
 ): void {
-  const event: AuditRecord = { meetingId, at: at.toISOString(), kind, detail };
+  const event: AuditEvent = { meetingId, at: context.now().toISOString(), kind, detail };
   if (principal) {
     event.participant = authorId(principal);
     const delegation = principal.participant?.delegation;
     if (delegation) event.delegation = delegation;
   }
-  data.audit.push(event);
+  context.storage.audit.record(event, source ?? event.participant);
+}
+
+/** A meeting's audit log, for the roles that may read it, after a point in time if given. */
+export async function readAudit(
+  context: DomainContext,
+  principal: Principal,
+  meetingId: string,
+  after?: Date,
+): Promise<AuditView[]> {
+  authorise(principal, 'readAudit');
+  const meeting = meetingFor(context, principal, meetingId);
+  const events = await context.storage.audit.list(meeting.id, after?.toISOString());
+  return events.map(({ meetingId: _meeting, ...event }) => event);
+}
+
+/**
+ * Events that belong to no meeting (secretariat token rotations, refused tokens that named no
+ * meeting), for the secretariat only.
+ */
+export async function readServerAudit(
+  context: DomainContext,
+  principal: Principal,
+  after?: Date,
+): Promise<AuditView[]> {
+  authorise(principal, 'rotateAdminToken');
+  const events = await context.storage.audit.list(SERVER_WIDE, after?.toISOString());
+  return events.map(({ meetingId: _meeting, ...event }) => event);
 }

@@ -7,7 +7,7 @@ import { docToContent, stateToContent } from './ydoc';
 /** A document's body as ProseMirror JSON: now, or at a version. */
 export async function readContent(
   context: DomainContext,
-  document: DocumentRecord,
+  document: Readonly<DocumentRecord>,
   versionId?: string,
 ): Promise<NodeJSON> {
   if (versionId !== undefined) {
@@ -21,7 +21,7 @@ export async function readContent(
 /** The contract's plain text of a document (SPEC.md "The text format"). */
 export async function readText(
   context: DomainContext,
-  document: DocumentRecord,
+  document: Readonly<DocumentRecord>,
   versionId?: string,
 ): Promise<string> {
   return draftToText(await readContent(context, document, versionId), document.style);

@@ -38,7 +38,7 @@ export function exportFileName(title: string, extension: string): string {
  */
 export async function exportDocument(
   context: DomainContext,
-  document: DocumentRecord,
+  document: Readonly<DocumentRecord>,
   request: ExportRequest,
 ): Promise<ExportResult & { fileName: string }> {
   if (!isExportFormat(request.format)) {
@@ -60,7 +60,7 @@ export async function exportDocument(
       fromLabel: from.label,
     };
   }
-  const meeting = context.storage.metadata.data.meetings.find((m) => m.id === document.meetingId);
+  const meeting = context.storage.metadata.meeting(document.meetingId);
   try {
     const result = await exportDraft(request.format, {
       content,

@@ -1,6 +1,7 @@
 import { TemplateValueError, fillTemplate, resolveTemplateValues } from '@accord/shared/template';
 import type { DocumentInfo } from '@accord/shared';
 import type { Principal } from '../auth/principal';
+import { authorise, meetingFor } from './access';
 import type { DomainContext } from './context';
 import { createDocumentWithContent } from './documents';
 import { invalid } from './errors';
@@ -18,6 +19,8 @@ export async function createDocumentFromTemplate(
   meetingId: string,
   input: NewDocumentFromTemplate,
 ): Promise<DocumentInfo> {
+  authorise(principal, 'createDocument');
+  meetingFor(context, principal, meetingId);
   const template = context.templates.get(input.templateId);
   if (!template) {
     throw invalid('templateId', `There is no template "${input.templateId}".`, 'unknown_template');

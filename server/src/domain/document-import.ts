@@ -3,7 +3,8 @@ import type { Principal } from '../auth/principal';
 import { authorise, meetingFor } from './access';
 import type { DomainContext } from './context';
 import { createDocumentWithContent } from './documents';
-import { importDraft } from './import';
+import { AccordError } from './errors';
+import { IMPORT_TYPES, importDraft } from './import';
 
 /** A document created from an uploaded resolution (text, Markdown or .docx). */
 export async function importDocument(
@@ -13,14 +14,23 @@ export async function importDocument(
   upload: { contentType: string; body: Buffer; title?: string },
 ): Promise<DocumentInfo & { warnings: string[] }> {
   authorise(principal, 'createDocument');
-  meetingFor(context, principal, meetingId);
+  const meeting = meetingFor(context, principal, meetingId);
+  if (!IMPORT_TYPES.some((t) => upload.contentType.toLowerCase().startsWith(t))) {
+    throw new AccordError(
+      'unsupported_media_type',
+      'unsupported_import_type',
+      'Upload plain text, Markdown or a Word (.docx) file.',
+    );
+  }
+  if (upload.body.length === 0) {
+    throw new AccordError('invalid', 'empty_import', 'The uploaded file is empty.', 'body');
+  }
   const draft = await importDraft(upload);
-  const meeting = context.storage.metadata.data.meetings.find((m) => m.id === meetingId);
   const document = await createDocumentWithContent(context, principal, meetingId, {
     title: draft.title,
     templateId: 'import',
     style: draft.style,
-    language: meeting?.languages[0] ?? 'en',
+    language: meeting.languages[0] ?? 'en',
     content: draft.content,
     attributeTo: 'creator',
   });

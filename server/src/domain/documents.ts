@@ -10,10 +10,11 @@ import { authorId, SYSTEM_AUTHOR, type Principal } from '../auth/principal';
 import type { DocumentRecord, LogEntry } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { contentToUpdate } from './ydoc';
 
-export function presentDocument(record: DocumentRecord): DocumentInfo {
+export function presentDocument(record: Readonly<DocumentRecord>): DocumentInfo {
   return {
     id: record.id,
     title: record.title,
@@ -73,17 +74,8 @@ export async function createDocumentWithContent(
     updatedAt: now.toISOString(),
     createdBy: authorId(principal),
   };
-  await context.storage.metadata.change((data) => {
-    data.documents.push(record);
-    audit(
-      data,
-      now,
-      meeting.id,
-      'document.created',
-      principal,
-      `Document "${record.title}" created.`,
-    );
-  });
+  await save(context, (change) => change.putDocument(record));
+  audit(context, meeting.id, 'document.created', principal, `Document "${record.title}" created.`);
   return presentDocument(record);
 }
 

@@ -2,6 +2,7 @@ import type { DocumentInfo, DocumentStatus } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 import { authorise, documentFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { presentDocument } from './documents';
 import { recordVersion } from './versions';
@@ -19,23 +20,19 @@ export async function setDocumentStatus(
   authorise(principal, 'lock');
   const document = documentFor(context, principal, documentId);
   if (document.status === status) return presentDocument(document);
-  const now = context.now();
-  await context.storage.metadata.change((data) => {
-    document.status = status;
-    document.updatedAt = now.toISOString();
-    const verb = status === 'locked' ? 'locked' : 'unlocked';
-    audit(
-      data,
-      now,
-      document.meetingId,
-      `document.${verb}`,
-      principal,
-      `Document "${document.title}" ${verb}.`,
-    );
-  });
+  const updated = { ...document, status, updatedAt: context.now().toISOString() };
+  await save(context, (change) => change.putDocument(updated));
+  const verb = status === 'locked' ? 'locked' : 'unlocked';
+  audit(
+    context,
+    document.meetingId,
+    `document.${verb}`,
+    principal,
+    `Document "${document.title}" ${verb}.`,
+  );
   context.rooms.announceStatus(document.id);
   if (status === 'locked') {
-    await recordVersion(context, document, 'lock', 'Locked for adoption', principal);
+    await recordVersion(context, updated, 'lock', 'Locked for adoption', principal);
   }
-  return presentDocument(document);
+  return presentDocument(updated);
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { MeetingRecord } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { presentDocument } from './documents';
 
@@ -15,7 +16,7 @@ export interface NewMeeting {
   languages?: Language[];
 }
 
-export function presentMeeting(record: MeetingRecord): Meeting {
+export function presentMeeting(record: Readonly<MeetingRecord>): Meeting {
   return {
     id: record.id,
     title: record.title,
@@ -45,19 +46,17 @@ export async function createMeeting(
     languages: input.languages ?? ['en'],
     createdAt: now.toISOString(),
   };
-  await context.storage.metadata.change((data) => {
-    data.meetings.push(record);
-    audit(data, now, record.id, 'meeting.created', principal, `Meeting "${record.title}" created.`);
-  });
+  await save(context, (change) => change.putMeeting(record));
+  audit(context, record.id, 'meeting.created', principal, `Meeting "${record.title}" created.`);
   return presentMeeting(record);
 }
 
 /** The secretariat sees every meeting; a participant sees theirs. */
 export function listMeetings(context: DomainContext, principal: Principal): Meeting[] {
-  const meetings = context.storage.metadata.data.meetings;
-  return meetings
-    .filter((m) => principal.role === 'admin' || m.id === principal.meetingId)
-    .map(presentMeeting);
+  const metadata = context.storage.metadata;
+  if (principal.role === 'admin') return metadata.meetings().map(presentMeeting);
+  const own = metadata.meeting(principal.meetingId);
+  return own ? [presentMeeting(own)] : [];
 }
 
 export function getMeeting(
@@ -66,8 +65,6 @@ export function getMeeting(
   meetingId: string,
 ): MeetingDetail {
   const meeting = meetingFor(context, principal, meetingId);
-  const documents = context.storage.metadata.data.documents
-    .filter((d) => d.meetingId === meeting.id)
-    .map(presentDocument);
+  const documents = context.storage.metadata.documentsOf(meeting.id).map(presentDocument);
   return { ...presentMeeting(meeting), documents };
 }

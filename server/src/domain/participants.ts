@@ -4,16 +4,19 @@ import type { Principal } from '../auth/principal';
 import type { ParticipantRecord } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
+import { save } from './save';
 import type { DomainContext } from './context';
-import { notFound } from './errors';
+import { invalid, notFound } from './errors';
 
 export interface NewParticipant {
   name: string;
   role: ParticipantRole;
   delegation?: string | null;
+  /** When the invitation stops working; must be in the future. */
+  expiresAt?: Date | null;
 }
 
-export function presentParticipant(record: ParticipantRecord): Participant {
+export function presentParticipant(record: Readonly<ParticipantRecord>): Participant {
   return { id: record.id, name: record.name, role: record.role, delegation: record.delegation };
 }
 
@@ -22,7 +25,7 @@ function link(context: DomainContext, token: string): string {
   return `${context.publicUrl()}/?token=${token}`;
 }
 
-function describe(record: ParticipantRecord): string {
+function describe(record: Readonly<ParticipantRecord>): string {
   return record.delegation ? `${record.name} (${record.delegation})` : record.name;
 }
 
@@ -34,8 +37,11 @@ export async function addParticipant(
 ): Promise<Invitation> {
   authorise(principal, 'manageParticipants');
   const meeting = meetingFor(context, principal, meetingId);
-  const token = newToken();
   const now = context.now();
+  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
+    throw invalid('expiresAt', 'expiresAt must be in the future.', 'expiry_in_past');
+  }
+  const token = newToken();
   const record: ParticipantRecord = {
     id: `u${randomId(11)}`,
     meetingId: meeting.id,
@@ -45,18 +51,16 @@ export async function addParticipant(
     tokenHash: hashToken(token),
     createdAt: now.toISOString(),
     revokedAt: null,
+    expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
   };
-  await context.storage.metadata.change((data) => {
-    data.participants.push(record);
-    audit(
-      data,
-      now,
-      meeting.id,
-      'participant.added',
-      principal,
-      `${describe(record)} invited as ${record.role}.`,
-    );
-  });
+  await save(context, (change) => change.putParticipant(record));
+  audit(
+    context,
+    meeting.id,
+    'participant.added',
+    principal,
+    `${describe(record)} invited as ${record.role}.`,
+  );
   return { ...presentParticipant(record), token, link: link(context, token) };
 }
 
@@ -67,8 +71,9 @@ export function listParticipants(
 ): Participant[] {
   authorise(principal, 'manageParticipants');
   const meeting = meetingFor(context, principal, meetingId);
-  return context.storage.metadata.data.participants
-    .filter((p) => p.meetingId === meeting.id && p.revokedAt === null)
+  return context.storage.metadata
+    .participantsOf(meeting.id)
+    .filter((p) => p.revokedAt === null)
     .map(presentParticipant);
 }
 
@@ -76,11 +81,11 @@ function activeParticipant(
   context: DomainContext,
   meetingId: string,
   participantId: string,
-): ParticipantRecord {
-  const record = context.storage.metadata.data.participants.find(
-    (p) => p.id === participantId && p.meetingId === meetingId && p.revokedAt === null,
-  );
-  if (!record) throw notFound('This participant', 'participant_not_found');
+): Readonly<ParticipantRecord> {
+  const record = context.storage.metadata.participant(participantId);
+  if (!record || record.meetingId !== meetingId || record.revokedAt !== null) {
+    throw notFound('This participant', 'participant_not_found');
+  }
   return record;
 }
 
@@ -97,19 +102,15 @@ export async function revokeParticipant(
   authorise(principal, 'manageParticipants');
   const meeting = meetingFor(context, principal, meetingId);
   const record = activeParticipant(context, meeting.id, participantId);
-  const now = context.now();
-  await context.storage.metadata.change((data) => {
-    record.tokenHash = null;
-    record.revokedAt = now.toISOString();
-    audit(
-      data,
-      now,
-      meeting.id,
-      'participant.revoked',
-      principal,
-      `${describe(record)}: link revoked.`,
-    );
-  });
+  const revokedAt = context.now().toISOString();
+  await save(context, (change) => change.putParticipant({ ...record, tokenHash: null, revokedAt }));
+  audit(
+    context,
+    meeting.id,
+    'participant.revoked',
+    principal,
+    `${describe(record)}: link revoked.`,
+  );
   context.rooms.closeParticipant(record.id);
 }
 
@@ -124,18 +125,16 @@ export async function reissueToken(
   const meeting = meetingFor(context, principal, meetingId);
   const record = activeParticipant(context, meeting.id, participantId);
   const token = newToken();
-  const now = context.now();
-  await context.storage.metadata.change((data) => {
-    record.tokenHash = hashToken(token);
-    audit(
-      data,
-      now,
-      meeting.id,
-      'participant.token_reissued',
-      principal,
-      `${describe(record)}: new link issued.`,
-    );
-  });
+  await save(context, (change) =>
+    change.putParticipant({ ...record, tokenHash: hashToken(token) }),
+  );
+  audit(
+    context,
+    meeting.id,
+    'participant.token_reissued',
+    principal,
+    `${describe(record)}: new link issued.`,
+  );
   context.rooms.closeParticipant(record.id);
   return { token, link: link(context, token) };
 }

@@ -3,6 +3,8 @@ import { randomId, type VersionInfo, type VersionKind } from '@accord/shared';
 import { authorId, type Principal } from '../auth/principal';
 import type { DocumentRecord, VersionRecord } from '../storage';
 import { audit } from './audit';
+import { authorise, documentFor } from './access';
+import { save } from './save';
 import type { DomainContext } from './context';
 import { notFound } from './errors';
 
@@ -13,7 +15,7 @@ import { notFound } from './errors';
  */
 export async function recordVersion(
   context: DomainContext,
-  document: DocumentRecord,
+  document: Readonly<DocumentRecord>,
   kind: VersionKind,
   label: string,
   principal: Principal | null,
@@ -34,26 +36,36 @@ export async function recordVersion(
     createdBy: principal ? authorId(principal) : null,
     seq,
   };
-  await context.storage.metadata.change((data) => {
-    data.versions.push(record);
-    audit(
-      data,
-      now,
-      document.meetingId,
-      `version.${kind}`,
-      principal,
-      `Version "${label}" of "${document.title}".`,
-    );
-  });
+  await save(context, (change) => change.putVersion(record));
+  audit(
+    context,
+    document.meetingId,
+    `version.${kind}`,
+    principal,
+    `Version "${label}" of "${document.title}".`,
+  );
   return presentVersion(context, record);
 }
 
-export function presentVersion(context: DomainContext, record: VersionRecord): VersionInfo {
+/** A version named by a participant ("Before the coffee break"). */
+export async function nameVersion(
+  context: DomainContext,
+  principal: Principal,
+  documentId: string,
+  label: string,
+): Promise<VersionInfo> {
+  const document = documentFor(context, principal, documentId);
+  authorise(principal, 'nameVersion');
+  return recordVersion(context, document, 'named', label, principal);
+}
+
+export function presentVersion(
+  context: DomainContext,
+  record: Readonly<VersionRecord>,
+): VersionInfo {
   let createdBy: VersionInfo['createdBy'] = null;
   if (record.createdBy) {
-    const participant = context.storage.metadata.data.participants.find(
-      (p) => p.id === record.createdBy,
-    );
+    const participant = context.storage.metadata.participant(record.createdBy);
     createdBy = {
       participant: record.createdBy,
       name: participant?.name ?? 'Secretariat',
@@ -70,27 +82,24 @@ export function presentVersion(context: DomainContext, record: VersionRecord): V
 }
 
 export function listVersions(context: DomainContext, documentId: string): VersionInfo[] {
-  return context.storage.metadata.data.versions
-    .filter((v) => v.documentId === documentId)
-    .map((v) => presentVersion(context, v));
+  return context.storage.metadata.versionsOf(documentId).map((v) => presentVersion(context, v));
 }
 
 export function findVersion(
   context: DomainContext,
   documentId: string,
   versionId: string,
-): VersionRecord {
-  const version = context.storage.metadata.data.versions.find(
-    (v) => v.id === versionId && v.documentId === documentId,
-  );
-  if (!version) throw notFound('This version', 'version_not_found');
+): Readonly<VersionRecord> {
+  const version = context.storage.metadata.version(versionId);
+  if (!version || version.documentId !== documentId)
+    throw notFound('This version', 'version_not_found');
   return version;
 }
 
 /** A version's saved state. */
 export async function versionState(
   context: DomainContext,
-  version: VersionRecord,
+  version: Readonly<VersionRecord>,
 ): Promise<Uint8Array> {
   const state = await context.storage.updates.loadVersionState(version.documentId, version.id);
   if (!state) throw notFound('The saved text of this version', 'version_state_missing');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DomainContext } from '../domain/context';
 import { apiNotFound, errorHandler } from './errors';
-import { identify } from './principal';
+import { auditRefusals, identify } from './principal';
 import { documentRoutes } from './routes/documents';
 import { meetingRoutes } from './routes/meetings';
 import { systemRoutes } from './routes/system';
@@ -35,7 +35,7 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
 
   const api = express.Router();
   api.use(express.json({ limit: options.jsonLimit ?? '256kb', strict: false }));
-  api.use(identify(context.authenticator));
+  api.use(identify(context.authenticator, auditRefusals(context)));
   api.use((_request, response, next) => {
     response.setHeader('Cache-Control', 'no-store');
     next();

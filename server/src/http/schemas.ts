@@ -28,6 +28,11 @@ export const NewParticipantBody = z.object({
   name: text(120),
   role: z.enum(PARTICIPANT_ROLES),
   delegation: text(120).nullish(),
+  /** When the invitation stops working: an ISO 8601 time with its offset. */
+  expiresAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 time, e.g. 2026-12-31T18:00:00Z' })
+    .transform((s) => new Date(s))
+    .nullish(),
 });
 
 export const NewDocumentBody = z.object({

@@ -56,3 +56,14 @@ export function queryString(request: Request, name: string): string | undefined 
   }
   return value;
 }
+
+/** An optional query parameter that must be an ISO 8601 time. */
+export function timeQuery(request: Request, name: string): Date | undefined {
+  const value = queryString(request, name);
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw new AccordError('invalid', 'invalid_time', `${name} must be an ISO 8601 time.`, name);
+  }
+  return new Date(time);
+}

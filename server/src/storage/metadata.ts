@@ -1,5 +1,3 @@
-import { Low, Memory, type Adapter } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type {
   DocumentStatus,
   Language,
@@ -30,6 +28,8 @@ export interface ParticipantRecord {
   tokenHash: string | null;
   createdAt: string;
   revokedAt: string | null;
+  /** When the invitation stops working (ISO time), or null for never. */
+  expiresAt: string | null;
 }
 
 export interface DocumentRecord {
@@ -59,74 +59,64 @@ export interface VersionRecord {
   seq: number;
 }
 
-export interface AuditRecord {
+/** What the relay needs to know of a document: which meeting it belongs to. */
+export interface DocumentRef {
+  id: string;
   meetingId: string;
-  at: string;
-  kind: string;
-  participant?: string;
-  delegation?: string;
-  detail: string;
 }
 
+/**
+ * Reading metadata. Every lookup by id (and a participant by token hash) is O(1); lists are
+ * in creation order. Records are frozen: a change goes through `MetadataStore.change`.
+ */
+export interface MetadataReader {
+  meeting(id: string): Readonly<MeetingRecord> | null;
+  meetings(): Readonly<MeetingRecord>[];
+  participant(id: string): Readonly<ParticipantRecord> | null;
+  /** The participant whose token hashes to `hash` (revoked ones have none). */
+  participantByTokenHash(hash: string): Readonly<ParticipantRecord> | null;
+  participantsOf(meetingId: string): Readonly<ParticipantRecord>[];
+  document(id: string): Readonly<DocumentRecord> | null;
+  documentsOf(meetingId: string): Readonly<DocumentRecord>[];
+  version(id: string): Readonly<VersionRecord> | null;
+  versionsOf(documentId: string): Readonly<VersionRecord>[];
+}
+
+/** One transaction: reads see its own writes; `put` adds a record or replaces it by id. */
+export interface MetadataChange extends MetadataReader {
+  putMeeting(record: MeetingRecord): void;
+  putParticipant(record: ParticipantRecord): void;
+  putDocument(record: DocumentRecord): void;
+  putVersion(record: VersionRecord): void;
+}
+
+/**
+ * Meetings, participants, documents and versions. Changes are serialised transactions: all of
+ * a change's writes are durable (written and synced) before any of them can be read, and a
+ * change whose write fails (or whose callback throws) rejects and leaves nothing changed.
+ */
+export interface MetadataStore extends MetadataReader {
+  change<T>(apply: (change: MetadataChange) => T): Promise<T>;
+  /** For the relay: the document's meeting, or null. O(1). */
+  resolveDocument(id: string): DocumentRef | null;
+  /** For the relay: whether the document is locked for adoption. O(1). */
+  isLocked(id: string): boolean;
+  /** Waits for pending changes. */
+  close(): Promise<void>;
+}
+
+/** The whole metadata as one JSON value (the file adapter's format, `accord.json`). */
 export interface MetadataShape {
   meetings: MeetingRecord[];
   participants: ParticipantRecord[];
   documents: DocumentRecord[];
   versions: VersionRecord[];
-  audit: AuditRecord[];
 }
 
-const empty = (): MetadataShape => ({
-  meetings: [],
-  participants: [],
-  documents: [],
-  versions: [],
-  audit: [],
-});
-
-/**
- * Metadata in one lowdb database. Reads are from memory; every change is written whole to disk
- * (atomically: temporary file and rename) before `change` resolves, so an answered request
- * survives a killed process. Changes are serialised, so two requests never interleave writes.
- */
-export class MetadataStore {
-  private queue: Promise<unknown> = Promise.resolve();
-
-  private constructor(private readonly db: Low<MetadataShape>) {}
-
-  /** The store in a JSON file (created when missing). */
-  static async openFile(path: string): Promise<MetadataStore> {
-    // Not JSONFilePreset: under NODE_ENV=test it keeps data in memory only.
-    const db = new Low<MetadataShape>(new JSONFile<MetadataShape>(path), empty());
-    await db.read();
-    return new MetadataStore(MetadataStore.normalise(db));
-  }
-
-  /** A store that lives in memory only. */
-  static async openMemory(adapter: Adapter<MetadataShape> = new Memory()): Promise<MetadataStore> {
-    const db = new Low<MetadataShape>(adapter, empty());
-    await db.read();
-    return new MetadataStore(MetadataStore.normalise(db));
-  }
-
-  private static normalise(db: Low<MetadataShape>): Low<MetadataShape> {
-    db.data = { ...empty(), ...db.data };
-    return db;
-  }
-
-  /** The current data. Do not mutate it outside `change`. */
-  get data(): Readonly<MetadataShape> {
-    return this.db.data;
-  }
-
-  /** Applies `mutate` and writes the result; resolves with `mutate`'s answer once written. */
-  change<T>(mutate: (data: MetadataShape) => T): Promise<T> {
-    const run = this.queue.then(async () => {
-      const answer = mutate(this.db.data);
-      await this.db.write();
-      return answer;
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+/** A change could not be written (disk full, read-only, gone): nothing of it took effect. */
+export class MetadataWriteError extends Error {
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Metadata could not be written: ${reason}`, { cause });
   }
 }

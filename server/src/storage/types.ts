@@ -1,8 +1,8 @@
 /**
- * The storage seam. Metadata (meetings, participants, documents, versions, audit) lives in
- * `MetadataStore`; the Yjs history of each document lives in an `UpdateLog`. The embedded
- * default keeps both on local disk; a distributed engine (PostgreSQL, S3, Redis streams) plugs
- * in behind the same interfaces.
+ * The storage seam. Metadata (meetings, participants, documents, versions) lives in a
+ * `MetadataStore`, the audit trail in an `AuditLog`, the Yjs history of each document in an
+ * `UpdateLog`. The embedded default keeps all three on local disk; a distributed engine
+ * (PostgreSQL, S3, Redis streams) plugs in behind the same interfaces.
  */
 
 /** One accepted Yjs update, attributed to the participant whose connection sent it. */

@@ -43,8 +43,8 @@ export class AutoVersioner {
 
   private lastVersionSeq(documentId: string): number {
     let seq = 0;
-    for (const v of this.context.storage.metadata.data.versions) {
-      if (v.documentId === documentId && v.seq > seq) seq = v.seq;
+    for (const v of this.context.storage.metadata.versionsOf(documentId)) {
+      if (v.seq > seq) seq = v.seq;
     }
     return seq;
   }
@@ -63,9 +63,7 @@ export class AutoVersioner {
       }
     }
     for (const [documentId, since] of [...this.unversionedSince]) {
-      const document = this.context.storage.metadata.data.documents.find(
-        (d) => d.id === documentId,
-      );
+      const document = this.context.storage.metadata.document(documentId);
       const last = lastChange.get(documentId) ?? since;
       if (!document || (now - last < pause && now - since < maxInterval)) continue;
       this.unversionedSince.delete(documentId);

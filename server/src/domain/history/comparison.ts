@@ -101,7 +101,7 @@ export async function compareVersions(
     from: before,
     to: after,
     style: document.style,
-    name: authorNamer(context.storage.metadata.data),
+    name: authorNamer(context.storage.metadata),
     authors: forwards
       ? {
           inserted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c)),

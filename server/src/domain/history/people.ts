@@ -1,5 +1,5 @@
 import { ADMIN_AUTHOR, SYSTEM_AUTHOR } from '../../auth/principal';
-import type { MetadataShape } from '../../storage';
+import type { MetadataReader } from '../../storage';
 
 /** Who made a change, as a comparison names them: delegation first, person second. */
 export interface ChangeAuthor {
@@ -12,7 +12,7 @@ export interface ChangeAuthor {
  * officer, an invited expert) is shown under their name; template text as "Template".
  */
 export function authorNamer(
-  data: Readonly<MetadataShape>,
+  metadata: Pick<MetadataReader, 'participant'>,
 ): (author: string | undefined) => ChangeAuthor {
   const cache = new Map<string, ChangeAuthor>();
   return (author) => {
@@ -22,7 +22,7 @@ export function authorNamer(
     if (author === ADMIN_AUTHOR) named = { participant: author, delegation: 'Secretariat' };
     else if (author === SYSTEM_AUTHOR) named = { participant: author, delegation: 'Template' };
     else {
-      const participant = data.participants.find((p) => p.id === author);
+      const participant = metadata.participant(author);
       named = {
         participant: author,
         delegation: participant?.delegation ?? participant?.name ?? 'Unknown',

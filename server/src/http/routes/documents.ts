@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { authorise, documentFor } from '../../domain/access';
+import { documentFor } from '../../domain/access';
 import { readContent, readText } from '../../domain/content';
 import type { DomainContext } from '../../domain/context';
 import { exportDocument } from '../../domain/document-export';
@@ -8,7 +8,7 @@ import { AccordError } from '../../domain/errors';
 import { compareVersions } from '../../domain/history/comparison';
 import { restoreVersion } from '../../domain/history/restore';
 import { setDocumentStatus } from '../../domain/lock';
-import { listVersions, recordVersion } from '../../domain/versions';
+import { listVersions, nameVersion } from '../../domain/versions';
 import { principalOf } from '../principal';
 import { NewVersionBody } from '../schemas';
 import { idParam, parseBody, queryString } from '../validate';
@@ -44,10 +44,9 @@ export function documentRoutes(context: DomainContext): Router {
 
   router.post('/:documentId/versions', async (request, response) => {
     const principal = principalOf(request, response);
-    const document = documentFor(context, principal, idParam(request, 'documentId'));
-    authorise(principal, 'nameVersion');
+    const documentId = idParam(request, 'documentId');
     const { label } = parseBody(request, NewVersionBody);
-    response.status(201).json(await recordVersion(context, document, 'named', label, principal));
+    response.status(201).json(await nameVersion(context, principal, documentId, label));
   });
 
   router.get('/:documentId/diff', async (request, response) => {

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { Health, SessionInfo } from '@accord/shared';
-import { newToken } from '../../auth/tokens';
-import { saveAdminToken } from '../../auth/admin-token';
-import { authorise } from '../../domain/access';
+import { rotateAdminToken } from '../../domain/admin';
+import { readServerAudit } from '../../domain/audit';
 import type { DomainContext } from '../../domain/context';
 import { presentParticipant } from '../../domain/participants';
 import { principalOf } from '../principal';
+import { timeQuery } from '../validate';
 
 /** Health, "who am I", and the secretariat's token. */
 export function systemRoutes(context: DomainContext, version: string): Router {
@@ -32,13 +32,12 @@ export function systemRoutes(context: DomainContext, version: string): Router {
   });
 
   router.post('/admin/token', async (request, response) => {
+    response.json(await rotateAdminToken(context, principalOf(request, response)));
+  });
+
+  router.get('/admin/audit', async (request, response) => {
     const principal = principalOf(request, response);
-    authorise(principal, 'rotateAdminToken');
-    const token = newToken();
-    await saveAdminToken(context.dataDir, token);
-    context.authenticator.rotateAdminToken(token);
-    context.logger.info('admin token rotated');
-    response.json({ token });
+    response.json(await readServerAudit(context, principal, timeQuery(request, 'after')));
   });
 
   return router;
