@@ -7,12 +7,14 @@ import type { Template } from '@accord/shared/template';
 import { loadAdminToken } from './auth/admin-token';
 import { Authenticator } from './auth/authenticator';
 import { RoomRegistry } from './collab/rooms';
-import { attachCollab, type CollabLimits } from './collab/websocket';
+import type { SecurityEventSink } from './collab/security-event';
+import { attachCollab, messageLimitFor, type CollabLimits } from './collab/websocket';
 import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
 import { AutoVersioner, type AutoVersionOptions } from './domain/history/auto-versions';
 import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
+import type { RequestRateLimits } from './http/middleware/request-rate';
 import type { Logger } from './logger';
 import { openFileStorage } from './storage';
 
@@ -30,6 +32,10 @@ export interface AccordOptions {
   /** Largest document, in bytes of Yjs state (default 64 MiB). */
   maxDocumentBytes?: number;
   limits?: Partial<CollabLimits>;
+  /** HTTP API requests a minute per link and per address (over the environment's). */
+  requestRate?: Partial<RequestRateLimits>;
+  /** Refused tokens and origins, limits reached: for the audit log. */
+  onSecurityEvent?: SecurityEventSink;
   autoVersions?: AutoVersionOptions;
 }
 
@@ -98,7 +104,12 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   autoVersions.start();
   const clientDir =
     options.clientDir === undefined ? join(root, 'client', 'dist') : options.clientDir;
-  const app = createHttpApp(context, { version: packageVersion(), clientDir });
+  const app = createHttpApp(context, {
+    version: packageVersion(),
+    clientDir,
+    requestRate: { ...config.requestRate, ...options.requestRate },
+    onSecurityEvent: options.onSecurityEvent,
+  });
   const server: Server = config.tls
     ? createHttpsServer(
         { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) },
@@ -110,8 +121,12 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     authenticator,
     metadata: storage.metadata,
     logger,
-    allowedOrigins: () => [new URL(publicUrl).origin],
-    limits: options.limits,
+    allowedOrigins: () => [new URL(publicUrl).origin, ...(config.allowedOrigins ?? [])],
+    limits: {
+      maxMessageBytes: messageLimitFor(options.maxDocumentBytes ?? 64 * 1024 * 1024),
+      ...options.limits,
+    },
+    onSecurityEvent: options.onSecurityEvent,
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
