@@ -21,30 +21,33 @@ describe('message rate', () => {
     expect(bucket.take()).toBe(false);
   });
 
-  it('[N2] past its burst a socket is paused for as long as its debt, and never refused for a burst', () => {
+  it('[N2] past its burst messages are held back in order and released at the rate, never refused for a burst', () => {
     const time = clock();
     const throttle = new MessageThrottle(100, 10, 5_000, time.now);
-    for (let i = 0; i < 10; i++) expect(throttle.onMessage()).toBe('go');
-    // Messages read in the same chunk still count: the debt grows, and so does the pause.
-    expect(throttle.onMessage()).toBe('pause');
-    expect(throttle.onMessage()).toBe('pause');
-    expect(throttle.pauseMs).toBeCloseTo(30, 5);
+    for (let i = 0; i < 10; i++) expect(throttle.admit(false)).toBe('handle');
+    expect(throttle.admit(false)).toBe('hold');
+    // Once one is held, later ones queue behind it even if a token came meanwhile.
+    time.advance(10);
+    expect(throttle.admit(true)).toBe('hold');
+    expect(throttle.release()).toBe(true);
+    expect(throttle.release()).toBe(false);
+    expect(throttle.waitMs).toBeCloseTo(10, 5);
     expect(throttle.throttled).toBe(true);
     // The client eases off: the bucket refills and the socket is no longer throttled.
     time.advance(1_000);
     expect(throttle.throttled).toBe(false);
-    expect(throttle.onMessage()).toBe('go');
+    expect(throttle.admit(false)).toBe('handle');
   });
 
   it('[N3] a socket that keeps the bucket empty past the ceiling is to be closed', () => {
     const time = clock();
     const throttle = new MessageThrottle(100, 10, 5_000, time.now);
     const verdicts = new Set<string>();
-    // 1,000 messages a second, read as fast as the pauses let them in, for 6 s.
+    // 1,000 messages a second for 6 s: far past the rate, for longer than the ceiling.
     for (let ms = 0; ms < 6_000; ms += 1) {
-      verdicts.add(throttle.onMessage());
+      verdicts.add(throttle.admit(false));
       time.advance(1);
     }
-    expect(verdicts).toEqual(new Set(['go', 'pause', 'close']));
+    expect(verdicts).toEqual(new Set(['handle', 'hold', 'close']));
   });
 });

@@ -1,8 +1,4 @@
-/**
- * A token bucket: `burst` messages at once, refilled at `perSecond`. It may go into debt: a
- * socket's messages already read from the network are handled, never dropped, and the debt
- * says how long that socket's reads stay paused before it may send again.
- */
+/** A token bucket: `burst` messages at once, refilled at `perSecond`. */
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -37,13 +33,6 @@ export class TokenBucket {
     return true;
   }
 
-  /** Takes one token even when there is none; returns the tokens left (negative in debt). */
-  charge(): number {
-    this.refill();
-    this.tokens -= 1;
-    return this.tokens;
-  }
-
   /** Milliseconds until at least one token is available again. */
   get msUntilToken(): number {
     this.refill();
@@ -51,18 +40,19 @@ export class TokenBucket {
   }
 }
 
-/** What the throttle tells the transport to do after a message. */
-export type ThrottleVerdict = 'go' | 'pause' | 'close';
+/** What to do with a message just read: handle it, hold it back, or close the socket. */
+export type ThrottleVerdict = 'handle' | 'hold' | 'close';
 
 /**
- * The per-connection message rate. Past the bucket the socket's reads are paused until the
- * bucket has a token again: TCP backpressure then slows the client itself, and nothing it sent
- * is lost. Only a socket that keeps the bucket empty for longer than `ceilingMs` (a flood, not a
- * burst of honest typing, which drains within seconds) is to be closed.
+ * The per-connection message rate. Past the bucket, messages already read are held back (in
+ * order, never dropped) and handled as tokens come, while the socket's reads stay paused: TCP
+ * backpressure then slows the client itself, and what is held is bounded by one read. Only a
+ * socket that keeps the bucket empty for longer than `ceilingMs` (a flood, not a burst of
+ * honest typing, which drains within seconds) is to be closed.
  */
 export class MessageThrottle {
   private readonly bucket: TokenBucket;
-  /** When the bucket last ran dry without being refilled to half since; null when not throttled. */
+  /** When the bucket ran dry, unless it has refilled to half since; null when not throttled. */
   private throttledSince: number | null = null;
 
   constructor(
@@ -87,18 +77,22 @@ export class MessageThrottle {
     }
   }
 
-  /** Counts one message read from the socket. */
-  onMessage(): ThrottleVerdict {
-    const now = this.now();
+  /** Decides about one message read from the socket; `behind`: earlier ones are still held. */
+  admit(behind: boolean): ThrottleVerdict {
     this.recover();
-    const left = this.bucket.charge();
-    if (left >= 0) return 'go';
+    if (!behind && this.bucket.take()) return 'handle';
+    const now = this.now();
     this.throttledSince ??= now;
-    return now - this.throttledSince > this.ceilingMs ? 'close' : 'pause';
+    return now - this.throttledSince > this.ceilingMs ? 'close' : 'hold';
   }
 
-  /** How long to keep reads paused. */
-  get pauseMs(): number {
+  /** Takes a token for a held message; false when it must wait `waitMs`. */
+  release(): boolean {
+    return this.bucket.take();
+  }
+
+  /** Milliseconds until the next held message may be handled. */
+  get waitMs(): number {
     return this.bucket.msUntilToken;
   }
 }

@@ -295,42 +295,59 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       limits.messageBurst,
       limits.throttleCeilingMs,
     );
-    let resumeTimer: NodeJS.Timeout | null = null;
     let room: Room | null = null;
     const early: Uint8Array[] = [];
+    const deliver = (bytes: Uint8Array) => {
+      if (room) room.handleMessage(peer, bytes);
+      else early.push(bytes);
+    };
+    // Messages read past the rate wait here, in order, while the socket's reads are paused;
+    // there are never more than one read's worth.
+    const held: Uint8Array[] = [];
+    let releaseTimer: NodeJS.Timeout | null = null;
+    const release = () => {
+      releaseTimer = null;
+      while (held.length > 0 && peer.isOpen) {
+        if (!throttle.release()) {
+          releaseTimer = setTimeout(release, throttle.waitMs);
+          return;
+        }
+        deliver(held.shift()!);
+      }
+      if (peer.isOpen) ws.resume();
+    };
     ws.on('pong', () => (peer.alive = true));
+    ws.on('error', (error: Error & { code?: string }) => {
+      // `ws` refuses a frame whose header announces more than maxPayload, and closes with 1009.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        limitHit(`A message larger than ${limits.maxMessageBytes} bytes.`);
+      }
+    });
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      // Frames already read when the socket was closed or paused still arrive here.
+      // Frames already read when the socket was closed still arrive here.
       if (!peer.isOpen) return;
       if (!isBinary) return peer.close(CloseCode.malformed, 'binary messages only');
-      const verdict = throttle.onMessage();
+      const verdict = throttle.admit(held.length > 0);
+      if (verdict === 'handle') return deliver(toBytes(data));
       if (verdict === 'close') {
         limitHit(
           `Kept sending faster than ${limits.messagesPerSecond} messages a second for over ${Math.round(limits.throttleCeilingMs / 1000)} s.`,
         );
+        held.length = 0;
         peer.close(CloseCode.tooManyMessages, 'too many messages');
         // Read on, so that the client's answer to the close arrives and the socket ends now.
         ws.resume();
         return;
       }
-      // Past the rate, reads stop until the bucket has a token again: the message in hand
-      // (and any already read with it) is still handled, and TCP slows the client down.
-      if (verdict === 'pause' && !resumeTimer) {
+      held.push(toBytes(data));
+      if (!releaseTimer) {
         ws.pause();
-        resumeTimer = setTimeout(() => {
-          resumeTimer = null;
-          ws.resume();
-        }, throttle.pauseMs);
+        releaseTimer = setTimeout(release, throttle.waitMs);
       }
-      const bytes = toBytes(data);
-      if (room) room.handleMessage(peer, bytes);
-      else early.push(bytes);
     });
-    ws.on('close', (code) => {
-      if (resumeTimer) clearTimeout(resumeTimer);
-      if (code === CloseCode.tooLarge) {
-        limitHit(`A message larger than ${limits.maxMessageBytes} bytes.`);
-      }
+    ws.on('close', () => {
+      if (releaseTimer) clearTimeout(releaseTimer);
+      held.length = 0;
       const left = (perParticipant.get(who) ?? 1) - 1;
       if (left > 0) perParticipant.set(who, left);
       else perParticipant.delete(who);
