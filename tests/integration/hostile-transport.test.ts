@@ -1,5 +1,3 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -24,20 +22,7 @@ import {
   upgradeRequest,
 } from './support/raw-socket';
 import { startTestServer, type TestServer } from './support/server';
-
-/**
- * Every file of the documents and their metadata with its size: what "storage unchanged"
- * compares. The audit log, which records refusals, is meant to grow and is left out.
- */
-export async function storageSnapshot(dir: string): Promise<Record<string, number>> {
-  const files: Record<string, number> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || /audit/i.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length)] = (await stat(path)).size;
-  }
-  return files;
-}
+import { storageSnapshot } from './support/storage';
 
 async function health(server: TestServer): Promise<Health> {
   return (await api<Health>(server.url, 'GET', '/api/health')).body;

@@ -78,6 +78,10 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
         .send('Accord is running, but the browser app is not built. Run "npm run build".\n');
     });
   }
+  // Express' own 404 page would replace the security headers with its own policy.
+  app.use((_request, response) => {
+    response.status(404).type('text/plain').send('Not found.\n');
+  });
   app.use(errorHandler(context.logger));
   return app;
 }
