@@ -4,7 +4,11 @@ import type { SecurityEventSink } from '../../collab/security-event';
 import { AccordError } from '../../domain/errors';
 
 export interface RequestRateLimits {
-  /** Requests a minute one link (or the secretariat) may make; a burst of as many is allowed. */
+  /**
+   * Requests a minute one participant's link may make; a burst of as many is allowed. The
+   * secretariat's token, which already governs the whole server and drives its scripts (bulk
+   * invitations, imports), is held to the per-address limit only.
+   */
   perToken: number;
   /** Requests a minute from one network address, whoever sends them (a hall behind one NAT). */
   perAddress: number;
@@ -91,7 +95,7 @@ export function requestRate(
   return (request, response, next) => {
     const principal = response.locals.principal as Principal | null | undefined;
     const address = request.socket.remoteAddress ?? 'unknown';
-    const who = principal ? authorId(principal) : null;
+    const who = principal?.participant ? authorId(principal) : null;
     const waitAddress = byAddress.take(address);
     const waitToken = who ? byToken.take(who) : 0;
     const wait = Math.max(waitAddress, waitToken);
@@ -105,7 +109,7 @@ export function requestRate(
       onSecurityEvent?.({
         kind: 'limit_hit',
         ...(principal?.meetingId ? { meetingId: principal.meetingId } : {}),
-        ...(who && principal?.participant ? { participant: who } : {}),
+        ...(who ? { participant: who } : {}),
         detail: waitToken
           ? `More than ${limits.perToken} requests a minute with one link.`
           : `More than ${limits.perAddress} requests a minute from one address.`,
