@@ -35,11 +35,13 @@ export interface CollabLimits {
 
 /**
  * The largest message, from the document cap: a client that reconnects after editing offline
- * sends everything it did in one sync step 2, so the limit must hold any honest catch-up, yet
- * stay far below what would let a handful of sockets exhaust memory (16 MiB at most).
+ * sends everything it did in one sync step 2, so the limit holds any honest catch-up (twice
+ * the cap, and an update too large for the document reaches the update check, which refuses it
+ * with 4409 \`document_too_large\` rather than a 1009 the provider would retry forever), yet
+ * stays far below what would let a handful of sockets exhaust memory: 16 MiB at most.
  */
 export function messageLimitFor(maxDocumentBytes: number): number {
-  return Math.min(maxDocumentBytes, 16 * 1024 * 1024);
+  return Math.min(Math.max(2 * maxDocumentBytes, 1024 * 1024), 16 * 1024 * 1024);
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
