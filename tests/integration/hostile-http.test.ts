@@ -200,6 +200,12 @@ describe('HTTP API under hostile input and load', () => {
         participant: fixture.people.chile!.id,
       }),
     ]);
+    // Guessed tokens are refused, and reported once a minute per address.
+    for (let i = 0; i < 5; i++) {
+      const guess = await api(server.url, 'GET', '/api/session', { token: `guess${i}` });
+      expect(guess.status).toBe(401);
+    }
+    expect(events.filter((e) => e.kind === 'auth_failed')).toHaveLength(1);
   });
 
   it('[N15] requests a minute from one address are bounded too, whatever link they carry', async () => {

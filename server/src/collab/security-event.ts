@@ -15,3 +15,25 @@ export interface SecurityEvent {
 }
 
 export type SecurityEventSink = (event: SecurityEvent) => void;
+
+/**
+ * Reports through `sink` at most once a minute per source (an address, a participant), so a
+ * flood of bad tokens or a socket that keeps hitting a limit leaves one line a minute in the
+ * audit log, not one per attempt. At most `maxSources` are remembered (then all are forgotten).
+ */
+export function oncePerMinute(
+  sink: SecurityEventSink | undefined,
+  maxSources = 10_000,
+  now: () => number = () => performance.now(),
+): (source: string, event: SecurityEvent) => void {
+  const last = new Map<string, number>();
+  return (source, event) => {
+    if (!sink) return;
+    const at = now();
+    const previous = last.get(source);
+    if (previous !== undefined && at - previous < 60_000) return;
+    if (last.size >= maxSources) last.clear();
+    last.set(source, at);
+    sink(event);
+  };
+}

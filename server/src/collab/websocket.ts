@@ -13,7 +13,7 @@ import { sharedFrame, sharedFrames } from './frame';
 import { MessageThrottle } from './rate-limit';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
-import type { SecurityEventSink } from './security-event';
+import { oncePerMinute, type SecurityEventSink } from './security-event';
 
 export interface CollabLimits {
   /**
@@ -157,7 +157,8 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
   /** Per link: the documents it has open, with how many connections each. */
   const openDocuments = new Map<string, Map<string, number>>();
   const { logger } = options;
-  const report: SecurityEventSink = (event) => {
+  // One report a minute per source: a flood of bad tokens is one line, not thousands.
+  const report = oncePerMinute((event) => {
     try {
       options.onSecurityEvent?.(event);
     } catch (error) {
@@ -166,7 +167,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
         error: error instanceof Error ? error.message : String(error),
       });
     }
-  };
+  });
   const admission = new AdmissionQueue(4, (error) =>
     logger.error('could not admit a connection', {
       error: error instanceof Error ? error.message : String(error),
@@ -206,7 +207,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
         logger.warn('connection from a foreign origin refused', {
           origin: request.headers.origin,
         });
-        report({
+        report(`origin ${request.socket.remoteAddress}`, {
           kind: 'origin_refused',
           detail: `A WebSocket connection from the origin ${String(request.headers.origin).slice(0, 200)} was refused.`,
         });
@@ -217,7 +218,9 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       admission.admit(() => {
         if (socket.destroyed) return;
         try {
-          wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, url));
+          wss.handleUpgrade(request, socket, head, (ws) =>
+            onConnection(ws, url, request.socket.remoteAddress ?? 'unknown'),
+          );
         } catch (error) {
           logger.error('could not complete an upgrade', {
             error: error instanceof Error ? error.message : String(error),
@@ -233,10 +236,10 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     }
   };
 
-  const onConnection = (ws: WebSocket, url: URL) => {
+  const onConnection = (ws: WebSocket, url: URL, address: string) => {
     ws.on('error', (error) => logger.warn('socket error', { error: error.message }));
     try {
-      accept(ws, url);
+      accept(ws, url, address);
     } catch (error) {
       logger.error('could not accept a connection', {
         error: error instanceof Error ? error.message : String(error),
@@ -245,10 +248,13 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     }
   };
 
-  const accept = (ws: WebSocket, url: URL) => {
+  const accept = (ws: WebSocket, url: URL, address: string) => {
     const principal = options.authenticator.authenticate(url.searchParams.get('token'));
     if (!principal) {
-      report({ kind: 'auth_failed', detail: 'A WebSocket connection with an unknown token.' });
+      report(`auth ${address}`, {
+        kind: 'auth_failed',
+        detail: `A WebSocket connection from ${address} with an unknown or revoked token.`,
+      });
       return ws.close(CloseCode.unauthorized, 'unknown or revoked token');
     }
     let documentId: string;
@@ -267,7 +273,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     const who = authorId(principal);
     const limitHit = (detail: string) => {
       logger.warn('limit reached', { documentId: document.id, participant: who, detail });
-      report({
+      report(`limit ${who} ${detail}`, {
         kind: 'limit_hit',
         documentId: document.id,
         meetingId: document.meetingId,

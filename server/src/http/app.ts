@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SecurityEventSink } from '../collab/security-event';
 import type { DomainContext } from '../domain/context';
 import { apiNotFound, errorHandler } from './errors';
+import { reportFailedAuth } from './middleware/failed-auth';
 import { jsonOnly } from './middleware/json-body';
 import {
   DEFAULT_REQUEST_RATE,
@@ -45,6 +46,7 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
   const api = express.Router();
   // Who is asking, then whether they may ask this often, and only then their body is read.
   api.use(identify(context.authenticator));
+  api.use(reportFailedAuth(options.onSecurityEvent));
   api.use(
     requestRate({ ...DEFAULT_REQUEST_RATE, ...options.requestRate }, options.onSecurityEvent),
   );

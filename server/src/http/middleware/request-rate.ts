@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { authorId, type Principal } from '../../auth/principal';
-import type { SecurityEventSink } from '../../collab/security-event';
+import { oncePerMinute, type SecurityEventSink } from '../../collab/security-event';
 import { AccordError } from '../../domain/errors';
 
 export interface RequestRateLimits {
@@ -90,8 +90,8 @@ export function requestRate(
 ): RequestHandler {
   const byToken = new Buckets(limits.perToken, limits.maxTracked, now);
   const byAddress = new Buckets(limits.perAddress, limits.maxTracked, now);
-  /** Reported once per key and minute, so that a flood does not flood the audit log too. */
-  const reported = new Map<string, number>();
+  // Once per client and minute, so that a flood does not flood the audit log too.
+  const report = oncePerMinute(onSecurityEvent, limits.maxTracked, now);
   return (request, response, next) => {
     const principal = response.locals.principal as Principal | null | undefined;
     const address = request.socket.remoteAddress ?? 'unknown';
@@ -101,20 +101,14 @@ export function requestRate(
     const wait = Math.max(waitAddress, waitToken);
     if (wait === 0) return next();
     response.setHeader('Retry-After', String(wait));
-    const key = who ?? address;
-    const at = now();
-    if ((reported.get(key) ?? -Infinity) < at - 60_000) {
-      if (reported.size >= limits.maxTracked) reported.clear();
-      reported.set(key, at);
-      onSecurityEvent?.({
-        kind: 'limit_hit',
-        ...(principal?.meetingId ? { meetingId: principal.meetingId } : {}),
-        ...(who ? { participant: who } : {}),
-        detail: waitToken
-          ? `More than ${limits.perToken} requests a minute with one link.`
-          : `More than ${limits.perAddress} requests a minute from one address.`,
-      });
-    }
+    report(who ?? address, {
+      kind: 'limit_hit',
+      ...(principal?.meetingId ? { meetingId: principal.meetingId } : {}),
+      ...(who ? { participant: who } : {}),
+      detail: waitToken
+        ? `More than ${limits.perToken} requests a minute with one link.`
+        : `More than ${limits.perAddress} requests a minute from ${address}.`,
+    });
     next(
       new AccordError(
         'too_many_requests',
