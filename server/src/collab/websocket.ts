@@ -322,7 +322,9 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
         }
         deliver(held.shift()!);
       }
-      if (peer.isOpen) ws.resume();
+      // All handled, or the socket is closing (then reading on lets its close complete).
+      held.length = 0;
+      ws.resume();
     };
     ws.on('pong', () => (peer.alive = true));
     ws.on('error', (error: Error & { code?: string }) => {
