@@ -10,6 +10,10 @@ export interface Config {
   /** Explicit PUBLIC_URL, or null to derive it from the bound address. */
   publicUrl: string | null;
   tls: { cert: string; key: string } | null;
+  /** Origins besides PUBLIC_URL's from which a browser may open the relay (ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
+  /** HTTP API requests a minute per link and per address (HTTP_REQUESTS_PER_MINUTE…). */
+  requestRate?: { perToken?: number; perAddress?: number };
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +39,32 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
       );
     }
   }
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '')
+    .map((origin) => {
+      try {
+        const parsed = new URL(origin);
+        if (parsed.origin === 'null') throw new TypeError('no origin');
+        return parsed.origin;
+      } catch {
+        throw new ConfigError(
+          `ALLOWED_ORIGINS must list origins such as https://accord.example.org, not "${origin}".`,
+        );
+      }
+    });
+  const perMinute = (name: string): number | undefined => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new ConfigError(`${name} must be a whole number of requests a minute, not "${value}".`);
+    }
+    return number;
+  };
+  const perToken = perMinute('HTTP_REQUESTS_PER_MINUTE');
+  const perAddress = perMinute('HTTP_REQUESTS_PER_MINUTE_PER_ADDRESS');
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -42,6 +72,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     adminToken: env.ADMIN_TOKEN || undefined,
     publicUrl,
     tls: cert && key ? { cert, key } : null,
+    allowedOrigins,
+    requestRate: {
+      ...(perToken === undefined ? {} : { perToken }),
+      ...(perAddress === undefined ? {} : { perAddress }),
+    },
   };
 }
 

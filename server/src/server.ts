@@ -7,13 +7,16 @@ import type { Template } from '@accord/shared/template';
 import { loadAdminToken } from './auth/admin-token';
 import { Authenticator } from './auth/authenticator';
 import { RoomRegistry } from './collab/rooms';
-import { attachCollab, type CollabLimits } from './collab/websocket';
+import type { SecurityEventSink } from './security-event';
+import { attachCollab, messageLimitFor, type CollabLimits } from './collab/websocket';
 import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
+import { recordSecurityEvent } from './domain/security-events';
 import { AutoVersioner, type AutoVersionOptions } from './domain/history/auto-versions';
 import { watchInvitationExpiry } from './domain/invitation-expiry';
 import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
+import type { RequestRateLimits } from './http/middleware/request-rate';
 import type { Logger } from './logger';
 import { openFileStorage } from './storage';
 
@@ -31,6 +34,10 @@ export interface AccordOptions {
   /** Largest document, in bytes of Yjs state (default 64 MiB). */
   maxDocumentBytes?: number;
   limits?: Partial<CollabLimits>;
+  /** HTTP API requests a minute per link and per address (over the environment's). */
+  requestRate?: Partial<RequestRateLimits>;
+  /** Refused tokens and origins, limits reached: for the audit log. */
+  onSecurityEvent?: SecurityEventSink;
   autoVersions?: AutoVersionOptions;
 }
 
@@ -96,12 +103,22 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     publicUrl: () => publicUrl,
     now: () => new Date(),
   };
+  // Limits hit, refused origins and tokens, refused updates: into the meeting's audit log.
+  const onSecurityEvent: SecurityEventSink = (event) => {
+    recordSecurityEvent(context, event);
+    options.onSecurityEvent?.(event);
+  };
   const autoVersions = new AutoVersioner(context, logger, options.autoVersions);
   autoVersions.start();
   const stopExpiryWatch = watchInvitationExpiry(context);
   const clientDir =
     options.clientDir === undefined ? join(root, 'client', 'dist') : options.clientDir;
-  const app = createHttpApp(context, { version: packageVersion(), clientDir });
+  const app = createHttpApp(context, {
+    version: packageVersion(),
+    clientDir,
+    requestRate: { ...config.requestRate, ...options.requestRate },
+    onSecurityEvent,
+  });
   const server: Server = config.tls
     ? createHttpsServer(
         { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) },
@@ -113,8 +130,12 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     authenticator,
     resolveDocument: (id) => storage.metadata.resolveDocument(id),
     logger,
-    allowedOrigins: () => [new URL(publicUrl).origin],
-    limits: options.limits,
+    allowedOrigins: () => [new URL(publicUrl).origin, ...(config.allowedOrigins ?? [])],
+    limits: {
+      maxMessageBytes: messageLimitFor(options.maxDocumentBytes ?? 64 * 1024 * 1024),
+      ...options.limits,
+    },
+    onSecurityEvent,
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -17,6 +17,7 @@ import { GuidanceHints, type Guidance } from './guidanceHints';
 import { RemoteSelection } from './remoteSelection';
 import { renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
+import './prosemirror-base.css';
 
 export interface LocalUser {
   participant: string;
@@ -87,7 +88,13 @@ export function DraftEditor({
   });
 
   const editor = useEditor(
-    { extensions, editable, editorProps: { attributes: attributes(editable) } },
+    {
+      extensions,
+      editable,
+      editorProps: { attributes: attributes(editable) },
+      // Its rules are in prosemirror-base.css: an injected <style> would break the CSP.
+      injectCSS: false,
+    },
     [extensions],
   );
 

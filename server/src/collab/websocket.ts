@@ -10,25 +10,49 @@ import type { DocumentRef } from '../storage';
 import { AdmissionQueue } from './admission';
 import type { Peer } from './peer';
 import { sharedFrame, sharedFrames } from './frame';
-import { TokenBucket } from './rate-limit';
+import { MessageThrottle } from './rate-limit';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
+import { oncePerMinute, type SecurityEventSink } from '../security-event';
 
 export interface CollabLimits {
-  /** Largest message accepted; larger ones close the socket with 1009. */
+  /**
+   * Largest message accepted; a larger one is refused by `ws` as its header arrives, before it
+   * is buffered, and closes the socket with 1009.
+   */
   maxMessageBytes: number;
+  /** Messages per second a connection may sustain; past its burst its reads are paused. */
   messagesPerSecond: number;
   messageBurst: number;
+  /** A connection kept throttled this long without easing off is closed with 4529. */
+  throttleCeilingMs: number;
   connectionsPerParticipant: number;
+  /** Distinct documents one link may have open at once. */
+  documentsPerParticipant: number;
   /** A peer that does not read (this many bytes queued) is dropped. */
   maxBufferedBytes: number;
 }
 
+/**
+ * The largest message, from the document cap: a client that reconnects after editing offline
+ * sends everything it did in one sync step 2, so the limit holds any honest catch-up (twice
+ * the cap, and an update too large for the document reaches the update check, which refuses it
+ * with 4409 \`document_too_large\` rather than a 1009 the provider would retry forever), yet
+ * stays far below what would let a handful of sockets exhaust memory: 16 MiB at most.
+ */
+export function messageLimitFor(maxDocumentBytes: number): number {
+  return Math.min(Math.max(2 * maxDocumentBytes, 1024 * 1024), 16 * 1024 * 1024);
+}
+
 export const DEFAULT_LIMITS: CollabLimits = {
-  maxMessageBytes: 8 * 1024 * 1024,
-  messagesPerSecond: 60,
-  messageBurst: 300,
+  maxMessageBytes: messageLimitFor(64 * 1024 * 1024),
+  // A stock provider sends one message per edit: 5,000 quick edits drain in about 20 s, well
+  // under the ceiling; a socket that floods for a minute is closed.
+  messagesPerSecond: 200,
+  messageBurst: 1000,
+  throttleCeilingMs: 60_000,
   connectionsPerParticipant: 16,
+  documentsPerParticipant: 32,
   maxBufferedBytes: 32 * 1024 * 1024,
 };
 
@@ -42,6 +66,8 @@ export interface CollabTransportOptions {
   allowedOrigins: () => string[];
   limits?: Partial<CollabLimits>;
   pingIntervalMs?: number;
+  /** Refused tokens and origins, limits reached (for the audit log). */
+  onSecurityEvent?: SecurityEventSink;
 }
 
 function awarenessUser(principal: Principal): AwarenessUser {
@@ -129,7 +155,20 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     perMessageDeflate: false,
   });
   const perParticipant = new Map<string, number>();
+  /** Per link: the documents it has open, with how many connections each. */
+  const openDocuments = new Map<string, Map<string, number>>();
   const { logger } = options;
+  // One report a minute per source: a flood of bad tokens is one line, not thousands.
+  const report = oncePerMinute((event) => {
+    try {
+      options.onSecurityEvent?.(event);
+    } catch (error) {
+      logger.error('could not record a security event', {
+        kind: event.kind,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  });
   const admission = new AdmissionQueue(4, (error) =>
     logger.error('could not admit a connection', {
       error: error instanceof Error ? error.message : String(error),
@@ -145,28 +184,80 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     return options.allowedOrigins().includes(origin);
   };
 
-  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://accord');
-    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    if (!originAllowed(request)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    // Until its turn, the socket's bytes wait unread in the kernel (a client sends nothing
-    // before the handshake's answer); one that hung up meanwhile is skipped.
-    admission.admit(() => {
-      if (socket.destroyed) return;
-      wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, url));
-    });
+  /** Answers an upgrade that will not become a WebSocket, and hangs up. */
+  const refuseUpgrade = (socket: Duplex, status: string) => {
+    if (!socket.destroyed) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   };
 
-  const onConnection = (ws: WebSocket, url: URL) => {
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // From the first byte on, one socket's errors (a reset, a write after the peer left) are
+    // that socket's: without a listener, an 'error' event would stop the process.
+    socket.on('error', (error) => logger.warn('upgrade socket error', { error: error.message }));
+    try {
+      let url: URL;
+      try {
+        url = new URL(request.url ?? '/', 'http://accord');
+      } catch {
+        // The request target is not a URL at all (`GET http://[/collab/x`).
+        return refuseUpgrade(socket, '400 Bad Request');
+      }
+      if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
+        return refuseUpgrade(socket, '404 Not Found');
+      }
+      if (!originAllowed(request)) {
+        logger.warn('connection from a foreign origin refused', {
+          origin: request.headers.origin,
+        });
+        report(`origin ${request.socket.remoteAddress}`, {
+          kind: 'origin_refused',
+          detail: `A WebSocket connection from the origin ${String(request.headers.origin).slice(0, 200)} was refused.`,
+        });
+        return refuseUpgrade(socket, '403 Forbidden');
+      }
+      // Until its turn, the socket's bytes wait unread in the kernel (a client sends nothing
+      // before the handshake's answer); one that hung up meanwhile is skipped.
+      admission.admit(() => {
+        if (socket.destroyed) return;
+        try {
+          wss.handleUpgrade(request, socket, head, (ws) =>
+            onConnection(ws, url, request.socket.remoteAddress ?? 'unknown'),
+          );
+        } catch (error) {
+          logger.error('could not complete an upgrade', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+          socket.destroy();
+        }
+      });
+    } catch (error) {
+      logger.error('could not handle an upgrade', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      socket.destroy();
+    }
+  };
+
+  const onConnection = (ws: WebSocket, url: URL, address: string) => {
     ws.on('error', (error) => logger.warn('socket error', { error: error.message }));
+    try {
+      accept(ws, url, address);
+    } catch (error) {
+      logger.error('could not accept a connection', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      ws.terminate();
+    }
+  };
+
+  const accept = (ws: WebSocket, url: URL, address: string) => {
     const principal = options.authenticator.authenticate(url.searchParams.get('token'));
-    if (!principal) return ws.close(CloseCode.unauthorized, 'unknown or revoked token');
+    if (!principal) {
+      report(`auth ${address}`, {
+        kind: 'auth_failed',
+        detail: `A WebSocket connection from ${address} with an unknown or revoked token.`,
+      });
+      return ws.close(CloseCode.unauthorized, 'unknown or revoked token');
+    }
     let documentId: string;
     try {
       documentId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
@@ -179,32 +270,106 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       return ws.close(CloseCode.forbidden, 'participant of another meeting');
     }
     const who = authorId(principal);
+    const limitHit = (detail: string) => {
+      logger.warn('limit reached', { documentId: document.id, participant: who, detail });
+      report(`limit ${who} ${detail}`, {
+        kind: 'limit_hit',
+        documentId: document.id,
+        meetingId: document.meetingId,
+        participant: who,
+        detail,
+      });
+    };
     const open = perParticipant.get(who) ?? 0;
-    if (principal.participant && open >= limits.connectionsPerParticipant) {
-      return ws.close(CloseCode.tooManyMessages, 'too many connections for this link');
+    const documents = openDocuments.get(who) ?? new Map<string, number>();
+    if (principal.participant) {
+      if (open >= limits.connectionsPerParticipant) {
+        limitHit(`More than ${limits.connectionsPerParticipant} connections for one link.`);
+        return ws.close(CloseCode.tooManyMessages, 'too many connections for this link');
+      }
+      if (!documents.has(document.id) && documents.size >= limits.documentsPerParticipant) {
+        limitHit(`More than ${limits.documentsPerParticipant} documents open for one link.`);
+        return ws.close(CloseCode.tooManyMessages, 'too many documents open for this link');
+      }
     }
     perParticipant.set(who, open + 1);
+    documents.set(document.id, (documents.get(document.id) ?? 0) + 1);
+    openDocuments.set(who, documents);
 
     const peer = new WebSocketPeer(ws, principal, limits);
-    const bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    const throttle = new MessageThrottle(
+      limits.messagesPerSecond,
+      limits.messageBurst,
+      limits.throttleCeilingMs,
+    );
     let room: Room | null = null;
     const early: Uint8Array[] = [];
-    ws.on('pong', () => (peer.alive = true));
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!isBinary) return peer.close(CloseCode.malformed, 'binary messages only');
-      if (!bucket.take()) return peer.close(CloseCode.tooManyMessages, 'too many messages');
-      const bytes = toBytes(data);
+    const deliver = (bytes: Uint8Array) => {
       if (room) room.handleMessage(peer, bytes);
       else early.push(bytes);
+    };
+    // Messages read past the rate wait here, in order, while the socket's reads are paused;
+    // there are never more than one read's worth.
+    const held: Uint8Array[] = [];
+    let releaseTimer: NodeJS.Timeout | null = null;
+    const release = () => {
+      releaseTimer = null;
+      while (held.length > 0 && peer.isOpen) {
+        if (!throttle.release()) {
+          releaseTimer = setTimeout(release, throttle.waitMs);
+          return;
+        }
+        deliver(held.shift()!);
+      }
+      // All handled, or the socket is closing (then reading on lets its close complete).
+      held.length = 0;
+      ws.resume();
+    };
+    ws.on('pong', () => (peer.alive = true));
+    ws.on('error', (error: Error & { code?: string }) => {
+      // `ws` refuses a frame whose header announces more than maxPayload, and closes with 1009.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        limitHit(`A message larger than ${limits.maxMessageBytes} bytes.`);
+      }
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      // Frames already read when the socket was closed still arrive here.
+      if (!peer.isOpen) return;
+      if (!isBinary) return peer.close(CloseCode.malformed, 'binary messages only');
+      const verdict = throttle.admit(held.length > 0);
+      if (verdict === 'handle') return deliver(toBytes(data));
+      if (verdict === 'close') {
+        limitHit(
+          `Kept sending faster than ${limits.messagesPerSecond} messages a second for over ${Math.round(limits.throttleCeilingMs / 1000)} s.`,
+        );
+        held.length = 0;
+        peer.close(CloseCode.tooManyMessages, 'too many messages');
+        // Read on, so that the client's answer to the close arrives and the socket ends now.
+        ws.resume();
+        return;
+      }
+      held.push(toBytes(data));
+      if (!releaseTimer) {
+        ws.pause();
+        releaseTimer = setTimeout(release, throttle.waitMs);
+      }
     });
     ws.on('close', () => {
+      if (releaseTimer) clearTimeout(releaseTimer);
+      held.length = 0;
       const left = (perParticipant.get(who) ?? 1) - 1;
       if (left > 0) perParticipant.set(who, left);
       else perParticipant.delete(who);
+      const sameDocument = (documents.get(document.id) ?? 1) - 1;
+      if (sameDocument > 0) documents.set(document.id, sameDocument);
+      else documents.delete(document.id);
+      if (documents.size === 0 && openDocuments.get(who) === documents) openDocuments.delete(who);
       room?.handleClose(peer);
       alive.delete(peer);
+      throttled.delete(peer);
     });
     alive.set(peer, ws);
+    throttled.set(peer, throttle);
     // Joined at once, within the admission slice (greeted now if the document is loaded, or as
     // soon as it is); only a room still closing from its last peer's departure is waited for.
     room = options.registry.connectNow(document.id, peer);
@@ -227,8 +392,12 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
 
   // Dead connections (a laptop closed without a goodbye) are found by ping and dropped.
   const alive = new Map<WebSocketPeer, WebSocket>();
+  // A throttled socket's pongs wait unread behind its paused reads; the throttle's ceiling,
+  // not the ping, bounds how long it lives.
+  const throttled = new Map<WebSocketPeer, MessageThrottle>();
   const pinger = setInterval(() => {
     for (const [peer, ws] of alive) {
+      if (throttled.get(peer)?.throttled) continue;
       if (!peer.alive) {
         ws.terminate();
         continue;

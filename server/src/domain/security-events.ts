@@ -1,17 +1,6 @@
 import { SERVER_WIDE, type AuditEvent } from '../storage';
+import type { SecurityEvent } from '../security-event';
 import type { DomainContext } from './context';
-
-/**
- * What the relay and the update checks report (`SecurityEvent` of `collab/security-event.ts`,
- * restated here by shape so the domain does not depend on the relay's types).
- */
-export interface ReportedSecurityEvent {
-  kind: string;
-  documentId?: string;
-  meetingId?: string;
-  participant?: string;
-  detail: string;
-}
 
 /**
  * Puts a security event from the relay (refused update, limit hit, refused origin, storage
@@ -19,7 +8,7 @@ export interface ReportedSecurityEvent {
  * meeting when only the document is known, server-wide when neither is. Rate-limited per
  * participant, or per kind for events without one, so a flood is one summary line.
  */
-export function recordSecurityEvent(context: DomainContext, reported: ReportedSecurityEvent): void {
+export function recordSecurityEvent(context: DomainContext, reported: SecurityEvent): void {
   const meetingId =
     reported.meetingId ??
     (reported.documentId !== undefined

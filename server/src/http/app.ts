@@ -1,8 +1,16 @@
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SecurityEventSink } from '../security-event';
 import type { DomainContext } from '../domain/context';
 import { apiNotFound, errorHandler } from './errors';
+import { jsonOnly } from './middleware/json-body';
+import {
+  DEFAULT_REQUEST_RATE,
+  requestRate,
+  type RequestRateLimits,
+} from './middleware/request-rate';
+import { securityHeaders } from './middleware/security-headers';
 import { auditRefusals, identify } from './principal';
 import { documentRoutes } from './routes/documents';
 import { meetingRoutes } from './routes/meetings';
@@ -15,7 +23,14 @@ export interface HttpAppOptions {
   clientDir: string | null;
   /** Largest JSON body accepted. */
   jsonLimit?: string;
+  /** Requests a minute per link and per address (429 past either). */
+  requestRate?: Partial<RequestRateLimits>;
+  /** Limits reached (for the audit log). */
+  onSecurityEvent?: SecurityEventSink;
 }
+
+/** The one API route whose body is not JSON: an uploaded file. */
+const IMPORT_PATH = /^\/meetings\/[^/]+\/documents\/import\/?$/;
 
 /**
  * The Express app: the JSON API under /api, then the browser app with a fallback to its
@@ -25,17 +40,20 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use((_request, response, next) => {
-    // Tokens travel in links: never leak them in a Referer header.
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(securityHeaders);
 
   const api = express.Router();
-  api.use(express.json({ limit: options.jsonLimit ?? '256kb', strict: false }));
+  // Who is asking, then whether they may ask this often, and only then their body is read.
+  // A refused token is audited by `principalOf`, once the route turns out to need one.
   api.use(identify(context.authenticator, auditRefusals(context)));
+  api.use(
+    requestRate({ ...DEFAULT_REQUEST_RATE, ...options.requestRate }, options.onSecurityEvent),
+  );
+  api.use((request, response, next) => {
+    if (IMPORT_PATH.test(request.path)) next();
+    else jsonOnly(request, response, next);
+  });
+  api.use(express.json({ limit: options.jsonLimit ?? '256kb', strict: false }));
   api.use((_request, response, next) => {
     response.setHeader('Cache-Control', 'no-store');
     next();
@@ -61,6 +79,10 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
         .send('Accord is running, but the browser app is not built. Run "npm run build".\n');
     });
   }
+  // Express' own 404 page would replace the security headers with its own policy.
+  app.use((_request, response) => {
+    response.status(404).type('text/plain').send('Not found.\n');
+  });
   app.use(errorHandler(context.logger));
   return app;
 }

@@ -27,8 +27,12 @@ interface BodyParserError {
   status?: number;
 }
 
-/** Errors from Express' own parsers, turned into the contract's shape. */
+/** Errors from Express' own parsers and router, turned into the contract's shape. */
 function fromParser(error: BodyParserError): AccordError | null {
+  // The router could not percent-decode a path parameter (`/api/documents/%E0%A4%A`).
+  if (error instanceof URIError) {
+    return new AccordError('malformed', 'malformed_path', 'The address is not valid.');
+  }
   switch (error.type) {
     case 'entity.parse.failed':
       return new AccordError('malformed', 'malformed_json', 'The request body is not valid JSON.');
@@ -42,6 +46,13 @@ function fromParser(error: BodyParserError): AccordError | null {
         'The request body is in an encoding the server does not read.',
       );
     default:
+      // Any other refusal of a request by a parser (aborted, a size that does not add up).
+      if (error.status === 413) {
+        return new AccordError('too_large', 'body_too_large', 'The request body is too large.');
+      }
+      if (error.status === 400) {
+        return new AccordError('malformed', 'malformed_request', 'The request is not valid.');
+      }
       return null;
   }
 }

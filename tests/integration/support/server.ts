@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Config } from '../../../server/src/config';
 import { silentLogger } from '../../../server/src/logger';
 import { startAccord, type AccordOptions, type AccordServer } from '../../../server/src/server';
 
@@ -20,7 +21,11 @@ export async function tempDir(prefix = 'accord-test-'): Promise<string> {
 }
 
 export async function startTestServer(
-  options: Partial<AccordOptions> & { dataDir?: string; port?: number } = {},
+  options: Partial<AccordOptions> & {
+    dataDir?: string;
+    port?: number;
+    config?: Partial<Config>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDir());
   const server = await startAccord(
@@ -31,6 +36,7 @@ export async function startTestServer(
       adminToken: undefined,
       publicUrl: null,
       tls: null,
+      ...options.config,
     },
     { logger: silentLogger, clientDir: null, idleUnloadMs: 50, ...options },
   );

@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { ImportError } from './errors';
 import { htmlToText } from './html-to-text';
+import { checkZipBounds } from './zip-guard';
 
 /**
  * The text of a .docx, as the Markdown-like text the structure recogniser reads. Mammoth's
@@ -13,6 +14,8 @@ export interface DocxText {
 }
 
 export async function docxToText(body: Buffer): Promise<DocxText> {
+  // Before the reader inflates anything: a zip bomb is refused here, in bounded memory.
+  checkZipBounds(body);
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     // No images: a resolution's text is what is imported, and data URIs would only bloat it.

@@ -1,0 +1,39 @@
+/**
+ * Something a secretariat should be able to see afterwards: a refused token, a limit reached,
+ * a refused update or origin, storage that could not be written. The transport and the HTTP
+ * layer only report these through an optional callback; the server wires it to the audit log,
+ * so that neither layer depends on storage.
+ */
+export interface SecurityEvent {
+  /** `auth_failed`, `limit_hit`, `update_refused`, `origin_refused`, `storage_unavailable`. */
+  kind: string;
+  documentId?: string;
+  meetingId?: string;
+  participant?: string;
+  /** One sentence: what was refused and why (never a token). */
+  detail: string;
+}
+
+export type SecurityEventSink = (event: SecurityEvent) => void;
+
+/**
+ * Reports through `sink` at most once a minute per source (an address, a participant), so a
+ * flood of bad tokens or a socket that keeps hitting a limit leaves one line a minute in the
+ * audit log, not one per attempt. At most `maxSources` are remembered (then all are forgotten).
+ */
+export function oncePerMinute(
+  sink: SecurityEventSink | undefined,
+  maxSources = 10_000,
+  now: () => number = () => performance.now(),
+): (source: string, event: SecurityEvent) => void {
+  const last = new Map<string, number>();
+  return (source, event) => {
+    if (!sink) return;
+    const at = now();
+    const previous = last.get(source);
+    if (previous !== undefined && at - previous < 60_000) return;
+    if (last.size >= maxSources) last.clear();
+    last.set(source, at);
+    sink(event);
+  };
+}
