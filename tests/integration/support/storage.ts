@@ -8,9 +8,12 @@ import { join } from 'node:path';
 export async function storageSnapshot(dir: string): Promise<Record<string, number>> {
   const files: Record<string, number> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || /audit/i.test(entry.name)) continue;
+    if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length)] = (await stat(path)).size;
+    const relative = path.slice(dir.length);
+    // The audit log grows with refusals by design: it is not the meeting's data.
+    if (/(^|\/)audit(\/|$)/.test(relative)) continue;
+    files[relative] = (await stat(path)).size;
   }
   return files;
 }
