@@ -1,7 +1,10 @@
 import type * as Y from 'yjs';
+import type { Role } from '@accord/shared';
 import type { Logger } from '../logger';
 import type { UpdateLog } from '../storage';
 import type { Room } from './room';
+import type { RoomScheduler } from './room-scheduler';
+import type { SecurityEvent } from './security-event';
 
 export interface RoomOptions {
   documentId: string;
@@ -11,6 +14,8 @@ export interface RoomOptions {
   isLocked: () => boolean;
   /** Called when the last peer has left. */
   onEmpty: (room: Room) => void;
+  /** Limits hit, updates refused, writes that failed: for the meeting's audit log. */
+  onSecurityEvent?: (event: SecurityEvent) => void;
   /** Checkpoint after this many updates (default 2,000). */
   checkpointEvery?: number;
   /** Messages a peer may send while the document loads (default 512). */
@@ -19,6 +24,30 @@ export interface RoomOptions {
   maxDocumentBytes?: number;
   /** Carets and presence are relayed at most this often (default 30 ms). */
   awarenessIntervalMs?: number;
+  /** An awareness state larger than this (its JSON, in bytes) is refused (default 16 KiB). */
+  maxAwarenessStateBytes?: number;
+  /**
+   * What one participant may add to the document within `windowMs` (default: an eighth of
+   * `maxDocumentBytes`, 8 MiB, per hour), so that one delegate cannot fill it for everyone.
+   * Roles in `exemptRoles` (default admin, chair, rapporteur) have no budget.
+   */
+  participantBudget?: { bytes?: number; windowMs?: number; exemptRoles?: readonly Role[] };
+  /**
+   * Bytes of sync answers encoded for one connection within `windowMs` (default 8 MiB per
+   * 10 s). Past it, the connection's requests are answered from the encoding shared by devices
+   * that join with nothing, which costs nothing more to send again.
+   */
+  syncAnswerBudget?: { bytes?: number; windowMs?: number };
+  /**
+   * Updates of one connection held until the history they build on arrives (default 2,000
+   * updates or 16 MiB). Past it the connection is closed with 4529: its provider reconnects and
+   * sends everything again through sync.
+   */
+  maxPendingPerPeer?: { updates?: number; bytes?: number };
+  /** Runs the flush and the caret relay (default: the event loop). */
+  scheduler?: RoomScheduler;
+  /** The clock for update times and budgets (default `Date.now`). */
+  now?: () => number;
 }
 
 /** A change the server itself makes (a restore): attributed like any other. */
