@@ -55,3 +55,30 @@ export interface ServerChange {
   author: string;
   apply: (doc: Y.Doc) => void;
 }
+
+const MiB = 1024 * 1024;
+
+/** A room's limits with every default filled in. */
+export function roomLimits(options: RoomOptions) {
+  const maxDocumentBytes = options.maxDocumentBytes ?? 64 * MiB;
+  return {
+    maxDocumentBytes,
+    maxQueuedPerPeer: options.maxQueuedPerPeer ?? 512,
+    awarenessIntervalMs: options.awarenessIntervalMs ?? 30,
+    maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? 16 * 1024,
+    participantBudget: {
+      bytes: options.participantBudget?.bytes ?? maxDocumentBytes / 8,
+      windowMs: options.participantBudget?.windowMs ?? 60 * 60 * 1000,
+      exemptRoles:
+        options.participantBudget?.exemptRoles ?? (['admin', 'chair', 'rapporteur'] as const),
+    },
+    syncAnswerBudget: {
+      bytes: options.syncAnswerBudget?.bytes ?? 8 * MiB,
+      windowMs: options.syncAnswerBudget?.windowMs ?? 10_000,
+    },
+    maxPending: {
+      updates: options.maxPendingPerPeer?.updates ?? 2000,
+      bytes: options.maxPendingPerPeer?.bytes ?? 16 * MiB,
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import * as Y from 'yjs';
+import type { StoredDocument } from '../storage';
+import type { Peer } from './peer';
+import type { RoomFlush } from './room-flush';
+
+/**
+ * A room's document as the log knows it: the `Y.Doc`, which participant each Yjs client id
+ * belongs to, the seq of the last accepted update and the document's size. Every change goes
+ * through here so that it is recorded for the next flush in the same step as it is made.
+ */
+export class RoomDocument {
+  private bindingMap = new Map<number, string>();
+  private last = 0;
+  private changedAt = 0;
+  /** The document's encoded size, near enough: the last full state plus updates since. */
+  approximateBytes = 0;
+
+  constructor(
+    readonly doc: Y.Doc,
+    private readonly flush: RoomFlush,
+    private readonly now: () => number,
+  ) {}
+
+  get bindings(): ReadonlyMap<number, string> {
+    return this.bindingMap;
+  }
+
+  /** The seq of the last accepted update. */
+  get lastSeq(): number {
+    return this.last;
+  }
+
+  /** When the last update was accepted (ms since the epoch), or 0. */
+  get lastChangeAt(): number {
+    return this.changedAt;
+  }
+
+  /** Fills the document from its log (once, before anyone is served). */
+  load(stored: StoredDocument): void {
+    const parts = stored.updates.map((u) => u.update);
+    if (stored.checkpoint) parts.unshift(stored.checkpoint);
+    if (parts.length > 0) {
+      const merged = Y.mergeUpdates(parts);
+      Y.applyUpdate(this.doc, merged);
+      this.approximateBytes = merged.length;
+    }
+    this.bindingMap = stored.bindings;
+    this.last = stored.lastSeq;
+  }
+
+  /** The participant a Yjs client id belongs to, if anyone. */
+  ownerOf(clientId: number): string | undefined {
+    return this.bindingMap.get(clientId);
+  }
+
+  /** Binds an unbound client id to `author`, recorded with the next flush. */
+  bind(clientId: number, author: string): void {
+    if (this.bindingMap.has(clientId)) return;
+    this.bindingMap.set(clientId, author);
+    this.flush.bind({ kind: 'bind', clientId, author });
+  }
+
+  /**
+   * Applies an accepted update and hands it to the flush. Throws what Yjs throws: the document
+   * may then hold part of it, and can no longer be trusted to equal the log.
+   */
+  apply(update: Uint8Array, author: string, origin: Peer | null): void {
+    Y.applyUpdate(this.doc, update, origin);
+    this.last += 1;
+    this.approximateBytes += update.length;
+    this.changedAt = this.now();
+    this.flush.accepted(
+      { kind: 'update', seq: this.last, at: this.changedAt, author, update },
+      origin,
+    );
+  }
+
+  /** The encoding of what a checkpoint records. */
+  checkpointSource(): { doc: Y.Doc; lastSeq: number; bindings: ReadonlyMap<number, string> } {
+    return { doc: this.doc, lastSeq: this.last, bindings: this.bindingMap };
+  }
+}
