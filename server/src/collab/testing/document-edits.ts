@@ -38,7 +38,7 @@ export function paragraphs(doc: Y.Doc): string[] {
       node instanceof Y.XmlElement
         ? node
             .toArray()
-            .map((child) => (child instanceof Y.XmlText ? child.toString() : ''))
+            .map((child): string => (child instanceof Y.XmlText ? String(child.toString()) : ''))
             .join('')
         : '',
     );
