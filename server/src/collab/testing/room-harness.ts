@@ -63,8 +63,9 @@ export class RoomHarness {
     return client;
   }
 
+  /** The connections still open or with packets in flight. */
   get links(): Link[] {
-    return this.clients.map((c) => c.link).filter((l): l is Link => l !== null);
+    return this.clients.flatMap((c) => c.links).filter((l) => !l.ended || l.inFlight > 0);
   }
 
   /** Delivers every packet in flight, in both directions, link by link. */

@@ -19,6 +19,8 @@ export class TestClient implements LinkClient {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   link: Link | null = null;
+  /** Every connection this device opened, the closing ones included. */
+  readonly links: Link[] = [];
   /** Close codes received, in order. */
   readonly closes: number[] = [];
   /** Reasons of auth (permission denied) messages received, in order. */
@@ -47,13 +49,14 @@ export class TestClient implements LinkClient {
   }
 
   get connected(): boolean {
-    return this.link?.peer.open ?? false;
+    return this.link !== null && this.link.clientOpen && this.link.peer.open;
   }
 
   /** Opens a connection to `room`, as a provider does on `connect()`. */
   connect(room: Room): Link {
     this.link?.hangUp();
     const link = (this.link = new Link(room, this, this.principal));
+    this.links.push(link);
     this.synced = false;
     room.handleConnect(link.peer);
     this.send(encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)));

@@ -28,6 +28,8 @@ export class Link {
   readonly peer: LinkPeer;
   /** Set once the room has been told the connection closed. */
   ended = false;
+  /** Cleared when the client hangs up (what it sent before still arrives). */
+  clientOpen = true;
 
   constructor(
     readonly room: Room,
@@ -43,15 +45,15 @@ export class Link {
 
   /** The client sends a message (queued until delivered). */
   send(bytes: Uint8Array): void {
-    if (this.peer.open) this.toServer.push({ kind: 'message', bytes });
+    if (this.clientOpen && this.peer.open) this.toServer.push({ kind: 'message', bytes });
   }
 
   /** The client hangs up: the room hears of it when the close is delivered. */
   hangUp(): void {
-    if (!this.peer.open) return;
-    this.peer.open = false;
+    if (!this.clientOpen) return;
+    this.clientOpen = false;
     this.toClient.length = 0;
-    this.toServer.push({ kind: 'close', code: 1000 });
+    if (!this.ended) this.toServer.push({ kind: 'close', code: 1000 });
   }
 
   /** Delivers the next packet in `direction`; returns what was delivered, or null. */
@@ -61,7 +63,10 @@ export class Link {
     if (direction === 'toServer') {
       if (packet.kind === 'close') this.end();
       else if (!this.ended) this.room.handleMessage(this.peer, packet.bytes);
+    } else if (!this.clientOpen) {
+      // The device hung up: what the server sent meanwhile is never read.
     } else if (packet.kind === 'close') {
+      this.clientOpen = false;
       this.client.closed(packet.code);
       this.end();
     } else {
@@ -79,7 +84,8 @@ export class Link {
   cut(code = 1006): void {
     this.toServer.length = 0;
     this.toClient.length = 0;
-    const wasOpen = this.peer.open;
+    const wasOpen = this.clientOpen;
+    this.clientOpen = false;
     this.peer.open = false;
     if (wasOpen) this.client.closed(code);
     this.end();
