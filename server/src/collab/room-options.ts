@@ -50,6 +50,17 @@ export interface RoomOptions {
   now?: () => number;
 }
 
+/** The limits a room takes beyond the defaults (each documented on `RoomOptions`). */
+export type RoomLimitOptions = Pick<
+  RoomOptions,
+  | 'maxQueuedPerPeer'
+  | 'awarenessIntervalMs'
+  | 'maxAwarenessStateBytes'
+  | 'participantBudget'
+  | 'syncAnswerBudget'
+  | 'maxPendingPerPeer'
+>;
+
 /** A change the server itself makes (a restore): attributed like any other. */
 export interface ServerChange {
   author: string;
