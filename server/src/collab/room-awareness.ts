@@ -5,7 +5,7 @@ import { awarenessMessage } from './messages';
 import type { Peer } from './peer';
 import type { RoomDocument } from './room-document';
 import type { RoomFlush } from './room-flush';
-import type { RoomScheduler } from './room-scheduler';
+import type { RoomScheduler } from './room-options';
 
 /** What the awareness relay needs from its room. */
 export interface AwarenessContext {

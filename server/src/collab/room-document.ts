@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { StoredDocument } from '../storage';
 import type { Peer } from './peer';
 import type { RoomFlush } from './room-flush';
+import type { ServerChange } from './room-options';
 
 /**
  * A room's document as the log knows it: the `Y.Doc`, which participant each Yjs client id
@@ -78,5 +79,34 @@ export class RoomDocument {
   /** The encoding of what a checkpoint records. */
   checkpointSource(): { doc: Y.Doc; lastSeq: number; bindings: ReadonlyMap<number, string> } {
     return { doc: this.doc, lastSeq: this.last, bindings: this.bindingMap };
+  }
+}
+
+/**
+ * Applies a change the server makes (a restore) to a room's document as one attributed update:
+ * the change is made on a copy, and the difference is applied like any client's update, under a
+ * client id of its own bound to the author. If Yjs throws, `applyFailed` hears of it first.
+ */
+export function applyServerChange(
+  document: RoomDocument,
+  change: ServerChange,
+  applyFailed: (error: unknown) => void,
+): void {
+  const before = Y.encodeStateVector(document.doc);
+  const scratch = new Y.Doc({ gc: true });
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
+  change.apply(scratch);
+  const update = Y.encodeStateAsUpdate(scratch, before);
+  scratch.destroy();
+  const owner = document.ownerOf(scratch.clientID);
+  if (owner !== undefined && owner !== change.author) {
+    throw new RangeError('server client id collision');
+  }
+  document.bind(scratch.clientID, change.author);
+  try {
+    document.apply(update, change.author, null);
+  } catch (error) {
+    applyFailed(error);
+    throw error;
   }
 }

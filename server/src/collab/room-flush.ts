@@ -4,7 +4,7 @@ import { answerSyncRequests, sendFlush, type SyncRequest } from './fan-out';
 import type { FreshJoinAnswer } from './fresh-join';
 import { updateMessage } from './messages';
 import type { Peer } from './peer';
-import type { RoomScheduler } from './room-scheduler';
+import type { RoomScheduler } from './room-options';
 import type { SyncAnswerBudget } from './room-sync-budget';
 
 /** What a flush needs from its room. */

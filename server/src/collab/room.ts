@@ -10,12 +10,10 @@ import type { Peer } from './peer';
 import type { UpdateAdmission } from './room-admission';
 import type { AwarenessRelay } from './room-awareness';
 import type { RoomCheckpoints } from './room-checkpoints';
-import type { RoomDocument } from './room-document';
+import { applyServerChange, type RoomDocument } from './room-document';
 import type { RoomFlush } from './room-flush';
-import type { RoomReports } from './room-reports';
-import { applyServerChange } from './room-server-change';
 import type { RoomOptions, ServerChange } from './room-options';
-import { roomParts } from './room-parts';
+import { roomParts, type RoomReports } from './room-parts';
 
 export type { RoomOptions, ServerChange } from './room-options';
 

@@ -1,4 +1,4 @@
-import type { RoomScheduler } from '../room-scheduler';
+import type { RoomScheduler } from '../room-options';
 
 interface Timer {
   due: number;
