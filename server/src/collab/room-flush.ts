@@ -43,6 +43,8 @@ export class RoomFlush {
   private replies: SyncRequest[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
+  /** Set once an append failed: the document holds what the log does not; nothing more goes. */
+  private broken: Error | null = null;
 
   constructor(private readonly room: FlushContext) {}
 
@@ -93,6 +95,7 @@ export class RoomFlush {
    * Rejects when the log refused the write (nothing of it was relayed).
    */
   flush(): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
     this.flushing ??= this.flushNow().finally(() => {
       this.flushing = null;
       // A flush asked for while this one was finishing was handed this one's promise: work it
@@ -116,7 +119,9 @@ export class RoomFlush {
         try {
           await room.log.append(room.documentId, entries);
         } catch (error) {
-          this.replies = [];
+          // What was accepted meanwhile builds on what was not stored: none of it is written.
+          this.abandon();
+          this.broken = error instanceof Error ? error : new Error(String(error));
           room.failed(error);
           throw error;
         }

@@ -173,6 +173,34 @@ describe('room lifecycle', () => {
     harness.destroy();
   });
 
+  it('[K5] what was accepted while the failing write was under way is never written or relayed either', async () => {
+    const memory = new MemoryUpdateLog();
+    await memory.create(DOCUMENT_ID, []);
+    const log = faultyLog(memory);
+    const harness = new RoomHarness(log);
+    await harness.room.ready;
+    const chile = harness.device('chile', participant('chile'));
+    const peru = harness.device('peru', participant('peru'));
+    chile.connect(harness.room);
+    peru.connect(harness.room);
+    appendParagraph(chile.doc, 'p1', 'stored');
+    await harness.settle();
+    log.failing = true;
+    paragraphText(chile.doc, 'p1').insert(6, ' first');
+    harness.deliverAll();
+    const failing = harness.scheduler.runSoon();
+    // The append is under way when the next edit arrives; then the disk has room again.
+    paragraphText(chile.doc, 'p1').insert(12, ' second');
+    chile.link!.deliver('toServer');
+    log.failing = false;
+    await failing;
+    await harness.settle();
+    expect(paragraphs(peru.doc)).toEqual(['stored']);
+    expect((await stored(memory)).updates).toHaveLength(1);
+    expect(chile.closes).toEqual([CloseCode.unavailable]);
+    harness.destroy();
+  });
+
   it('[K6] a document that cannot be loaded sends its devices away with 4503 and is never served empty', async () => {
     const harness = new RoomHarness(new MemoryUpdateLog());
     const chile = harness.device('chile', participant('chile'));

@@ -248,7 +248,7 @@ export class Room {
     reader: (doc: Y.Doc, lastSeq: number, bindings: ReadonlyMap<number, string>) => T,
   ): Promise<T> {
     await this.ready;
-    await this.flushes.flush();
+    await this.flushes.flush().catch(() => undefined);
     // A room whose writes failed holds what the log does not: never read from it.
     if (this.state !== 'ready') throw new Error(`document ${this.documentId} is unavailable`);
     return reader(this.document.doc, this.document.lastSeq, this.document.bindings);
