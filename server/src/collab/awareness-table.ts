@@ -80,7 +80,9 @@ export class AwarenessTable {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      if (state.length > claim.maxStateBytes || Buffer.byteLength(state) > claim.maxStateBytes) {
+      // A UTF-8 character takes at most three bytes per UTF-16 unit: most states need no count.
+      const max = claim.maxStateBytes;
+      if (state.length > max || (state.length * 3 > max && Buffer.byteLength(state) > max)) {
         return { ok: false, reason: RefusalReason.awarenessTooLarge, clientId };
       }
       const known = this.entries.get(clientId)?.clock ?? this.departed.get(clientId);
