@@ -114,4 +114,33 @@ describe('room awareness', () => {
     });
     harness.destroy();
   });
+
+  it('[K20] a lock is announced to every device at once as the server awareness state, and the document refuses edits', async () => {
+    let locked = false;
+    const { harness, chile, peru } = await room({ isLocked: () => locked });
+    locked = true;
+    harness.room.announceStatus();
+    await harness.settle();
+    for (const device of [chile, peru]) {
+      expect(device.awareness.getStates().get(0)).toEqual({ document: { status: 'locked' } });
+    }
+    chile.moveCaret(2);
+    await harness.settle();
+    expect(chile.closes).toEqual([]);
+    harness.destroy();
+  });
+
+  it('[K21] a device asking for everyone present (query awareness) gets every state', async () => {
+    const { harness, chile, peru } = await room();
+    chile.moveCaret(5);
+    await harness.settle();
+    peru.awareness.getStates().delete(chile.doc.clientID);
+    peru.awareness.meta.delete(chile.doc.clientID);
+    peru.link!.send(new Uint8Array([MessageType.queryAwareness]));
+    await harness.settle();
+    expect(peru.awareness.getStates().get(chile.doc.clientID)).toMatchObject({
+      cursor: { anchor: 5 },
+    });
+    harness.destroy();
+  });
 });

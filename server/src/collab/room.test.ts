@@ -242,6 +242,22 @@ describe('room lifecycle', () => {
     harness.destroy();
   });
 
+  it('[K22] closing a participant (revoked link) closes each of their devices and no one else', async () => {
+    const harness = await RoomHarness.create();
+    const laptop = harness.device('laptop', participant('chile'));
+    const phone = harness.device('phone', participant('chile'));
+    const peru = harness.device('peru', participant('peru'));
+    for (const device of [laptop, phone, peru]) device.connect(harness.room);
+    await harness.settle();
+    harness.room.closeParticipant('chile', CloseCode.unauthorized, 'token revoked');
+    await harness.settle();
+    expect(laptop.closes).toEqual([CloseCode.unauthorized]);
+    expect(phone.closes).toEqual([CloseCode.unauthorized]);
+    expect(peru.closes).toEqual([]);
+    expect(harness.room.peerCount).toBe(1);
+    harness.destroy();
+  });
+
   it('[K10] a server change (restore) reaches every device and is stored under its author', async () => {
     const harness = await RoomHarness.create();
     const chile = harness.device('chile', participant('chile'));
