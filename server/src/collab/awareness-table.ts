@@ -104,9 +104,11 @@ export class AwarenessTable {
     }
     const accepted: number[] = [];
     for (const { clientId, clock, value, leaving } of decided) {
-      const current = this.entries.get(clientId);
-      // y-protocols' rule: newer clocks win; at equal clocks only a removal is news.
-      if (current && (clock < current.clock || (clock === current.clock && !leaving))) continue;
+      // y-protocols' rule: newer clocks win; at equal clocks only a removal is news. A departed
+      // client's last clock still counts: a state its device sent before leaving may arrive
+      // late, on a connection of its own that had not closed yet.
+      const known = this.entries.get(clientId)?.clock ?? this.departed.get(clientId);
+      if (known !== undefined && (clock < known || (clock === known && !leaving))) continue;
       const rewritten =
         leaving || typeof value !== 'object'
           ? null

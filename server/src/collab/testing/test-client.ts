@@ -54,7 +54,7 @@ export class TestClient implements LinkClient {
 
   /** Opens a connection to `room`, as a provider does on `connect()`. */
   connect(room: Room): Link {
-    this.link?.hangUp();
+    this.disconnect();
     const link = (this.link = new Link(room, this, this.principal));
     this.links.push(link);
     this.synced = false;
@@ -66,8 +66,11 @@ export class TestClient implements LinkClient {
     return link;
   }
 
+  /** Hangs up, forgetting everyone else's presence as a provider does on any close. */
   disconnect(): void {
-    this.link?.hangUp();
+    if (!this.link?.clientOpen) return;
+    this.link.hangUp();
+    this.forgetOthers();
   }
 
   /** Moves this device's caret (its awareness state). */
@@ -99,7 +102,10 @@ export class TestClient implements LinkClient {
 
   closed(code: number): void {
     this.closes.push(code);
-    // A provider forgets everyone else's presence when its connection closes.
+    this.forgetOthers();
+  }
+
+  private forgetOthers(): void {
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, 'connection closed');
   }
