@@ -84,8 +84,15 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     storage.metadata,
     () => new Date(),
   );
+  // Limits hit, refused origins and tokens, refused updates: into the meeting's audit log.
+  const onSecurityEvent: SecurityEventSink = (event) => {
+    // Reported only once connections are served, after `context` below exists.
+    recordSecurityEvent(context, event);
+    options.onSecurityEvent?.(event);
+  };
   const rooms = new RoomRegistry({
     log: storage.updates,
+    onSecurityEvent,
     logger,
     isLocked: (id) => storage.metadata.isLocked(id),
     idleUnloadMs: options.idleUnloadMs,
@@ -102,11 +109,6 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     dataDir: config.dataDir,
     publicUrl: () => publicUrl,
     now: () => new Date(),
-  };
-  // Limits hit, refused origins and tokens, refused updates: into the meeting's audit log.
-  const onSecurityEvent: SecurityEventSink = (event) => {
-    recordSecurityEvent(context, event);
-    options.onSecurityEvent?.(event);
   };
   const autoVersions = new AutoVersioner(context, logger, options.autoVersions);
   autoVersions.start();

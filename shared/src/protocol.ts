@@ -60,6 +60,14 @@ export const RefusalReason = {
   missingHistory: 'missing_history',
   invalid: 'invalid_update',
   documentTooLarge: 'document_too_large',
+  /** The participant added more to this document than one participant may within an hour. */
+  participantBudget: 'participant_budget',
+  /** The update could not be stored (disk full, read-only); sent before a `4503` close. */
+  storageUnavailable: 'storage_unavailable',
+  /** An awareness state larger than the server keeps. */
+  awarenessTooLarge: 'awareness_too_large',
+  /** A second awareness client id on one connection (one device, one caret). */
+  awarenessClients: 'awareness_clients',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

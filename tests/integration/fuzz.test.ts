@@ -68,6 +68,8 @@ function randomEdit(doc: Y.Doc, rng: ReturnType<typeof random>, label: string): 
 /**
  * [F1] Several delegations edit at random, drop off and come back at random, and the server
  * restarts in the middle. Everyone converges, and the restarted server lost nothing it had.
+ * A smoke run over real sockets: the seeded sessions that replay step by step run on the
+ * deterministic room (server/src/collab/room-fuzz.test.ts, [K18]).
  */
 describe('fuzz: random edits, disconnects and a restart converge', () => {
   let server: TestServer | undefined;
@@ -77,7 +79,7 @@ describe('fuzz: random edits, disconnects and a restart converge', () => {
     await server?.stop();
   });
 
-  for (const seed of [1, 2, 3, 20261128]) {
+  for (const seed of [20261128]) {
     it(`[F1] seed ${seed}`, async () => {
       const rng = random(seed);
       server = await startTestServer();
@@ -97,7 +99,7 @@ describe('fuzz: random edits, disconnects and a restart converge', () => {
       const serverState = () =>
         server!.server.context.rooms.read(fixture.document.id, (doc) => Y.encodeStateAsUpdate(doc));
 
-      for (let step = 0; step < 240; step++) {
+      for (let step = 0; step < 120; step++) {
         const client = rng.pick(clients);
         if (rng.next() < 0.06) {
           if (client.provider.shouldConnect) client.provider.disconnect();
@@ -105,7 +107,7 @@ describe('fuzz: random edits, disconnects and a restart converge', () => {
         } else {
           randomEdit(client.doc, rng, `s${step}`);
         }
-        if (step === 120) {
+        if (step === 60) {
           // Restart: what the server held before must be there after, before anyone resyncs.
           const held = await serverState();
           await server.stop({ keepData: true });

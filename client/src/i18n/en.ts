@@ -153,6 +153,12 @@ export const en = {
     invalid_update: 'Your last changes were not accepted: the server could not read them.',
     document_too_large:
       'Your last changes were not accepted: the document would be larger than the server allows.',
+    participant_budget:
+      'Your last changes were not accepted: you have added as much to this document as one participant may within an hour. The chair can still edit.',
+    storage_unavailable:
+      'The server could not store your last changes; it will take them again as soon as it can.',
+    awareness_too_large: 'The server refused your cursor information: it was too large.',
+    awareness_clients: 'The server refused your cursor information: it named several devices.',
     unknown:
       'Your last changes were not accepted by the server. You now see the text as the server holds it.',
     serverSays: 'Server’s reason: {{reason}}',

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { AwarenessUser } from '@accord/shared';
+import { RefusalReason, SERVER_AWARENESS_CLIENT, type AwarenessUser } from '@accord/shared';
 
 /**
  * The room's awareness states (carets, selections, who is here), kept as JSON strings and
@@ -18,69 +18,107 @@ interface Entry {
   owner: string;
 }
 
+/** What decides whose an awareness client id is, for one connection's update. */
+export interface AwarenessClaim {
+  /** The participant the update is attributed to. */
+  owner: string;
+  /** The awareness client id this connection announced before, if any: one per connection. */
+  own: number | null;
+  /** The participant a Yjs client id is bound to, if anyone. */
+  ownerOf: (clientId: number) => string | undefined;
+  /** States larger than this (JSON, in bytes) are refused. */
+  maxStateBytes: number;
+}
+
+export type AwarenessRefusal =
+  | typeof RefusalReason.foreignClient
+  | typeof RefusalReason.awarenessClients
+  | typeof RefusalReason.awarenessTooLarge;
+
 export type AwarenessVerdict =
-  | { ok: true; clientIds: number[] }
-  | { ok: false; foreignClientId: number };
+  /** `claimed`: the connection's own client id, when this update announced it first. */
+  | { ok: true; clientIds: number[]; claimed: number | null }
+  | { ok: false; reason: AwarenessRefusal; clientId: number };
+
+interface Decided {
+  clientId: number;
+  clock: number;
+  value: unknown;
+  leaving: boolean;
+}
+
+/** Departed clients remembered for their echoes; past this the memory starts again. */
+const MAX_DEPARTED = 10_000;
 
 export class AwarenessTable {
   private readonly entries = new Map<number, Entry>();
   private readonly dirty = new Set<number>();
   /** The encoded snapshot, kept until a state changes: a crowd joining at once shares it. */
   private snapshotCache: Uint8Array | null = null;
+  /**
+   * The last clocks of departed clients, forgotten after their removal was relayed: an echo of
+   * their state may still be on its way from a device that had not yet heard they left.
+   */
+  private readonly departed = new Map<number, number>();
 
   /**
-   * Applies a client's awareness update. Every state is rewritten so that its `user` is the one
-   * the server knows; a new state for a client id that belongs to someone else refuses the whole
-   * update (applying none of it).
-   * `isOwnClient` decides (and records) ownership. Throws on a malformed update.
+   * Applies a connection's awareness update. A connection speaks for one client id (its
+   * device's); other states in its update must be echoes of what the server relayed (stock
+   * providers send back every state they receive) and are ignored. Every state kept is
+   * rewritten so that its `user` is the one the server knows. A second client id, a client id
+   * bound to someone else or an oversize state refuses the whole update, applying none of it
+   * (and decoding no further). Throws on a malformed update.
    */
-  apply(
-    update: Uint8Array,
-    owner: string,
-    user: AwarenessUser,
-    isOwnClient: (clientId: number) => boolean,
-  ): AwarenessVerdict {
+  apply(update: Uint8Array, user: AwarenessUser, claim: AwarenessClaim): AwarenessVerdict {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const parsed: { clientId: number; clock: number; state: string }[] = [];
+    const decided: Decided[] = [];
+    let own = claim.own;
+    let claimed: number | null = null;
+    // First decide, then apply: a refused update changes nothing.
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      parsed.push({ clientId, clock, state });
-    }
-    // First decide, then apply: a refused update changes nothing.
-    const decided = parsed.map((entry) => {
-      const value: unknown = JSON.parse(entry.state);
-      const current = this.entries.get(entry.clientId);
-      const leaving = value === null;
-      let echo = false;
-      if (!isOwnClient(entry.clientId)) {
-        // Stock providers send back every state they receive: an echo carries a clock the
-        // server has already relayed (or a removal). Anything newer is a forgery.
-        echo = leaving || (current !== undefined && entry.clock <= current.clock);
-        if (!echo) return null;
+      // A UTF-8 character takes at most three bytes per UTF-16 unit: most states need no count.
+      const max = claim.maxStateBytes;
+      if (state.length > max || (state.length * 3 > max && Buffer.byteLength(state) > max)) {
+        return { ok: false, reason: RefusalReason.awarenessTooLarge, clientId };
       }
-      return { ...entry, value, current, leaving, echo };
-    });
-    const forged = decided.findIndex((d) => d === null);
-    if (forged >= 0) return { ok: false, foreignClientId: parsed[forged]!.clientId };
+      const known = this.entries.get(clientId)?.clock ?? this.departed.get(clientId);
+      if (clientId !== own) {
+        // An echo carries a clock the server has already relayed, or a removal.
+        if (state === 'null' || (known !== undefined && clock <= known)) continue;
+        const bound = claim.ownerOf(clientId);
+        if (
+          clientId === SERVER_AWARENESS_CLIENT ||
+          (bound !== undefined && bound !== claim.owner)
+        ) {
+          return { ok: false, reason: RefusalReason.foreignClient, clientId };
+        }
+        if (own !== null) return { ok: false, reason: RefusalReason.awarenessClients, clientId };
+        own = claimed = clientId;
+      }
+      const value: unknown = JSON.parse(state);
+      decided.push({ clientId, clock, value, leaving: value === null });
+    }
     const accepted: number[] = [];
-    for (const entry of decided) {
-      if (!entry || entry.echo) continue;
-      const { clientId, clock, value, current, leaving } = entry;
-      // y-protocols' rule: newer clocks win; at equal clocks only a removal is news.
-      if (current && (clock < current.clock || (clock === current.clock && !leaving))) continue;
+    for (const { clientId, clock, value, leaving } of decided) {
+      // y-protocols' rule: newer clocks win; at equal clocks only a removal is news. A departed
+      // client's last clock still counts: a state its device sent before leaving may arrive
+      // late, on a connection of its own that had not closed yet.
+      const known = this.entries.get(clientId)?.clock ?? this.departed.get(clientId);
+      if (known !== undefined && (clock < known || (clock === known && !leaving))) continue;
       const rewritten =
         leaving || typeof value !== 'object'
           ? null
           : JSON.stringify({ ...(value as Record<string, unknown>), user });
-      this.entries.set(clientId, { clock, state: rewritten, owner });
+      this.entries.set(clientId, { clock, state: rewritten, owner: claim.owner });
       this.dirty.add(clientId);
       this.snapshotCache = null;
       accepted.push(clientId);
     }
-    return { ok: true, clientIds: accepted };
+    return { ok: true, clientIds: accepted, claimed };
   }
 
   /** Publishes the server's own state under `clientId` (document-wide news for every client). */
@@ -121,7 +159,12 @@ export class AwarenessTable {
     const update = this.encode([...this.dirty]);
     for (const clientId of this.dirty) {
       // Removed states are relayed once, then forgotten.
-      if (this.entries.get(clientId)?.state === null) this.entries.delete(clientId);
+      const entry = this.entries.get(clientId);
+      if (entry?.state === null) {
+        this.entries.delete(clientId);
+        if (this.departed.size >= MAX_DEPARTED) this.departed.clear();
+        this.departed.set(clientId, entry.clock);
+      }
     }
     this.dirty.clear();
     return update;

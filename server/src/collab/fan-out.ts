@@ -3,6 +3,7 @@ import { CloseCode } from '@accord/shared';
 import { isEmptyStateVector, type FreshJoinAnswer } from './fresh-join';
 import { syncStep2Message } from './messages';
 import type { Peer } from './peer';
+import type { SyncAnswerBudget } from './room-sync-budget';
 
 /**
  * Sending what a room's flush produced: the same bytes to every peer, in as few writes as the
@@ -48,14 +49,16 @@ export const SYNC_ANSWER_BUDGET = 4 * 1024 * 1024;
 /**
  * Answers waiting sync requests from the front of `requests` (removing those answered),
  * encoding each distinct state vector once (clients joining together ask the same) within the
- * budget; devices with nothing yet get `freshJoin`'s answer, shared across turns. False when
- * some must wait for the next turn.
+ * budget; devices with nothing yet get `freshJoin`'s answer, shared across turns. A connection
+ * past its own `perPeer` budget gets that shared answer too. False when some must wait for the
+ * next turn.
  */
 export function answerSyncRequests(
   doc: Y.Doc,
   requests: SyncRequest[],
   freshJoin: FreshJoinAnswer | null = null,
   budget = SYNC_ANSWER_BUDGET,
+  perPeer: SyncAnswerBudget | null = null,
 ): boolean {
   const answers = new Map<string, Uint8Array>();
   let spent = 0;
@@ -71,6 +74,12 @@ export function answerSyncRequests(
     }
     const key = Buffer.from(stateVector).toString('base64');
     let answer = answers.get(key);
+    if (!answer && freshJoin && perPeer && !perPeer.allows(peer)) {
+      const { messages, encodedBytes } = freshJoin.answer();
+      spent += encodedBytes;
+      peer.sendAll(messages);
+      continue;
+    }
     if (!answer) {
       try {
         answer = syncStep2Message(doc, stateVector);
@@ -80,6 +89,7 @@ export function answerSyncRequests(
       }
       answers.set(key, answer);
       spent += answer.length;
+      perPeer?.spend(peer, answer.length);
     }
     peer.send(answer);
   }

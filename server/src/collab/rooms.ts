@@ -5,6 +5,8 @@ import type { Logger } from '../logger';
 import type { UpdateLog } from '../storage';
 import type { Peer } from './peer';
 import { Room, type ServerChange } from './room';
+import type { RoomLimitOptions } from './room-options';
+import type { SecurityEvent } from '../security-event';
 
 export interface RoomRegistryOptions {
   log: UpdateLog;
@@ -14,6 +16,10 @@ export interface RoomRegistryOptions {
   idleUnloadMs?: number;
   checkpointEvery?: number;
   maxDocumentBytes?: number;
+  /** Room limits beyond the defaults (awareness, budgets, pending updates). */
+  limits?: RoomLimitOptions;
+  /** Limits hit, updates refused, failed writes: for the meeting's audit log. */
+  onSecurityEvent?: (event: SecurityEvent) => void;
 }
 
 /**
@@ -63,8 +69,11 @@ export class RoomRegistry {
         onEmpty: (empty) => this.scheduleUnload(empty),
         checkpointEvery: this.options.checkpointEvery,
         maxDocumentBytes: this.options.maxDocumentBytes,
+        onSecurityEvent: this.options.onSecurityEvent,
+        ...this.options.limits,
       });
-      // A failed load is reported by the room; it is dropped so the next attempt starts anew.
+      // A failed load is reported by the room; it is dropped so the next attempt starts anew
+      // (as is a room whose writes failed, at the next connection: see `openLoaded`).
       room.ready.catch(() => {
         if (this.rooms.get(documentId) === room) this.rooms.delete(documentId);
       });
