@@ -86,6 +86,12 @@ export class MessageThrottle {
     return now - this.throttledSince > this.ceilingMs ? 'close' : 'hold';
   }
 
+  /** Whether the socket has been throttled for longer than the ceiling (and should be closed). */
+  get pastCeiling(): boolean {
+    this.recover();
+    return this.throttledSince !== null && this.now() - this.throttledSince > this.ceilingMs;
+  }
+
   /** Takes a token for a held message; false when it must wait `waitMs`. */
   release(): boolean {
     return this.bucket.take();

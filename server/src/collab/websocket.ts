@@ -312,8 +312,21 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     // there are never more than one read's worth.
     const held: Uint8Array[] = [];
     let releaseTimer: NodeJS.Timeout | null = null;
+    const floodCeiling = () => {
+      limitHit(
+        `Kept sending faster than ${limits.messagesPerSecond} messages a second for over ${Math.round(limits.throttleCeilingMs / 1000)} s.`,
+      );
+      held.length = 0;
+      // The client still holds what was not handled: a stock provider reconnects later and
+      // sends it again in its sync answer, so closing loses nothing.
+      peer.close(CloseCode.tooManyMessages, 'too many messages');
+      // Read on, so that the client's answer to the close arrives and the socket ends now.
+      ws.resume();
+    };
     const release = () => {
       releaseTimer = null;
+      // A backlog read in one go can outlast the ceiling without another read ever arriving.
+      if (held.length > 0 && throttle.pastCeiling) return floodCeiling();
       while (held.length > 0 && peer.isOpen) {
         if (!throttle.release()) {
           releaseTimer = setTimeout(release, throttle.waitMs);
@@ -338,16 +351,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       if (!isBinary) return peer.close(CloseCode.malformed, 'binary messages only');
       const verdict = throttle.admit(held.length > 0);
       if (verdict === 'handle') return deliver(toBytes(data));
-      if (verdict === 'close') {
-        limitHit(
-          `Kept sending faster than ${limits.messagesPerSecond} messages a second for over ${Math.round(limits.throttleCeilingMs / 1000)} s.`,
-        );
-        held.length = 0;
-        peer.close(CloseCode.tooManyMessages, 'too many messages');
-        // Read on, so that the client's answer to the close arrives and the socket ends now.
-        ws.resume();
-        return;
-      }
+      if (verdict === 'close') return floodCeiling();
       held.push(toBytes(data));
       if (!releaseTimer) {
         ws.pause();
