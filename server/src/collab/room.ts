@@ -217,9 +217,18 @@ export class Room {
       author,
       canEdit: can(peer.principal.role, 'edit'),
       canSetStatus: can(peer.principal.role, 'setStatus'),
+      delegation: peer.principal.participant?.delegation ?? null,
+      canRemoveAnyBracket: can(peer.principal.role, 'removeAnyBracket'),
       locked: this.options.isLocked(),
       bindings: this.bindings,
     });
+    // Until the room queues updates that wait for their sender's own history, they are refused
+    // as before (the client reloads and resends).
+    if (!verdict.accept && verdict.pending) {
+      peer.send(permissionDeniedMessage(RefusalReason.missingHistory));
+      peer.close(CloseCode.refused, RefusalReason.missingHistory);
+      return;
+    }
     if (!verdict.accept) {
       this.options.logger.info('update refused', {
         documentId: this.documentId,

@@ -1,0 +1,109 @@
+import * as Y from 'yjs';
+import { bracketSponsors, levelOf } from './draft-shape';
+import type { UpdateView } from './update-view';
+
+/**
+ * Brackets speak for delegations: a `bracket` mark names who proposed the bracketed text
+ * (y-tiptap writes it as a format attribute `bracket: {delegations}` before the text and
+ * `bracket: null` after it). A delegate may bracket in their own delegation's name only (or
+ * keep the names of a bracket they type inside), and may remove a bracket only when no other
+ * delegation holds it; removing a bracket's words along with it is editing, not unbracketing.
+ * The chair may remove any bracket. O(update + touched paragraphs).
+ */
+
+export interface BracketRuleContext {
+  delegation: string | null;
+  canRemoveAnyBracket: boolean;
+  deletions: readonly Y.Item[];
+}
+
+const isBracket = (item: Y.Item) =>
+  item.content instanceof Y.ContentFormat && item.content.key === 'bracket';
+
+/** The sponsors in force after each item of a stored text, computed once per touched text. */
+class ActiveBrackets {
+  private readonly after = new Map<Y.XmlText, Map<Y.Item, readonly string[]>>();
+
+  at(text: Y.XmlText, item: Y.Item): readonly string[] {
+    let table = this.after.get(text);
+    if (!table) {
+      table = new Map();
+      let current: readonly string[] = [];
+      for (let o = text._start; o !== null; o = o.right) {
+        if (!o.deleted && isBracket(o)) {
+          current = bracketSponsors((o.content as Y.ContentFormat).value) ?? [];
+        }
+        table.set(o, current);
+      }
+      this.after.set(text, table);
+    }
+    return table.get(item) ?? [];
+  }
+}
+
+export function bracketProblem(view: UpdateView, context: BracketRuleContext): string | null {
+  if (context.canRemoveAnyBracket) return null;
+  const own = context.delegation;
+  const active = new ActiveBrackets();
+  /** Sponsors named by the update's own new brackets, per text. */
+  const named = new Set<string>();
+
+  for (const struct of view.fresh) {
+    if (!(struct instanceof Y.Item) || !isBracket(struct)) continue;
+    const sponsors = bracketSponsors((struct.content as Y.ContentFormat).value);
+    if (!sponsors) continue;
+    for (const sponsor of sponsors) named.add(sponsor);
+    const foreign = sponsors.filter((sponsor) => sponsor !== own);
+    if (foreign.length === 0) continue;
+    // Typing inside someone's bracket repeats its sponsors; anything else is in their name.
+    const inForce = sponsorsWhere(view, struct, active);
+    if (foreign.some((sponsor) => !inForce.includes(sponsor))) {
+      return `only ${foreign.join(', ').slice(0, 80)} may bracket in their name`;
+    }
+  }
+
+  for (const item of context.deletions) {
+    if (!isBracket(item)) continue;
+    const sponsors = bracketSponsors((item.content as Y.ContentFormat).value);
+    if (!sponsors) continue;
+    const others = sponsors.filter((sponsor) => sponsor !== own);
+    if (others.length === 0 || others.every((sponsor) => named.has(sponsor))) continue;
+    if (wordsSurvive(view, item)) return "only the chair may remove another delegation's bracket";
+  }
+  return null;
+}
+
+/** The sponsors in force where a new bracket is written (its nearest stored neighbour). */
+function sponsorsWhere(view: UpdateView, item: Y.Item, active: ActiveBrackets): readonly string[] {
+  const level = levelOf(view.placeOf(item), view);
+  if (level.level !== 'inline') return [];
+  let current: Y.Item = item;
+  for (let steps = 0; steps <= view.fresh.length; steps++) {
+    if (!current.origin) break;
+    const located = view.locate(current.origin);
+    if (!located || !(located.struct instanceof Y.Item)) break;
+    if (located.where === 'stored') {
+      const text = located.struct.parent;
+      return text instanceof Y.XmlText ? active.at(text, located.struct) : [];
+    }
+    current = located.struct;
+  }
+  return [];
+}
+
+/** Whether words bracketed by a deleted bracket mark stay in the text. */
+function wordsSurvive(view: UpdateView, mark: Y.Item): boolean {
+  for (let o = mark.right; o !== null; o = o.right) {
+    if (o.content instanceof Y.ContentFormat) {
+      if (isBracket(o) && !o.deleted) return false;
+      continue;
+    }
+    if (o.deleted || !o.countable) continue;
+    const ranges = view.ds.clients.get(o.id.client) ?? [];
+    const gone = ranges.some(
+      (range) => range.clock <= o.id.clock && o.id.clock + o.length <= range.clock + range.len,
+    );
+    if (!gone) return true;
+  }
+  return false;
+}
