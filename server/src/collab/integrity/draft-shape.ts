@@ -12,7 +12,7 @@ import type { Place, UpdateView } from './update-view';
 
 /** `value` as an element, if it is one (`instanceof` alone types it with `any`). */
 export function asElement(value: unknown): Y.XmlElement | null {
-  return value instanceof Y.XmlElement ? (value) : null;
+  return value instanceof Y.XmlElement ? value : null;
 }
 
 /** A paragraph: an element the document holds, or one this update creates. */

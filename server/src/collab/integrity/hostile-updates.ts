@@ -83,11 +83,14 @@ export function encodeUpdate(
   return encoder.toUint8Array();
 }
 
-/** The id of the `XmlText` inside the document's first paragraph. */
+/** The id of the first `XmlText` of the document's paragraphs. */
 export function firstParagraphText(doc: Y.Doc): Y.ID {
-  const paragraph = doc.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement;
-  const inner = paragraph.get(0) as Y.XmlText;
-  return inner._item!.id;
+  for (const block of doc.getXmlFragment(BODY_FIELD).toArray()) {
+    if (!(block instanceof Y.XmlElement)) continue;
+    const inner = block.toArray().find((child) => child instanceof Y.XmlText);
+    if (inner) return inner._item!.id;
+  }
+  throw new Error('no paragraph holds text');
 }
 
 /**
