@@ -154,7 +154,8 @@ export const en = {
     document_too_large:
       'Your last changes were not accepted: the document would be larger than the server allows.',
     schema: 'Your last changes were not accepted: they do not fit the structure of a draft.',
-    merge_cost: 'Your last changes were not accepted: they would take the server too long to merge.',
+    merge_cost:
+      'Your last changes were not accepted: they would take the server too long to merge.',
     future_delete:
       'Your last changes were not accepted: they deleted text another participant has not written yet.',
     unknown_reference:
