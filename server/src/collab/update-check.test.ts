@@ -22,7 +22,7 @@ import {
   paragraph,
   textOf,
 } from './integrity/fixtures';
-import { checkUpdate, type UpdateVerdict } from './update-check';
+import { DocumentIndex, checkUpdate, type UpdateVerdict } from './update-check';
 
 /**
  * The CPU time `work` takes, in ms, at best of three: the machine running the tests is shared,
@@ -171,6 +171,43 @@ describe('update check: references and deletions', () => {
   });
 });
 
+describe('update check: pending updates are still checked', () => {
+  it('[G3] an update waiting for its own history that also forges a status is refused, not kept', () => {
+    const bench = new Bench([paragraph('p1', 'hello')]);
+    bench.offer(CHILE, typing(bench, 44, 'abc'));
+    const agree = changeOf(bench.client(44), (doc) =>
+      elementOf(doc, 0).setAttribute('status', 'agreed'),
+    );
+    const waiting = encodeUpdate([], [{ client: 44, clock: 3, len: 5 }]);
+    expect(bench.check(CHILE, waiting)).toMatchObject({ pending: true });
+    const both = Y.mergeUpdates([agree, waiting]);
+    expect(refusedFor(bench.check(CHILE, both))).toBe(RefusalReason.statusNotAllowed);
+  });
+});
+
+describe('document index', () => {
+  it('[G5] follows paragraphs added, deleted, moved and renamed, without walking the body again', () => {
+    const bench = new Bench([paragraph('p1', 'a'), paragraph('p2', 'b')]);
+    const index = DocumentIndex.of(bench.doc);
+    expect(index.paragraph('p1')).toBe(elementOf(bench.doc, 0));
+    const client = bench.client(46);
+    const changes = changeOf(client, () => {
+      const body = client.getXmlFragment(BODY_FIELD);
+      body.delete(0, 1);
+      const block = new Y.XmlElement('operative');
+      block.setAttribute('id', 'p3');
+      body.insert(1, [block]);
+      elementOf(client, 0).setAttribute('id', 'p2-renamed');
+    });
+    expect(bench.offer(CHILE, changes).accept).toBe(true);
+    expect(index.paragraph('p1')).toBeUndefined();
+    expect(index.paragraph('p2')).toBeUndefined();
+    expect(index.paragraph('p2-renamed')).toBe(elementOf(bench.doc, 0));
+    expect(index.paragraph('p3')).toBe(elementOf(bench.doc, 1));
+    expect(DocumentIndex.of(bench.doc)).toBe(index);
+  });
+});
+
 describe('update check: status', () => {
   const newParagraph = (client: number, statuses: unknown[][], id = 'p-new') => {
     const block = Y.createID(client, 0);
@@ -271,6 +308,25 @@ describe('update check: brackets', () => {
     // Deleting the bracketed words with their bracket is editing.
     const rewrite = changeOf(bench.client(85), (doc) => textOf(doc, 0).delete(0, 21));
     expect(bench.check(CHILE, rewrite).accept).toBe(true);
+  });
+
+  it("[G7] unbracketing part of another delegation's bracket is refused; of one's own, accepted", () => {
+    const bench = new Bench([paragraph('p1', 'to urge member states')]);
+    const peru = changeOf(bench.client(88), (doc) => textOf(doc, 0).format(3, 11, bracket('Peru')));
+    expect(bench.offer(PERU, peru).accept).toBe(true);
+    const part = changeOf(bench.client(89), (doc) =>
+      textOf(doc, 0).format(5, 3, { bracket: null }),
+    );
+    expect(refusedFor(bench.check(CHILE, part))).toBe(RefusalReason.bracketNotAllowed);
+    expect(bench.check(PERU, part).accept).toBe(true);
+    const rebracket = changeOf(bench.client(90), (doc) =>
+      textOf(doc, 0).format(5, 3, bracket('Chile')),
+    );
+    expect(refusedFor(bench.check(CHILE, rebracket))).toBe(RefusalReason.bracketNotAllowed);
+    const cosponsor = changeOf(bench.client(91), (doc) =>
+      textOf(doc, 0).format(3, 11, bracket('Peru', 'Chile')),
+    );
+    expect(bench.check(CHILE, cosponsor).accept).toBe(true);
   });
 
   it("[G7] typing inside another delegation's bracket keeps its name and is accepted", () => {

@@ -114,10 +114,10 @@ export function checkUpdate(update: Uint8Array, context: UpdateContext): UpdateV
     return refuse(RefusalReason.mergeCost, `would cost more than ${budget} units to merge`);
   }
 
+  // Refusals come first: an update that waits for its sender's history is still checked now,
+  // as far as it can be (items whose place is unknown yet are checked when it is retried).
   const references = checkReferences(view, context);
   if (references?.kind === 'refuse') return refuse(references.reason, references.detail);
-  if (references?.kind === 'pending')
-    return { accept: false, pending: true, detail: references.detail };
 
   const shape = schemaProblem(view);
   if (shape) return refuse(RefusalReason.schema, shape);
@@ -136,5 +136,8 @@ export function checkUpdate(update: Uint8Array, context: UpdateContext): UpdateV
   });
   if (bracket) return refuse(RefusalReason.bracketNotAllowed, bracket);
 
+  if (references?.kind === 'pending') {
+    return { accept: false, pending: true, detail: references.detail };
+  }
   return { accept: true, empty: false, newClients };
 }

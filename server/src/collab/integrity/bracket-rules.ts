@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { bracketSponsors, levelOf } from './draft-shape';
-import type { UpdateView } from './update-view';
+import { isDeletedBy, type UpdateView } from './update-view';
 
 /**
  * Brackets speak for delegations: a `bracket` mark names who proposed the bracketed text
@@ -62,6 +62,30 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
     }
   }
 
+  // A new mark written straight before stored words re-brackets them: the sponsors it drops
+  // are removed from those words (this is how an editor unbrackets part of a bracket).
+  const followed = new Set<string>();
+  for (const struct of view.fresh) {
+    if (struct instanceof Y.Item && struct.origin) {
+      followed.add(`${struct.origin.client}:${struct.origin.clock}`);
+    }
+  }
+  for (const struct of view.fresh) {
+    if (!(struct instanceof Y.Item) || !isBracket(struct) || !struct.rightOrigin) continue;
+    const last = `${struct.id.client}:${struct.id.clock + struct.length - 1}`;
+    if (followed.has(last)) continue;
+    const right = view.locate(struct.rightOrigin);
+    if (!right || right.where !== 'stored' || !(right.struct instanceof Y.Item)) continue;
+    const words = right.struct;
+    if (words.deleted || !words.countable || isDeletedBy(view.ds, words.id)) continue;
+    const text = words.parent;
+    if (!(text instanceof Y.XmlText)) continue;
+    const before = words.left ? active.at(text, words.left) : [];
+    const after = bracketSponsors((struct.content as Y.ContentFormat).value) ?? [];
+    const dropped = before.filter((sponsor) => sponsor !== own && !after.includes(sponsor));
+    if (dropped.length > 0) return "only the chair may remove another delegation's bracket";
+  }
+
   for (const item of context.deletions) {
     if (!isBracket(item)) continue;
     const sponsors = bracketSponsors((item.content as Y.ContentFormat).value);
@@ -73,22 +97,30 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
   return null;
 }
 
-/** The sponsors in force where a new bracket is written (its nearest stored neighbour). */
+/**
+ * The sponsors in force where a new bracket is written: on either side of it, at its nearest
+ * stored neighbours (a bracket typed inside or against another may repeat its names).
+ */
 function sponsorsWhere(view: UpdateView, item: Y.Item, active: ActiveBrackets): readonly string[] {
   const level = levelOf(view.placeOf(item), view);
   if (level.level !== 'inline') return [];
-  let current: Y.Item = item;
-  for (let steps = 0; steps <= view.fresh.length; steps++) {
-    if (!current.origin) break;
-    const located = view.locate(current.origin);
-    if (!located || !(located.struct instanceof Y.Item)) break;
-    if (located.where === 'stored') {
-      const text = located.struct.parent;
-      return text instanceof Y.XmlText ? active.at(text, located.struct) : [];
+  const found: string[] = [];
+  for (const side of ['origin', 'rightOrigin'] as const) {
+    let current: Y.Item = item;
+    for (let steps = 0; steps <= view.fresh.length; steps++) {
+      const id = current[side];
+      if (!id) break;
+      const located = view.locate(id);
+      if (!located || !(located.struct instanceof Y.Item)) break;
+      if (located.where === 'stored') {
+        const text = located.struct.parent;
+        if (text instanceof Y.XmlText) found.push(...active.at(text, located.struct));
+        break;
+      }
+      current = located.struct;
     }
-    current = located.struct;
   }
-  return [];
+  return found;
 }
 
 /** Whether words bracketed by a deleted bracket mark stay in the text. */

@@ -56,7 +56,9 @@ export function levelOf(place: Place, view: UpdateView): Level {
     case 'gone':
       return { level: 'gone' };
     case 'missing':
-      return { level: 'outside', why: 'refers to an unknown item' };
+      // Only the sender's own history can be missing here (anything else was refused): the
+      // item is checked when the update is retried with that history in place.
+      return { level: 'gone' };
     case 'root':
       return place.name === BODY_FIELD && place.sub === null
         ? { level: 'body' }
