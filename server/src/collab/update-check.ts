@@ -72,6 +72,15 @@ export function checkUpdate(update: Uint8Array, context: UpdateContext): UpdateV
   } catch {
     return refuse(RefusalReason.invalid, 'the update could not be decoded');
   }
+  try {
+    return decide(view, context);
+  } catch (error) {
+    // A shape no rule foresaw is not let in: the boundary fails closed.
+    return refuse(RefusalReason.invalid, `the update could not be checked (${String(error)})`);
+  }
+}
+
+function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
   const budget = context.mergeBudget ?? DEFAULT_MERGE_BUDGET;
   // A delete set names everything its sender ever deleted; it changes something only where it
   // deletes what the server still shows, or what the server does not have yet.

@@ -77,7 +77,7 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
     const right = view.locate(struct.rightOrigin);
     if (!right || right.where !== 'stored' || !(right.struct instanceof Y.Item)) continue;
     const words = right.struct;
-    if (words.deleted || !words.countable || isDeletedBy(view.ds, words.id)) continue;
+    if (words.deleted || !words.countable || isDeletedBy(view, words.id)) continue;
     const text = words.parent;
     if (!(text instanceof Y.XmlText)) continue;
     const before = words.left ? active.at(text, words.left) : [];
@@ -131,11 +131,7 @@ function wordsSurvive(view: UpdateView, mark: Y.Item): boolean {
       continue;
     }
     if (o.deleted || !o.countable) continue;
-    const ranges = view.ds.clients.get(o.id.client) ?? [];
-    const gone = ranges.some(
-      (range) => range.clock <= o.id.clock && o.id.clock + o.length <= range.clock + range.len,
-    );
-    if (!gone) return true;
+    if (!view.deletes(o.id.client, o.id.clock, o.length)) return true;
   }
   return false;
 }

@@ -123,9 +123,12 @@ function storedBetween(view: UpdateView, item: Y.Item, cap: number): number {
     const type = place.kind === 'stored' ? place.type : view.doc.share.get(place.name);
     if (!type) return 0;
     if (place.sub !== null) {
+      // A key's values form a chain, walked from its first (what Yjs does).
       start = type._map.get(place.sub) ?? null;
-      let back = 0;
-      while (start?.left && back++ < cap) start = start.left;
+      while (start?.left && steps < cap) {
+        start = start.left;
+        steps += 1;
+      }
     } else start = type._start;
   }
   for (let o = start; o !== null && o !== stop && steps < cap; o = o.right) steps += 1;

@@ -96,7 +96,7 @@ export function paragraphProblem(
     if (!parent) continue;
     if (item.parentSub === 'status') {
       const element = parent._item;
-      if (element && !element.deleted && !isDeletedBy(view.ds, element.id)) {
+      if (element && !element.deleted && !isDeletedBy(view, element.id)) {
         return {
           reason: RefusalReason.statusNotAllowed,
           detail: 'only a chair may change a paragraph status',

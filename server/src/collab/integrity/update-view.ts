@@ -65,6 +65,33 @@ export class UpdateView {
     }
   }
 
+  private readonly sortedDeletes = new Map<number, { clock: number; end: number }[]>();
+
+  /** Whether the delete set covers all of `[clock, clock + length)` of `client`. */
+  deletes(client: number, clock: number, length: number): boolean {
+    let ranges = this.sortedDeletes.get(client);
+    if (!ranges) {
+      ranges = [];
+      const sorted = [...(this.ds.clients.get(client) ?? [])].sort((a, b) => a.clock - b.clock);
+      for (const range of sorted) {
+        const last = ranges[ranges.length - 1];
+        if (last && range.clock <= last.end) last.end = Math.max(last.end, range.clock + range.len);
+        else ranges.push({ clock: range.clock, end: range.clock + range.len });
+      }
+      this.sortedDeletes.set(client, ranges);
+    }
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const range = ranges[middle]!;
+      if (clock < range.clock) high = middle - 1;
+      else if (clock >= range.end) low = middle + 1;
+      else return clock + length <= range.end;
+    }
+    return false;
+  }
+
   /** The server's state for `client`: the first clock it lacks. */
   state(client: number): number {
     let state = this.states.get(client);
@@ -208,8 +235,7 @@ export function* storedStructs(doc: Y.Doc, client: number, clock: number, length
   }
 }
 
-export function isDeletedBy(ds: DeleteSet, id: Y.ID): boolean {
-  const ranges = ds.clients.get(id.client);
-  if (!ranges) return false;
-  return ranges.some((range) => id.clock >= range.clock && id.clock < range.clock + range.len);
+/** Whether the update's delete set covers `id` (O(log ranges) once sorted). */
+export function isDeletedBy(view: UpdateView, id: Y.ID): boolean {
+  return view.deletes(id.client, id.clock, 1);
 }
