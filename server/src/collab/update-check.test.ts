@@ -87,6 +87,7 @@ describe('update check: merge cost', () => {
         const inner = new Y.XmlText();
         inner.insert(0, `${'lorem ipsum dolor sit amet '.repeat(11)} ${i}`);
         inner.insert(10, 'strong', { bold: {} });
+        inner.insert(40, 'proposed', { bracket: { delegations: ['Chile'] } });
         block.insert(0, [inner]);
         return block;
       });

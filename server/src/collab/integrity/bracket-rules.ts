@@ -45,6 +45,7 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
   if (context.canRemoveAnyBracket) return null;
   const own = context.delegation;
   const active = new ActiveBrackets();
+  const anchors = new Anchors();
   /** Sponsors named by the update's own new brackets, per text. */
   const named = new Set<string>();
 
@@ -56,7 +57,7 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
     const foreign = sponsors.filter((sponsor) => sponsor !== own);
     if (foreign.length === 0) continue;
     // Typing inside someone's bracket repeats its sponsors; anything else is in their name.
-    const inForce = sponsorsWhere(view, struct, active);
+    const inForce = sponsorsWhere(view, struct, active, anchors);
     if (foreign.some((sponsor) => !inForce.includes(sponsor))) {
       return `only ${foreign.join(', ').slice(0, 80)} may bracket in their name`;
     }
@@ -99,28 +100,59 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
 
 /**
  * The sponsors in force where a new bracket is written: on either side of it, at its nearest
- * stored neighbours (a bracket typed inside or against another may repeat its names).
+ * stored neighbours (a bracket typed inside or against another may repeat its names). The
+ * neighbour of each new item is remembered, so a long new run is followed once.
  */
-function sponsorsWhere(view: UpdateView, item: Y.Item, active: ActiveBrackets): readonly string[] {
+function sponsorsWhere(
+  view: UpdateView,
+  item: Y.Item,
+  active: ActiveBrackets,
+  anchors: Anchors,
+): readonly string[] {
   const level = levelOf(view.placeOf(item), view);
   if (level.level !== 'inline') return [];
   const found: string[] = [];
   for (const side of ['origin', 'rightOrigin'] as const) {
+    const stored = anchors.find(view, item, side);
+    const text = stored?.parent;
+    if (stored && text instanceof Y.XmlText) found.push(...active.at(text, stored));
+  }
+  return found;
+}
+
+/** The nearest stored item along new items' origins (or right origins), remembered. */
+class Anchors {
+  private readonly known = {
+    origin: new Map<Y.Item, Y.Item | null>(),
+    rightOrigin: new Map<Y.Item, Y.Item | null>(),
+  };
+
+  find(view: UpdateView, item: Y.Item, side: 'origin' | 'rightOrigin'): Y.Item | null {
+    const known = this.known[side];
+    const chain: Y.Item[] = [];
     let current: Y.Item = item;
-    for (let steps = 0; steps <= view.fresh.length; steps++) {
+    let found: Y.Item | null = null;
+    for (;;) {
+      const remembered = known.get(current);
+      if (remembered !== undefined) {
+        found = remembered;
+        break;
+      }
+      chain.push(current);
       const id = current[side];
-      if (!id) break;
-      const located = view.locate(id);
-      if (!located || !(located.struct instanceof Y.Item)) break;
+      const located = id ? view.locate(id) : null;
+      if (!located || !(located.struct instanceof Y.Item) || chain.length > view.fresh.length) {
+        break;
+      }
       if (located.where === 'stored') {
-        const text = located.struct.parent;
-        if (text instanceof Y.XmlText) found.push(...active.at(text, located.struct));
+        found = located.struct;
         break;
       }
       current = located.struct;
     }
+    for (const link of chain) known.set(link, found);
+    return found;
   }
-  return found;
 }
 
 /** Whether words bracketed by a deleted bracket mark stay in the text. */
