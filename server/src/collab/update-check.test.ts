@@ -62,6 +62,24 @@ describe('update check: merge cost', () => {
     expect(cpuMs(() => bench.check(CHILE, costly))).toBeLessThan(50);
   });
 
+  it('[G1] other costly shapes: one key given thousands of values, a delete set of 300,000 ranges', () => {
+    const bench = new Bench([paragraph('p1', 'hello')]);
+    const block = Y.createID(47, 0);
+    const values = encodeUpdate([
+      { id: block, parent: BODY_FIELD, content: element('operative') },
+      ...[...Array(3000).keys()].map((i) => ({
+        id: Y.createID(5000 + i, 0),
+        parent: block,
+        parentSub: 'status',
+        content: any('pending'),
+      })),
+    ]);
+    expect(refusedFor(bench.check(CHAIR, values))).toBe(RefusalReason.mergeCost);
+    bench.offer(CHILE, typing(bench, 48, 'x'.repeat(10)));
+    const ranges = [...Array(300_000).keys()].map((i) => ({ client: 48, clock: i % 10, len: 1 }));
+    expect(refusedFor(bench.check(CHILE, encodeUpdate([], ranges)))).toBe(RefusalReason.mergeCost);
+  });
+
   it('[G1] the same crafted update under a budget large enough is accepted (the budget decides)', () => {
     const bench = new Bench([paragraph('p1', 'hello')]);
     const textId = firstParagraphText(bench.doc);
