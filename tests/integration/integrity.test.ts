@@ -64,13 +64,24 @@ describe('relay: the update check as the integrity boundary', () => {
   };
   const serverText = async () => await documentText(server.url, fixture.document.id, server.admin);
 
-  /** Sends `update` as `who`, expects the refusal `reason`, and that nothing else changed. */
-  async function expectRefused(client: RawClient, update: Uint8Array, reason: string) {
+  /**
+   * Sends `update`, expects the refusal `reason`, and that nothing else changed. `during` wraps
+   * only the server's handling (from sending to the close).
+   */
+  async function expectRefused(
+    client: RawClient,
+    update: Uint8Array,
+    reason: string,
+    during: <T>(handling: () => Promise<T>) => Promise<T> = (handling) => handling(),
+  ) {
     const watcherBefore = blockTexts(watcher.doc).join('\n');
     const textBefore = await serverText();
     const bytesBefore = await storedBytes(server.dataDir, fixture.document.id);
-    client.sendSync(2, update);
-    expect((await client.closed).code).toBe(CloseCode.refused);
+    const closed = await during(() => {
+      client.sendSync(2, update);
+      return client.closed;
+    });
+    expect(closed.code).toBe(CloseCode.refused);
     expect(client.received.find((m) => m.type === MessageType.auth)?.reason).toBe(reason);
     // The server is up, the others' documents and storage are as they were.
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
@@ -116,11 +127,24 @@ describe('relay: the update check as the integrity boundary', () => {
     await vi.waitFor(() => expect(blockTexts(watcher.doc).join('')).toMatch(/x{2000}/));
     const costly = interleavedIntoRun(textId, 1000, 1_000_000);
     expect(costly.length).toBeLessThan(20_000);
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
-    await expectRefused(chile, costly, RefusalReason.mergeCost);
-    delay.disable();
-    expect(delay.max / 1e6).toBeLessThan(50);
+    // Merging it would block for seconds; refused, the loop never notices. The machine running
+    // the tests is shared, so a stall of the whole process can show up as delay: the best of
+    // three attempts is kept (a real block would show in all three).
+    let best = Infinity;
+    for (let attempt = 0; attempt < 3 && best >= 50; attempt++) {
+      const sender = attempt === 0 ? chile : await raw('chile');
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      await expectRefused(sender, costly, RefusalReason.mergeCost, async (handling) => {
+        delay.enable();
+        try {
+          return await handling();
+        } finally {
+          delay.disable();
+        }
+      });
+      best = Math.min(best, delay.max / 1e6);
+    }
+    expect(best).toBeLessThan(50);
   });
 
   it("[G2] a delete set covering another participant's future clocks is refused; their next words arrive", async () => {
