@@ -1,12 +1,12 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { RefusalReason } from '@accord/shared';
 import { bracketProblem } from './integrity/bracket-rules';
 import { DocumentIndex } from './integrity/document-index';
-import { DEFAULT_MERGE_BUDGET, mergeCost } from './integrity/merge-cost';
+import { DEFAULT_MERGE_BUDGET, deletionWork, mergeCost } from './integrity/merge-cost';
 import { paragraphProblem } from './integrity/paragraph-rules';
 import { checkReferences } from './integrity/references';
 import { schemaProblem } from './integrity/schema-rules';
-import { storedStructs, viewUpdate, type UpdateView } from './integrity/update-view';
+import { viewUpdate, type UpdateView } from './integrity/update-view';
 
 /**
  * The relay's central decision: may this update enter the document? It is taken before the
@@ -50,21 +50,6 @@ const refuse = (reason: RefusalReason, detail: string): UpdateVerdict => ({
   detail,
 });
 
-/** The live stored items the update's delete set removes (stopping past `cap`). */
-function liveDeletions(view: UpdateView, cap: number): Y.Item[] | null {
-  const deletions: Y.Item[] = [];
-  let visited = 0;
-  for (const [client, ranges] of view.ds.clients) {
-    for (const range of ranges) {
-      for (const struct of storedStructs(view.doc, client, range.clock, range.len)) {
-        if (++visited > cap) return null;
-        if (struct instanceof Y.Item && !struct.deleted) deletions.push(struct);
-      }
-    }
-  }
-  return deletions;
-}
-
 export function checkUpdate(update: Uint8Array, context: UpdateContext): UpdateVerdict {
   let view: UpdateView;
   try {
@@ -84,9 +69,12 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
   const budget = context.mergeBudget ?? DEFAULT_MERGE_BUDGET;
   // A delete set names everything its sender ever deleted; it changes something only where it
   // deletes what the server still shows, or what the server does not have yet.
-  const deletions = liveDeletions(view, budget);
-  if (deletions === null) {
-    return refuse(RefusalReason.mergeCost, `deletes more than ${budget} structs at once`);
+  const deleting = deletionWork(view, budget);
+  if (deleting === null) {
+    return refuse(
+      RefusalReason.mergeCost,
+      `its deletions would cost more than ${budget} units to merge`,
+    );
   }
   let deletesAhead = false;
   for (const [client, ranges] of view.ds.clients) {
@@ -96,7 +84,7 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
   if (
     view.fresh.length === 0 &&
     view.gaps.length === 0 &&
-    deletions.length === 0 &&
+    deleting.deletions.length === 0 &&
     !deletesAhead
   ) {
     return { accept: true, empty: true };
@@ -118,7 +106,7 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
     }
   }
 
-  const cost = mergeCost(view, budget);
+  const cost = mergeCost(view, budget, deleting.work);
   if (cost.over) {
     return refuse(RefusalReason.mergeCost, `would cost more than ${budget} units to merge`);
   }
@@ -134,14 +122,14 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
   const paragraph = paragraphProblem(view, {
     canSetStatus: context.canSetStatus,
     index: DocumentIndex.of(context.doc),
-    deletions,
+    deletions: deleting.deletions,
   });
   if (paragraph) return refuse(paragraph.reason, paragraph.detail);
 
   const bracket = bracketProblem(view, {
     delegation: context.delegation,
     canRemoveAnyBracket: context.canRemoveAnyBracket,
-    deletions,
+    deletions: deleting.deletions,
   });
   if (bracket) return refuse(RefusalReason.bracketNotAllowed, bracket);
 

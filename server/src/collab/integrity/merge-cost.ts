@@ -2,6 +2,40 @@ import * as Y from 'yjs';
 import { storedStructs, type UpdateView } from './update-view';
 
 /**
+ * A sync answer repeats every deletion its sender ever saw: finding a range and stepping over
+ * structs that are already deleted is cheap for Yjs (a lookup, a flag test), so ten of them
+ * count as one unit; deleting a live struct counts one.
+ */
+const ALREADY_DELETED_PER_UNIT = 10;
+
+export interface Deleting {
+  /** The live stored items the delete set removes. */
+  deletions: Y.Item[];
+  /** Their merge cost units. */
+  work: number;
+}
+
+/** What the update's delete set removes, or null past `cap` units (then it is too costly). */
+export function deletionWork(view: UpdateView, cap: number): Deleting | null {
+  const deletions: Y.Item[] = [];
+  let ranges = 0;
+  let stepped = 0;
+  const work = () => deletions.length + (ranges + stepped) / ALREADY_DELETED_PER_UNIT;
+  for (const [client, list] of view.ds.clients) {
+    for (const range of list) {
+      ranges += 1;
+      for (const struct of storedStructs(view.doc, client, range.clock, range.len)) {
+        if (struct instanceof Y.Item && !struct.deleted) deletions.push(struct);
+        else stepped += 1;
+        if (work() > cap) return null;
+      }
+    }
+    if (work() > cap) return null;
+  }
+  return { deletions, work: Math.ceil(work()) };
+}
+
+/**
  * What an update would cost Yjs to merge, estimated from its decoded structs before it is
  * applied. Bytes are no measure: Yjs places an item whose neighbours have moved apart by walking
  * every item between its origin and right origin (`Item.integrate`, "conflict resolution"), and
@@ -31,21 +65,14 @@ export interface MergeCost {
 
 const idKey = (id: Y.ID | null) => (id ? `${id.client}:${id.clock}` : '');
 
-export function mergeCost(view: UpdateView, budget: number): MergeCost {
-  let cost = view.fresh.length + view.gaps.length;
+/**
+ * `deleting` is the delete set's share, from `deletionWork`: Yjs walks the stored structs of
+ * each range, deleting the live ones.
+ */
+export function mergeCost(view: UpdateView, budget: number, deleting: number): MergeCost {
+  let cost = view.fresh.length + view.gaps.length + deleting;
   const over = () => cost > budget;
   const remaining = () => Math.max(0, budget - cost + 1);
-
-  // Deleting walks the stored structs in each range (splitting at both ends).
-  for (const [client, ranges] of view.ds.clients) {
-    for (const range of ranges) {
-      cost += 1;
-      for (const _ of storedStructs(view.doc, client, range.clock, range.len)) {
-        if (over()) return { cost, over: true };
-        cost += 1;
-      }
-    }
-  }
   if (over()) return { cost, over: true };
 
   const perParent = new Map<unknown, number>();
