@@ -80,6 +80,25 @@ describe('update check: merge cost', () => {
     expect(refusedFor(bench.check(CHILE, encodeUpdate([], ranges)))).toBe(RefusalReason.mergeCost);
   });
 
+  it("[G1] an honest client's empty answer repeating 30,000 deletions is accepted as empty", () => {
+    const bench = new Bench([paragraph('p1', 'hello')]);
+    const writer = bench.client(49);
+    bench.offer(
+      CHILE,
+      changeOf(writer, () => textOf(writer, 0).insert(0, 'ab'.repeat(30_000))),
+    );
+    bench.offer(
+      CHILE,
+      changeOf(writer, () => {
+        for (let i = 30_000; i > 0; i--) textOf(writer, 0).delete(2 * i - 1, 1);
+      }),
+    );
+    const reader = bench.client(50);
+    const answer = Y.encodeStateAsUpdate(reader, Y.encodeStateVector(bench.doc));
+    expect(Y.decodeUpdate(answer).ds.clients.get(49)?.length).toBe(30_000);
+    expect(bench.check(PERU, answer, { canEdit: false })).toEqual({ accept: true, empty: true });
+  });
+
   it('[G1] the same crafted update under a budget large enough is accepted (the budget decides)', () => {
     const bench = new Bench([paragraph('p1', 'hello')]);
     const textId = firstParagraphText(bench.doc);
