@@ -7,6 +7,7 @@ import {
   encodeUpdate,
   firstParagraphText,
   format,
+  interleavedIntoNewRun,
   interleavedIntoRun,
   longRun,
   text,
@@ -97,6 +98,15 @@ describe('update check: merge cost', () => {
     const answer = Y.encodeStateAsUpdate(reader, Y.encodeStateVector(bench.doc));
     expect(Y.decodeUpdate(answer).ds.clients.get(49)?.length).toBe(30_000);
     expect(bench.check(PERU, answer, { canEdit: false })).toEqual({ accept: true, empty: true });
+  });
+
+  it('[G1] items that each end at a different character of a run the same update brings are refused', () => {
+    const bench = new Bench([paragraph('p1', 'hello')]);
+    const costly = interleavedIntoNewRun(firstParagraphText(bench.doc), 1500, [61, 62]);
+    expect(refusedFor(bench.check(CHILE, costly))).toBe(RefusalReason.mergeCost);
+    // A tenth of it merges quickly and is accepted.
+    const small = interleavedIntoNewRun(firstParagraphText(bench.doc), 150, [63, 64]);
+    expect(bench.check(CHILE, small).accept).toBe(true);
   });
 
   it('[G1] the same crafted update under a budget large enough is accepted (the budget decides)', () => {

@@ -129,3 +129,34 @@ export function interleavedIntoRun(textId: Y.ID, count: number, firstClient: num
   }
   return encodeUpdate(structs);
 }
+
+/**
+ * The same walk hidden inside one update: a new run of `count` characters, then `count` items
+ * that all start after its first character and each end at a different later one, so no two
+ * share both ends. Each walks the run and the items placed before it.
+ */
+export function interleavedIntoNewRun(
+  textId: Y.ID,
+  count: number,
+  clients: [number, number],
+): Uint8Array {
+  const [runner, intruder] = clients;
+  const structs: StructSpec[] = [];
+  for (let i = 0; i < count + 1; i++) {
+    structs.push({
+      id: Y.createID(runner, i),
+      origin: i === 0 ? null : Y.createID(runner, i - 1),
+      parent: i === 0 ? textId : null,
+      content: text('f'),
+    });
+  }
+  for (let j = 0; j < count; j++) {
+    structs.push({
+      id: Y.createID(intruder, j),
+      origin: Y.createID(runner, 0),
+      rightOrigin: Y.createID(runner, j + 1),
+      content: text('x'),
+    });
+  }
+  return encodeUpdate(structs);
+}

@@ -116,11 +116,44 @@ export function mergeCost(view: UpdateView, budget: number, deleting: number): M
   for (const group of groups.values()) {
     const first = group[0]!;
     const between = storedBetween(view, first, remaining());
-    if (group.length === 1) cost += between;
-    else cost += group.length * (group.length + parentCount(first) + between);
+    if (group.length === 1) {
+      cost += between;
+      // Placed between two ends of which one is new: Yjs walks whatever this update put in
+      // between first, at most the new items of that parent (half of them on average).
+      if (!placedAgainstItsEnds(view, first)) cost += Math.ceil(parentCount(first) / 2);
+    } else cost += group.length * (group.length + parentCount(first) + between);
     if (over()) return { cost, over: true };
   }
   return { cost, over: false };
+}
+
+const sameId = (a: Y.ID | null, b: Y.ID | null) =>
+  a === b || (a !== null && b !== null && a.client === b.client && a.clock === b.clock);
+
+/**
+ * Whether an item's ends are neighbours as far as this update goes, so Yjs has nothing to walk
+ * (beyond the stored items `storedBetween` counts): both ends stored; or it continues a new
+ * item (its origin is that item's last character and it shares its right end); or it is typed
+ * inside one (its right end is the character after its origin); or it is typed just before a
+ * new item placed at the same origin.
+ */
+function placedAgainstItsEnds(view: UpdateView, item: Y.Item): boolean {
+  const left = item.origin ? view.locate(item.origin) : null;
+  const right = item.rightOrigin ? view.locate(item.rightOrigin) : null;
+  if (left?.where !== 'update' && right?.where !== 'update') return true;
+  if (item.origin && item.rightOrigin && item.origin.client === item.rightOrigin.client) {
+    if (item.rightOrigin.clock === item.origin.clock + 1) return true;
+  }
+  if (left?.where === 'update' && left.struct instanceof Y.Item && item.origin) {
+    const last = left.struct.id.clock + left.struct.length - 1;
+    if (item.origin.clock === last && sameId(item.rightOrigin, left.struct.rightOrigin))
+      return true;
+  }
+  if (right?.where === 'update' && right.struct instanceof Y.Item && item.rightOrigin) {
+    const starts = right.struct.id.clock === item.rightOrigin.clock;
+    if (starts && sameId(item.origin, right.struct.origin)) return true;
+  }
+  return false;
 }
 
 /**
