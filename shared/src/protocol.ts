@@ -68,6 +68,18 @@ export const RefusalReason = {
   awarenessTooLarge: 'awareness_too_large',
   /** A second awareness client id on one connection (one device, one caret). */
   awarenessClients: 'awareness_clients',
+  /** Structures the draft schema does not allow (node names, nesting, attributes, bare values). */
+  schema: 'schema',
+  /** Would cost more to merge than the room's budget. */
+  mergeCost: 'merge_cost',
+  /** Deletes clocks another participant has not written yet. */
+  futureDelete: 'future_delete',
+  /** Refers to items the server lacks and the sender cannot supply. */
+  unknownReference: 'unknown_reference',
+  /** Adds or removes a bracket in another delegation's name. */
+  bracketNotAllowed: 'bracket_not_allowed',
+  /** Changes the text of a paragraph that is agreed or ad referendum (only a chair may). */
+  paragraphAgreed: 'paragraph_agreed',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

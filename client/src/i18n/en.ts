@@ -159,6 +159,17 @@ export const en = {
       'The server could not store your last changes; it will take them again as soon as it can.',
     awareness_too_large: 'The server refused your cursor information: it was too large.',
     awareness_clients: 'The server refused your cursor information: it named several devices.',
+    schema: 'Your last changes were not accepted: they do not fit the structure of a draft.',
+    merge_cost:
+      'Your last changes were not accepted: they would take the server too long to merge.',
+    future_delete:
+      'Your last changes were not accepted: they deleted text another participant has not written yet.',
+    unknown_reference:
+      'Your last changes were not accepted: they refer to text the server does not have.',
+    bracket_not_allowed:
+      'Your last changes were not accepted: a delegation can add or remove brackets only in its own name.',
+    paragraph_agreed:
+      'Your last changes were not accepted: an agreed paragraph can be changed only by the chair.',
     unknown:
       'Your last changes were not accepted by the server. You now see the text as the server holds it.',
     serverSays: 'Server’s reason: {{reason}}',

@@ -1,33 +1,48 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { RefusalReason } from '@accord/shared';
+import { bracketProblem } from './integrity/bracket-rules';
+import { DocumentIndex } from './integrity/document-index';
+import { DEFAULT_MERGE_BUDGET, deletionWork, mergeCost } from './integrity/merge-cost';
+import { paragraphProblem } from './integrity/paragraph-rules';
+import { checkReferences } from './integrity/references';
+import { schemaProblem } from './integrity/schema-rules';
+import { viewUpdate, type UpdateView } from './integrity/update-view';
 
 /**
  * The relay's central decision: may this update enter the document? It is taken before the
- * update touches the room's `Y.Doc`, from the decoded update and a read-only look at the
- * document, because Yjs cannot roll a transaction back. A refused update is refused whole.
+ * update touches the room's `Y.Doc` or the log, from the decoded update and a read-only look at
+ * the document, because Yjs cannot roll a transaction back. A refused update is refused whole.
+ * The check is the document's integrity boundary: what it accepts costs a bounded time to merge,
+ * refers only to what exists, fits the draft schema and respects who may set a status or speak
+ * for a delegation. It costs O(update + touched paragraphs), never O(document).
  */
 
 export interface UpdateContext {
   doc: Y.Doc;
   /** The participant id the update would be attributed to. */
   author: string;
+  /** The sender's delegation (the only one they may bracket for). */
+  delegation: string | null;
   canEdit: boolean;
   canSetStatus: boolean;
+  /** The chair's right to remove any delegation's bracket. */
+  canRemoveAnyBracket: boolean;
   locked: boolean;
   /** Client id → participant id, for every client id already claimed. */
   bindings: ReadonlyMap<number, string>;
+  /** Merge cost units an update may take (default `DEFAULT_MERGE_BUDGET`). */
+  mergeBudget?: number;
 }
 
 export type UpdateVerdict =
   | { accept: true; empty: true }
   | { accept: true; empty: false; newClients: number[] }
-  | { accept: false; reason: RefusalReason; detail: string };
+  /** Needs the sender's own (or unclaimed) history the server has not received yet: queue it. */
+  | { accept: false; pending: true; detail: string }
+  | { accept: false; pending?: false; reason: RefusalReason; detail: string };
 
-type Struct = Y.Item | Y.GC | Y.Skip;
-/** Yjs' delete set, which its typings do not export. */
-interface DeleteSet {
-  clients: Map<number, { clock: number; len: number }[]>;
-}
+export { DEFAULT_MERGE_BUDGET } from './integrity/merge-cost';
+export { DocumentIndex } from './integrity/document-index';
 
 const refuse = (reason: RefusalReason, detail: string): UpdateVerdict => ({
   accept: false,
@@ -35,67 +50,55 @@ const refuse = (reason: RefusalReason, detail: string): UpdateVerdict => ({
   detail,
 });
 
-/** The store's structs of `client` that overlap `[clock, clock + length)`. */
-function* storedStructs(doc: Y.Doc, client: number, clock: number, length: number) {
-  const structs = doc.store.clients.get(client);
-  if (!structs || structs.length === 0) return;
-  const state = Y.getState(doc.store, client);
-  if (clock >= state) return;
-  let index = Y.findIndexSS(structs, clock);
-  for (; index < structs.length; index++) {
-    const struct = structs[index]!;
-    if (struct.id.clock >= clock + length) return;
-    yield struct;
-  }
-}
-
-function isDeletedBy(ds: DeleteSet, id: Y.ID): boolean {
-  return (ds.clients.get(id.client) ?? []).some(
-    (range) => id.clock >= range.clock && id.clock < range.clock + range.len,
-  );
-}
-
 export function checkUpdate(update: Uint8Array, context: UpdateContext): UpdateVerdict {
-  let decoded: { structs: Struct[]; ds: DeleteSet };
+  let view: UpdateView;
   try {
-    decoded = Y.decodeUpdate(update);
+    view = viewUpdate(context.doc, update);
   } catch {
     return refuse(RefusalReason.invalid, 'the update could not be decoded');
   }
-  const { doc } = context;
-  // A sync answer that races with other updates may repeat structs the server already has:
-  // only structs past the server's state are new, and only new ones name an author.
-  const fresh = decoded.structs.filter(
-    (s) => !(s instanceof Y.Skip) && s.id.clock + s.length > Y.getState(doc.store, s.id.client),
-  );
-  // A delete set names everything its sender ever deleted; it changes something only where it
-  // deletes what the server still shows.
-  const deletions: Y.Item[] = [];
-  let deletesUnknown = false;
-  for (const [client, ranges] of decoded.ds.clients) {
-    for (const range of ranges) {
-      if (range.clock + range.len > Y.getState(doc.store, client)) deletesUnknown = true;
-      for (const struct of storedStructs(doc, client, range.clock, range.len)) {
-        if (struct instanceof Y.Item && !struct.deleted) deletions.push(struct);
-      }
-    }
+  try {
+    return decide(view, context);
+  } catch (error) {
+    // A shape no rule foresaw is not let in: the boundary fails closed.
+    return refuse(RefusalReason.invalid, `the update could not be checked (${String(error)})`);
   }
-  if (fresh.length === 0 && deletions.length === 0 && !deletesUnknown) {
+}
+
+function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
+  const budget = context.mergeBudget ?? DEFAULT_MERGE_BUDGET;
+  // A delete set names everything its sender ever deleted; it changes something only where it
+  // deletes what the server still shows, or what the server does not have yet.
+  const deleting = deletionWork(view, budget);
+  if (deleting === null) {
+    return refuse(
+      RefusalReason.mergeCost,
+      `its deletions would cost more than ${budget} units to merge`,
+    );
+  }
+  let deletesAhead = false;
+  for (const [client, ranges] of view.ds.clients) {
+    const state = view.state(client);
+    if (ranges.some((range) => range.clock + range.len > state)) deletesAhead = true;
+  }
+  if (
+    view.fresh.length === 0 &&
+    view.gaps.length === 0 &&
+    deleting.deletions.length === 0 &&
+    !deletesAhead
+  ) {
     return { accept: true, empty: true };
   }
   if (!context.canEdit) return refuse(RefusalReason.readOnly, 'this participant may only read');
   if (context.locked) return refuse(RefusalReason.locked, 'the document is locked');
 
+  // Only structs past the server's state are new, and only new ones name an author.
   const newClients: number[] = [];
   const seen = new Set<number>();
-  for (const struct of fresh) {
+  for (const struct of [...view.fresh, ...view.gaps]) {
     const client = struct.id.client;
     if (seen.has(client)) continue;
     seen.add(client);
-    // An update that starts past what the server has needs history the server never received.
-    if (struct.id.clock > Y.getState(doc.store, client)) {
-      return refuse(RefusalReason.missingHistory, `client ${client} skips history`);
-    }
     const owner = context.bindings.get(client);
     if (owner === undefined) newClients.push(client);
     else if (owner !== context.author) {
@@ -103,59 +106,35 @@ export function checkUpdate(update: Uint8Array, context: UpdateContext): UpdateV
     }
   }
 
-  if (!context.canSetStatus) {
-    const problem = statusChange(fresh, deletions, decoded.ds, doc);
-    if (problem) return refuse(RefusalReason.statusNotAllowed, problem);
+  const cost = mergeCost(view, budget, deleting.work);
+  if (cost.over) {
+    return refuse(RefusalReason.mergeCost, `would cost more than ${budget} units to merge`);
+  }
+
+  // Refusals come first: an update that waits for its sender's history is still checked now,
+  // as far as it can be (items whose place is unknown yet are checked when it is retried).
+  const references = checkReferences(view, context);
+  if (references?.kind === 'refuse') return refuse(references.reason, references.detail);
+
+  const shape = schemaProblem(view);
+  if (shape) return refuse(RefusalReason.schema, shape);
+
+  const paragraph = paragraphProblem(view, {
+    canSetStatus: context.canSetStatus,
+    index: DocumentIndex.of(context.doc),
+    deletions: deleting.deletions,
+  });
+  if (paragraph) return refuse(paragraph.reason, paragraph.detail);
+
+  const bracket = bracketProblem(view, {
+    delegation: context.delegation,
+    canRemoveAnyBracket: context.canRemoveAnyBracket,
+    deletions: deleting.deletions,
+  });
+  if (bracket) return refuse(RefusalReason.bracketNotAllowed, bracket);
+
+  if (references?.kind === 'pending') {
+    return { accept: false, pending: true, detail: references.detail };
   }
   return { accept: true, empty: false, newClients };
-}
-
-/**
- * Whether the update sets or removes a paragraph's `status` (a chair's act). A new paragraph
- * may carry `status: "pending"`; deleting a whole paragraph removes its status with it.
- */
-function statusChange(
-  fresh: Struct[],
-  deletions: Y.Item[],
-  ds: DeleteSet,
-  doc: Y.Doc,
-): string | null {
-  const freshById = new Map<string, Y.Item>();
-  for (const s of fresh) if (s instanceof Y.Item) freshById.set(`${s.id.client}:${s.id.clock}`, s);
-  const lookup = (id: Y.ID): Y.Item | null => {
-    const local = freshById.get(`${id.client}:${id.clock}`);
-    if (local) return local;
-    if (id.clock >= Y.getState(doc.store, id.client)) return null;
-    const stored = Y.getItem(doc.store, id);
-    return stored instanceof Y.Item ? stored : null;
-  };
-  // Decoded items written after a sibling carry no parent info: it is their origin's.
-  const keyOf = (item: Y.Item, depth = 0): { key: string | null; parentIsNew: boolean } => {
-    if (item.parentSub !== null || depth > 64 || !item.origin) {
-      const parent = item.parent;
-      const parentId = parent instanceof Y.ID ? parent : null;
-      const parentIsNew = parentId ? freshById.has(`${parentId.client}:${parentId.clock}`) : false;
-      return { key: item.parentSub, parentIsNew };
-    }
-    const origin = lookup(item.origin);
-    if (!origin) return { key: null, parentIsNew: false };
-    if (freshById.has(`${origin.id.client}:${origin.id.clock}`)) return keyOf(origin, depth + 1);
-    // A stored sibling: same key, and its parent already exists.
-    return { key: origin.parentSub, parentIsNew: false };
-  };
-  for (const struct of fresh) {
-    if (!(struct instanceof Y.Item)) continue;
-    const { key, parentIsNew } = keyOf(struct);
-    if (key !== 'status') continue;
-    const value: unknown = struct.content.getContent()[0];
-    if (!parentIsNew || value !== 'pending') return 'only a chair may set a paragraph status';
-  }
-  for (const item of deletions) {
-    if (item.parentSub !== 'status') continue;
-    const element = (item.parent as Y.AbstractType<unknown> | null)?._item;
-    if (element && !isDeletedBy(ds, element.id) && !element.deleted) {
-      return 'only a chair may change a paragraph status';
-    }
-  }
-  return null;
 }

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
-import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { BODY_FIELD, type NodeJSON } from '@accord/shared';
 import { draftSchema } from '@accord/shared/schema/index';
+import { bodyToContent } from './draft-content';
 
 /**
  * Conversions between a draft's ProseMirror JSON and its Yjs form. Reading never modifies the
@@ -18,9 +19,9 @@ export function contentToUpdate(content: NodeJSON): Uint8Array {
   return update;
 }
 
-/** The body of a document as ProseMirror JSON. */
+/** The body of a document as ProseMirror JSON (what the schema does not know is skipped). */
 export function docToContent(doc: Y.Doc): NodeJSON {
-  return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as NodeJSON;
+  return bodyToContent(doc.getXmlFragment(BODY_FIELD));
 }
 
 /** The body of a full-state update (a version's state) as ProseMirror JSON. */
