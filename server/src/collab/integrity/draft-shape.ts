@@ -69,7 +69,9 @@ export function levelOf(place: Place, view: UpdateView): Level {
       // Not recursive: a new element may only sit in the body, a new text only in a block.
       const type = (place.holder.content as Y.ContentType).type;
       const holderPlace = view.placeOf(place.holder);
-      if (holderPlace.kind === 'gone') return { level: 'gone' };
+      // A holder placed in the sender's own missing history is checked when the update is
+      // retried with that history in place (the verdict is pending meanwhile).
+      if (holderPlace.kind === 'gone' || holderPlace.kind === 'missing') return { level: 'gone' };
       if (type instanceof Y.XmlElement) {
         if (
           holderPlace.kind === 'root' &&
@@ -92,6 +94,9 @@ export function levelOf(place: Place, view: UpdateView): Level {
         } else if (holderPlace.kind === 'new') {
           const element = (holderPlace.holder.content as Y.ContentType).type;
           const elementPlace = view.placeOf(holderPlace.holder);
+          if (elementPlace.kind === 'gone' || elementPlace.kind === 'missing') {
+            return { level: 'gone' };
+          }
           if (
             element instanceof Y.XmlElement &&
             elementPlace.kind === 'root' &&
