@@ -30,6 +30,8 @@ export interface TextRunModel {
   change: RunChange;
   /** Who inserted or deleted the run; `null` for `equal` runs. */
   delegation: string | null;
+  /** When the run was inserted or deleted (ISO 8601); absent when unknown or `equal`. */
+  at?: string;
 }
 
 /** A piece of a block's inline content: text, or the opening or closing square bracket. */
@@ -46,6 +48,8 @@ export interface BracketPiece<Kind extends 'open' | 'close'> {
   delegations: string[];
   /** The attribution note's number (1, 2, …), or `null` when nobody is named. */
   note: number | null;
+  /** When the bracket was inserted or deleted with its text (ISO 8601). */
+  at?: string;
 }
 
 /** One part of a printed number: "3." equal, or "3." deleted then "4." inserted. */
@@ -53,6 +57,7 @@ export interface LabelPart {
   text: string;
   change: RunChange;
   delegation: string | null;
+  at?: string;
 }
 
 export type BlockType =
@@ -85,6 +90,8 @@ export interface BlockModel {
   change: BlockChange;
   /** Who inserted, deleted or moved the whole block, for paragraph-mark revisions. */
   delegation: string | null;
+  /** When the whole block was inserted, deleted or moved (ISO 8601); absent when unknown. */
+  at?: string;
   /** For moves: a sentence saying from where to where, for a comment. */
   moveNote: string | null;
   pieces: Piece[];
@@ -194,10 +201,12 @@ export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
     const inFrom = group.some((r) => r.change !== 'insert');
     const change: RunChange = inTo && inFrom ? 'equal' : inTo ? 'insert' : 'delete';
     const delegation = change === 'equal' ? null : (group[0]?.delegation ?? null);
+    const at = change === 'equal' ? undefined : group[0]?.at;
     const note = notes.next(delegations);
-    pieces.push({ kind: 'open', change, delegation, delegations, note });
+    const timed = at !== undefined ? { at } : {};
+    pieces.push({ kind: 'open', change, delegation, delegations, note, ...timed });
     for (const r of group) pieces.push({ kind: 'text', ...r });
-    pieces.push({ kind: 'close', change, delegation, delegations, note });
+    pieces.push({ kind: 'close', change, delegation, delegations, note, ...timed });
   }
   return pieces;
 }
@@ -249,6 +258,8 @@ export function blockRunChange(block: BlockModel): RunChange {
 export interface Revised {
   change: RunChange;
   delegation: string | null;
+  /** When the revision was made (ISO 8601); absent when unknown. */
+  at?: string;
   markup: string;
 }
 
@@ -259,6 +270,7 @@ export function joinRevisions(items: Revised[]): Revised[] {
     const last = out[out.length - 1];
     if (last && last.change === item.change && last.delegation === item.delegation) {
       last.markup += item.markup;
+      if (item.at !== undefined && (last.at === undefined || item.at > last.at)) last.at = item.at;
     } else {
       out.push({ ...item });
     }

@@ -1,5 +1,5 @@
 import { nodeText, numberBlocks, type DraftStyle, type NodeJSON } from '@accord/shared';
-import type { ParagraphChange, Span } from '@accord/shared/comparison';
+import { blockKeys, type ParagraphChange, type Span } from '@accord/shared/comparison';
 import {
   unchangedBlock,
   blockLevel,
@@ -31,6 +31,7 @@ import type { TrackedChangesInput } from './types';
  */
 
 interface Indexed {
+  key: string;
   node: NodeJSON;
   label: string | null;
   value: string | null;
@@ -39,11 +40,11 @@ interface Indexed {
 function indexById(content: NodeJSON, style: DraftStyle): Map<string, Indexed> {
   const nodes = content.content ?? [];
   const numbers = numberBlocks(nodes, style);
+  const keys = blockKeys(nodes);
   const byId = new Map<string, Indexed>();
   nodes.forEach((node, i) => {
-    const id = node.attrs?.id;
-    if (typeof id !== 'string') return;
-    byId.set(id, { node, label: numbers[i]?.label ?? null, value: numbers[i]?.value ?? null });
+    const key = keys[i]!;
+    byId.set(key, { key, node, label: numbers[i]?.label ?? null, value: numbers[i]?.value ?? null });
   });
   return byId;
 }
@@ -62,7 +63,8 @@ function spanRuns(
   offset: number,
 ): TextRunModel[] {
   const delegation = change === 'equal' ? null : cleanText(span.delegation ?? UNATTRIBUTED);
-  const plain = { bold: false, italic: false, bracket: null, change, delegation };
+  const at = change !== 'equal' && span.at !== undefined ? { at: span.at } : {};
+  const plain = { bold: false, italic: false, bracket: null, change, delegation, ...at };
   if (!source) return [{ text: cleanText(span.text), ...plain }];
   const runs: TextRunModel[] = [];
   let start = 0;
@@ -72,7 +74,7 @@ function spanRuns(
     const to = Math.min(end, offset + span.text.length);
     if (from < to) {
       const text = span.text.slice(from - offset, to - offset);
-      runs.push({ ...run, text: cleanText(text), change, delegation });
+      runs.push({ ...run, text: cleanText(text), change, delegation, ...at });
     }
     start = end;
   }
@@ -103,7 +105,7 @@ function paragraphRuns(
     fromNode && nodeText(fromNode) === sideText(spans, 'insert')
       ? inlineRuns(fromNode, true)
       : null;
-  const fallback = spans.find((s) => s.delegation)?.delegation;
+  const fallback = spans.find((s) => s.delegation);
   const runs: TextRunModel[] = [];
   let toOffset = 0;
   let fromOffset = 0;
@@ -112,7 +114,11 @@ function paragraphRuns(
     if (as === 'insert' && !inTo) continue;
     if (as === 'delete' && span.kind === 'insert') continue;
     const change: RunChange = as ?? span.kind;
-    const attributed = { ...span, delegation: span.delegation ?? fallback };
+    const attributed = {
+      ...span,
+      delegation: span.delegation ?? fallback?.delegation,
+      at: span.at ?? fallback?.at,
+    };
     const source = inTo ? toSource : fromSource;
     runs.push(...spanRuns(attributed, change, source, inTo ? toOffset : fromOffset));
     if (span.kind !== 'delete') toOffset += span.text.length;
@@ -177,17 +183,24 @@ export function buildTrackedModel(
         : change === 'deleted' || change === 'moved_away'
           ? 'delete'
           : undefined;
+    const at =
+      delegation === null ? undefined : p.spans.find((s) => s.at !== undefined)?.at;
     const fromLabel = from?.label ?? null;
     const toLabel = to?.label ?? null;
     return {
       type: node ? blockType(node.node) : part(p.type) === 'operative' ? 'operative' : 'preambular',
-      id: p.paragraphId,
+      id: typeof node?.node.attrs?.id === 'string' ? node.node.attrs.id : null,
       level: node ? blockLevel(node.node) : 0,
       status: typeof node?.node.attrs?.status === 'string' ? node.node.attrs.status : null,
       value: to?.value ?? from?.value ?? null,
-      label: labelParts(fromLabel, toLabel, change, delegation),
+      label: labelParts(fromLabel, toLabel, change, delegation).map((part) =>
+        at !== undefined && part.change !== 'equal' && part.delegation === delegation
+          ? { ...part, at }
+          : part,
+      ),
       change,
       delegation,
+      ...(at !== undefined ? { at } : {}),
       moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation),
       pieces: toPieces(paragraphRuns(p.spans, to?.node, from?.node, as), notes),
     };
@@ -221,15 +234,15 @@ export function buildTrackedModel(
   settle(null);
 
   const movedAway = new Map<string, ParagraphChange[]>();
-  const fromNodes = tracked.fromContent.content ?? [];
+  const fromKeys = blockKeys(tracked.fromContent.content ?? []);
   for (const p of tracked.comparison.paragraphs) {
     if (p.change !== 'moved') continue;
-    const at = fromNodes.findIndex((n) => n.attrs?.id === p.paragraphId);
-    const anchor = fromNodes
+    const at = fromKeys.indexOf(p.paragraphId);
+    const anchor = fromKeys
       .slice(0, Math.max(at, 0))
       .reverse()
-      .find((n) => typeof n.attrs?.id === 'string' && toById.has(n.attrs.id));
-    push(movedAway, typeof anchor?.attrs?.id === 'string' ? anchor.attrs.id : '', p);
+      .find((key) => toById.has(key));
+    push(movedAway, anchor ?? '', p);
   }
 
   const blocks: BlockModel[] = [];
@@ -241,19 +254,20 @@ export function buildTrackedModel(
   };
   emitMovedAway('');
   const numbers = numberBlocks(content.content ?? [], style);
+  const keys = blockKeys(content.content ?? []);
   (content.content ?? []).forEach((node, index) => {
-    const id = typeof node.attrs?.id === 'string' ? node.attrs.id : null;
-    const change = id ? changes.get(id) : undefined;
-    if (id && change) {
+    const id = keys[index]!;
+    const change = changes.get(id);
+    if (change) {
       emitRemoved(before.get(id));
       blocks.push(block(change, change.change === 'deleted' ? 'modified' : change.change));
       emitRemoved(after.get(id));
       emitMovedAway(id);
       return;
     }
-    // Not in the comparison (a heading, or a paragraph the comparison left out): as it is.
+    // Not in the comparison (a comparison made before headings were compared): as it is.
     blocks.push(unchangedBlock(node, numbers[index] ?? null, notes));
-    if (id) emitMovedAway(id);
+    emitMovedAway(id);
   });
   emitRemoved(trailing);
   return { blocks, notes: notes.notes, tracked: true };

@@ -125,6 +125,7 @@ export function compareParagraphs(input: CompareInput): Comparison {
         text: span.text,
         delegation: who.delegation,
         participant: who.participant,
+        ...(span.at !== undefined ? { at: new Date(span.at).toISOString() } : {}),
       };
     });
     for (const span of spans) {
@@ -135,6 +136,7 @@ export function compareParagraphs(input: CompareInput): Comparison {
         delegation: span.delegation,
         participant: span.participant,
         paragraphId: paragraph.key,
+        ...(span.at !== undefined ? { at: span.at } : {}),
       });
       const count = (summary.byDelegation[span.delegation] ??= { insertions: 0, deletions: 0 });
       if (span.kind === 'insert') {
