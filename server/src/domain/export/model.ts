@@ -27,6 +27,11 @@ export interface TextRunModel {
   italic: boolean;
   /** The proposing delegations when the run is bracketed, else `null`. */
   bracket: string[] | null;
+  /**
+   * For text in both versions of a tracked export: its bracket in the older version, when that
+   * differs from `bracket` (the newer one's). Absent: the same.
+   */
+  bracketFrom?: string[] | null;
   change: RunChange;
   /** Who inserted or deleted the run; `null` for `equal` runs. */
   delegation: string | null;
@@ -174,34 +179,49 @@ export class NoteCounter {
   }
 }
 
+/** A run's bracket in the newer version (`to`) and in the older (`from`) of a tracked export. */
+function bracketIn(run: TextRunModel, side: 'to' | 'from'): string[] | null {
+  if (side === 'to') return run.change === 'delete' ? null : run.bracket;
+  if (run.change === 'insert') return null;
+  return run.change === 'equal' && run.bracketFrom !== undefined ? run.bracketFrom : run.bracket;
+}
+
 /**
  * Cuts runs into pieces with explicit brackets. Adjacent bracketed runs form one bracket (as in
- * the txt format); its delegations are the union of theirs. A bracket's own change follows its
- * content: present in both versions unless all its text is inserted (or all deleted), so that
- * accepting or rejecting every revision leaves the brackets of that version.
+ * the txt format); its delegations are the union of theirs. A bracket's own change follows the
+ * versions it stands in: present in both, or only in the newer (`insert`) or the older
+ * (`delete`), so that accepting or rejecting every revision leaves the brackets of that version
+ * even where a bracket was put around words already there.
  */
 export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
   const pieces: Piece[] = [];
+  const bracketed = (r: TextRunModel) =>
+    bracketIn(r, 'to') !== null || bracketIn(r, 'from') !== null;
   let index = 0;
   while (index < runs.length) {
     const run = runs[index];
     if (!run) break;
-    if (run.bracket === null) {
+    if (!bracketed(run)) {
       pieces.push({ kind: 'text', ...run });
       index += 1;
       continue;
     }
     const group: TextRunModel[] = [];
-    while (index < runs.length && runs[index]?.bracket) {
+    while (index < runs.length && bracketed(runs[index]!)) {
       group.push(runs[index] as TextRunModel);
       index += 1;
     }
-    const delegations = [...new Set(group.flatMap((r) => r.bracket ?? []))];
-    const inTo = group.some((r) => r.change !== 'delete');
-    const inFrom = group.some((r) => r.change !== 'insert');
+    const delegations = [
+      ...new Set(
+        group.flatMap((r) => [...(bracketIn(r, 'to') ?? []), ...(bracketIn(r, 'from') ?? [])]),
+      ),
+    ];
+    const inTo = group.some((r) => bracketIn(r, 'to') !== null);
+    const inFrom = group.some((r) => bracketIn(r, 'from') !== null);
     const change: RunChange = inTo && inFrom ? 'equal' : inTo ? 'insert' : 'delete';
-    const delegation = change === 'equal' ? null : (group[0]?.delegation ?? null);
-    const at = change === 'equal' ? undefined : group[0]?.at;
+    const changed = group.find((r) => r.change !== 'equal') ?? group[0];
+    const delegation = change === 'equal' ? null : (changed?.delegation ?? null);
+    const at = change === 'equal' ? undefined : changed?.at;
     const note = notes.next(delegations);
     const timed = at !== undefined ? { at } : {};
     pieces.push({ kind: 'open', change, delegation, delegations, note, ...timed });

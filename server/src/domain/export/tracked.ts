@@ -44,7 +44,12 @@ function indexById(content: NodeJSON, style: DraftStyle): Map<string, Indexed> {
   const byId = new Map<string, Indexed>();
   nodes.forEach((node, i) => {
     const key = keys[i]!;
-    byId.set(key, { key, node, label: numbers[i]?.label ?? null, value: numbers[i]?.value ?? null });
+    byId.set(key, {
+      key,
+      node,
+      label: numbers[i]?.label ?? null,
+      value: numbers[i]?.value ?? null,
+    });
   });
   return byId;
 }
@@ -79,6 +84,45 @@ function spanRuns(
     start = end;
   }
   return runs;
+}
+
+/**
+ * Gives text present in both versions its bracket in the older one (`bracketFrom`), cutting
+ * runs where that changes: a bracket put around words already there is a change of its own.
+ */
+function withOlderBrackets(
+  runs: TextRunModel[],
+  fromSource: TextRunModel[] | null,
+  fromOffset: number,
+): TextRunModel[] {
+  if (!fromSource) return runs;
+  const bounds: { start: number; end: number; bracket: string[] | null }[] = [];
+  let start = 0;
+  for (const run of fromSource) {
+    bounds.push({ start, end: start + run.text.length, bracket: run.bracket });
+    start += run.text.length;
+  }
+  const out: TextRunModel[] = [];
+  let position = fromOffset;
+  for (const run of runs) {
+    let cut = 0;
+    while (cut < run.text.length) {
+      const here = bounds.find((b) => b.start <= position && position < b.end);
+      const length = here
+        ? Math.min(run.text.length - cut, here.end - position)
+        : run.text.length - cut;
+      const older = here?.bracket ?? null;
+      const same = JSON.stringify(older) === JSON.stringify(run.bracket);
+      out.push({
+        ...run,
+        text: run.text.slice(cut, cut + length),
+        ...(same ? {} : { bracketFrom: older }),
+      });
+      cut += length;
+      position += length;
+    }
+  }
+  return out;
 }
 
 /** The text of spans as one side reads it. */
@@ -120,7 +164,10 @@ function paragraphRuns(
       at: span.at ?? fallback?.at,
     };
     const source = inTo ? toSource : fromSource;
-    runs.push(...spanRuns(attributed, change, source, inTo ? toOffset : fromOffset));
+    const made = spanRuns(attributed, change, source, inTo ? toOffset : fromOffset);
+    runs.push(
+      ...(span.kind === 'equal' && !as ? withOlderBrackets(made, fromSource, fromOffset) : made),
+    );
     if (span.kind !== 'delete') toOffset += span.text.length;
     if (span.kind !== 'insert') fromOffset += span.text.length;
   }
@@ -183,8 +230,7 @@ export function buildTrackedModel(
         : change === 'deleted' || change === 'moved_away'
           ? 'delete'
           : undefined;
-    const at =
-      delegation === null ? undefined : p.spans.find((s) => s.at !== undefined)?.at;
+    const at = delegation === null ? undefined : p.spans.find((s) => s.at !== undefined)?.at;
     const fromLabel = from?.label ?? null;
     const toLabel = to?.label ?? null;
     return {

@@ -129,10 +129,12 @@ export function paragraphSpans(
   };
   for (const part of foldSmallEquals(diffWordsWithSpace(before, after))) {
     if (part.removed) {
-      if (from) deleted.push(...tokens(part.value, a, from, (c, k) => authors.deleted(c, k), 'delete'));
+      if (from)
+        deleted.push(...tokens(part.value, a, from, (c, k) => authors.deleted(c, k), 'delete'));
       a += part.value.length;
     } else if (part.added) {
-      if (to) inserted.push(...tokens(part.value, b, to, (c, k) => authors.inserted(c, k), 'insert'));
+      if (to)
+        inserted.push(...tokens(part.value, b, to, (c, k) => authors.inserted(c, k), 'insert'));
       b += part.value.length;
     } else {
       close();
