@@ -207,9 +207,19 @@ export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
       continue;
     }
     const group: TextRunModel[] = [];
-    while (index < runs.length && bracketed(runs[index]!)) {
-      group.push(runs[index] as TextRunModel);
-      index += 1;
+    while (index < runs.length) {
+      if (bracketed(runs[index]!)) {
+        group.push(runs[index] as TextRunModel);
+        index += 1;
+        continue;
+      }
+      // Unbracketed text of one version only (a deletion before an insertion) between two
+      // bracketed runs stays inside the bracket: the other version never sees it.
+      let end = index;
+      while (end < runs.length && runs[end]!.change !== 'equal' && !bracketed(runs[end]!)) end++;
+      if (end === index || end === runs.length || !bracketed(runs[end]!)) break;
+      group.push(...runs.slice(index, end));
+      index = end;
     }
     const delegations = [
       ...new Set(
