@@ -72,6 +72,11 @@ export interface ParagraphChange {
   number: ParagraphNumber;
   change: ParagraphChangeKind;
   spans: Span[];
+  /**
+   * For a `moved` paragraph: who moved it and when, from the update that re-created it (the
+   * editor moves a paragraph by deleting it and inserting it again). Absent when unknown.
+   */
+  movedBy?: { delegation: string; participant: string; at?: string };
 }
 
 /** One insertion or deletion, in document order. */

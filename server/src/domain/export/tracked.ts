@@ -220,17 +220,25 @@ export function buildTrackedModel(
     const to = toById.get(p.paragraphId);
     const from = fromById.get(p.paragraphId);
     const node = (change === 'deleted' || change === 'moved_away' ? from : to) ?? from ?? to;
+    const moved = change === 'moved' || change === 'moved_away';
     const delegation =
       change === 'unchanged' || change === 'modified'
         ? null
-        : cleanText(p.spans.find((s) => s.delegation)?.delegation ?? UNATTRIBUTED);
+        : cleanText(
+            (moved ? p.movedBy?.delegation : undefined) ??
+              p.spans.find((s) => s.delegation)?.delegation ??
+              UNATTRIBUTED,
+          );
     const as =
       change === 'inserted' || change === 'moved'
         ? 'insert'
         : change === 'deleted' || change === 'moved_away'
           ? 'delete'
           : undefined;
-    const at = delegation === null ? undefined : p.spans.find((s) => s.at !== undefined)?.at;
+    const at =
+      delegation === null
+        ? undefined
+        : ((moved ? p.movedBy?.at : undefined) ?? p.spans.find((s) => s.at !== undefined)?.at);
     const fromLabel = from?.label ?? null;
     const toLabel = to?.label ?? null;
     return {
@@ -252,69 +260,45 @@ export function buildTrackedModel(
     };
   };
 
-  // Where the deleted and moved-away paragraphs go: after a surviving id, or before one.
-  const after = new Map<string, ParagraphChange[]>();
-  const before = new Map<string, ParagraphChange[]>();
-  const push = (map: Map<string, ParagraphChange[]>, key: string, p: ParagraphChange) =>
-    map.set(key, [...(map.get(key) ?? []), p]);
-  const trailing: ParagraphChange[] = [];
-  let previous: ParagraphChange | null = null;
-  let waiting: ParagraphChange[] = [];
-  const settle = (next: ParagraphChange | null) => {
-    for (const deleted of waiting) {
-      if (previous && (!next || part(previous.type) === part(deleted.type))) {
-        push(after, previous.paragraphId, deleted);
-      } else if (next) push(before, next.paragraphId, deleted);
-      else trailing.push(deleted);
-    }
-    waiting = [];
-  };
-  for (const p of tracked.comparison.paragraphs) {
-    if (p.change === 'deleted' || !toById.has(p.paragraphId)) {
-      waiting.push(p);
+  // Where the blocks only the older version has (deleted, or the old place of a moved one) go:
+  // after the block before them in that version that stayed where it was, so rejecting every
+  // revision gives the older order back; a deleted last preambular stays above "RESOLVES:".
+  const after = new Map<string, { p: ParagraphChange; as: BlockChange }[]>();
+  const placed = new Set<string>();
+  let anchor = '';
+  for (const key of blockKeys(tracked.fromContent.content ?? [])) {
+    const p = changes.get(key);
+    const moved = p?.change === 'moved';
+    if (toById.has(key) && !moved) {
+      anchor = key;
       continue;
     }
-    settle(p);
-    previous = p;
+    if (!p) continue;
+    after.set(anchor, [...(after.get(anchor) ?? []), { p, as: moved ? 'moved_away' : 'deleted' }]);
+    placed.add(key);
   }
-  settle(null);
-
-  const movedAway = new Map<string, ParagraphChange[]>();
-  const fromKeys = blockKeys(tracked.fromContent.content ?? []);
-  for (const p of tracked.comparison.paragraphs) {
-    if (p.change !== 'moved') continue;
-    const at = fromKeys.indexOf(p.paragraphId);
-    const anchor = fromKeys
-      .slice(0, Math.max(at, 0))
-      .reverse()
-      .find((key) => toById.has(key));
-    push(movedAway, anchor ?? '', p);
-  }
+  const trailing = tracked.comparison.paragraphs.filter(
+    (p) => p.change === 'deleted' && !toById.has(p.paragraphId) && !placed.has(p.paragraphId),
+  );
 
   const blocks: BlockModel[] = [];
-  const emitRemoved = (list: ParagraphChange[] | undefined) => {
-    for (const p of list ?? []) blocks.push(block(p, 'deleted'));
+  const emitRemoved = (key: string) => {
+    for (const { p, as } of after.get(key) ?? []) blocks.push(block(p, as));
   };
-  const emitMovedAway = (key: string) => {
-    for (const p of movedAway.get(key) ?? []) blocks.push(block(p, 'moved_away'));
-  };
-  emitMovedAway('');
+  emitRemoved('');
   const numbers = numberBlocks(content.content ?? [], style);
   const keys = blockKeys(content.content ?? []);
   (content.content ?? []).forEach((node, index) => {
     const id = keys[index]!;
     const change = changes.get(id);
     if (change) {
-      emitRemoved(before.get(id));
       blocks.push(block(change, change.change === 'deleted' ? 'modified' : change.change));
-      emitRemoved(after.get(id));
-      emitMovedAway(id);
-      return;
+    } else {
+      // Not in the comparison (a comparison made before headings were compared): as it is.
+      blocks.push(unchangedBlock(node, numbers[index] ?? null, notes));
     }
-    // Not in the comparison (a comparison made before headings were compared): as it is.
-    blocks.push(unchangedBlock(node, numbers[index] ?? null, notes));
-    emitMovedAway(id);
+    emitRemoved(id);
   });
-  emitRemoved(trailing);
+  for (const p of trailing) blocks.push(block(p, 'deleted'));
   return { blocks, notes: notes.notes, tracked: true };
 }

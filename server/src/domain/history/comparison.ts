@@ -91,7 +91,18 @@ export function compareLogged(sides: LoggedSides): Comparison {
   const newerSet = characterSet(newer);
   const olderSet = characterSet(older);
   const deleters = attributeDeletions(records, missing(older, newerSet));
-  const times = insertionTimes(records, missing(newer, olderSet));
+  const wantedTimes = missing(newer, olderSet);
+  // The elements the newer side re-created (moves): who made them, and when.
+  const olderElements = new Set(older.map((p) => p.element));
+  const created = newer.map((p) => p.element).filter((e) => !olderElements.has(e));
+  for (const element of created) {
+    const [client, clock] = element.split('.').map(Number) as [number, number];
+    let list = wantedTimes.get(client);
+    if (!list) wantedTimes.set(client, (list = []));
+    list.push(clock);
+  }
+  for (const list of wantedTimes.values()) list.sort((x, y) => x - y);
+  const times = insertionTimes(records, wantedTimes);
   const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
   const added = (client: number, clock: number): Authorship | undefined => {
     const author = bindings.get(client);
@@ -104,6 +115,11 @@ export function compareLogged(sides: LoggedSides): Comparison {
     to: to.paragraphs,
     style: sides.style,
     name: sides.name,
+    elementAuthor: (element) => {
+      const [client, clock] = element.split('.').map(Number) as [number, number];
+      if (!created.includes(element)) return undefined;
+      return added(client, clock);
+    },
     authors: forwards
       ? {
           inserted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c, k)),

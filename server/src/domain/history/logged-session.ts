@@ -126,10 +126,33 @@ export function textOf(block: Y.XmlElement): Y.XmlText {
   return created;
 }
 
-/** A new block of `type` with `text`, its attributes set before it joins the document. */
-export function newBlock(type: string, attrs: Record<string, string | number>, text: string) {
+/** One stretch of a block's text with its marks, as Yjs gives and takes it. */
+export interface DeltaOp {
+  insert: string;
+  attributes?: Record<string, unknown>;
+}
+
+/** The plain text of a block's text (`toString` would give its marks as tags). */
+export function plainOf(text: Y.XmlText): string {
+  return (text.toDelta() as DeltaOp[]).map((op) => op.insert).join('');
+}
+
+/** A block's text with its marks. */
+export function deltaOf(text: Y.XmlText): DeltaOp[] {
+  return text.toDelta() as DeltaOp[];
+}
+
+/** A new block of `type` with `text` (plain, or with marks), its attributes set before it joins the document. */
+export function newBlock(
+  type: string,
+  attrs: Record<string, unknown>,
+  text: string | DeltaOp[],
+): Y.XmlElement {
   const block = new Y.XmlElement(type);
   for (const [key, value] of Object.entries(attrs)) block.setAttribute(key, value as string);
-  block.insert(0, [new Y.XmlText(text)]);
+  const content = new Y.XmlText();
+  block.insert(0, [content]);
+  if (typeof text === 'string') content.insert(0, text);
+  else content.applyDelta(text);
   return block;
 }

@@ -61,7 +61,7 @@ export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
     .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
   const blocks = elements.map((node) => ({
     type: node.nodeName,
-    attrs: node.getAttributes() as Record<string, unknown>,
+    attrs: node.getAttributes(),
   }));
   const keys = blockKeys(blocks);
   return elements.map((node, index) => {

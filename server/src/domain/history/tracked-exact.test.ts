@@ -4,7 +4,7 @@ import type { NodeJSON } from '@accord/shared';
 import { doc, heading, input, operative, organ, preambular, sub, title } from '../export/fixtures';
 import { exportDraft } from '../export/index';
 import { docxPart, pandoc } from '../export/readers';
-import { blocksOf, LoggedSession, newBlock, textOf } from './logged-session';
+import { blocksOf, deltaOf, LoggedSession, newBlock, plainOf, textOf } from './logged-session';
 
 /**
  * The comparison and the tracked exports are exact: every block is compared (title, organ
@@ -104,16 +104,16 @@ describe('exact tracked changes', () => {
     const s = start();
     const chile = s.join('p-cl', 'Chile');
     const t = text(chile, 3);
-    const at = t.toString().indexOf('a large number');
-    t.delete(at, 'a large'.length);
-    t.insert(at, 'more than a');
+    const at = plainOf(t).indexOf('a large number of');
+    t.delete(at, 'a large number of'.length);
+    t.insert(at, 'more than one hundred');
     s.snapshot('v2');
     const pre1 = s.compare('v1', 'v2').paragraphs.find((p) => p.paragraphId === 'pre1')!;
-    expect(pre1.spans.map((x) => [x.kind, x.text])).toEqual([
-      ['equal', 'Resolution AG/RES. 2741 on '],
-      ['delete', 'a large '],
-      ['insert', 'more than a '],
-      ['equal', 'number of small firms;'],
+    expect(pre1.spans.map((x) => [x.kind, x.text, x.delegation])).toEqual([
+      ['equal', 'Resolution AG/RES. 2741 on ', undefined],
+      ['delete', 'a large number of', 'Chile'],
+      ['insert', 'more than one hundred', 'Chile'],
+      ['equal', ' small firms;', undefined],
     ]);
   });
 
@@ -121,7 +121,7 @@ describe('exact tracked changes', () => {
     const s = start();
     const chile = s.join('p-cl', 'Chile');
     const t = text(chile, 6);
-    const at = t.toString().indexOf('in the region');
+    const at = plainOf(t).indexOf('in the region');
     const bracket = { bracket: { delegations: ['Chile'] } };
     t.insert(at, 'to act in concert ', bracket);
     s.snapshot('v2');
@@ -138,7 +138,7 @@ describe('exact tracked changes', () => {
     text(canada, 7).insert(0, 'Also ');
     const deletedAt = new Date(s.nextAt).toISOString();
     const sb = text(canada, 10);
-    sb.delete(sb.toString().indexOf('the Internet'), 'the Internet'.length);
+    sb.delete(plainOf(sb).indexOf('the Internet'), 'the Internet'.length);
     s.snapshot('v2');
     const comparison = s.compare('v1', 'v2');
     expect(comparison.changes).toEqual([
@@ -158,6 +158,19 @@ describe('exact tracked changes', () => {
     expect(html).toContain(`<del class="delegation-canada" datetime="${deletedAt}"`);
   });
 });
+
+/** Moves a block as the editor does: deletes it and inserts a copy (same id, same text) elsewhere. */
+function moveBlock(d: Y.Doc, from: number, to: number): void {
+  const blocks = blocksOf(d);
+  const block = blocks[from]!;
+  const body = block.parent as Y.XmlFragment;
+  const attrs = block.getAttributes() as Record<string, unknown>;
+  const words = deltaOf(textOf(block));
+  d.transact(() => {
+    body.delete(from, 1);
+    body.insert(to, [newBlock(block.nodeName, attrs, words)]);
+  });
+}
 
 /** A small seeded generator (mulberry32): the same seed replays the same session. */
 function random(seedValue: number): () => number {
@@ -190,7 +203,27 @@ function boundaries(value: string): number[] {
 function edit(d: Y.Doc, next: () => number, serial: number): void {
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
   const blocks = blocksOf(d);
-  const kind = pick(['type', 'type', 'delete', 'replace', 'replace', 'bracket', 'add', 'remove']);
+  const kind = pick([
+    'type',
+    'type',
+    'delete',
+    'replace',
+    'replace',
+    'bracket',
+    'add',
+    'remove',
+    'move',
+  ]);
+  if (kind === 'move') {
+    const movable = blocks
+      .map((b, i) => [b, i] as const)
+      .filter(([b]) => ['preambular', 'operative', 'subparagraph'].includes(b.nodeName));
+    if (movable.length < 2) return;
+    const [, from] = pick(movable);
+    const [, to] = pick(movable);
+    if (from !== to) moveBlock(d, from, to);
+    return;
+  }
   if (kind === 'add') {
     const at = 3 + Math.floor(next() * (blocks.length - 2));
     const type = pick(['preambular', 'operative', 'subparagraph']);
@@ -210,7 +243,7 @@ function edit(d: Y.Doc, next: () => number, serial: number): void {
     return;
   }
   const t = textOf(pick(blocks));
-  const value = t.toString();
+  const value = plainOf(t);
   const cuts = boundaries(value);
   const a = pick(cuts);
   const b = pick(cuts.filter((c) => c >= a));
@@ -223,27 +256,46 @@ function edit(d: Y.Doc, next: () => number, serial: number): void {
   } else t.insert(a, a === 0 ? `${words} ` : ` ${words}`, { bracket: { delegations: ['Chile'] } });
 }
 
-/** Seeds that once failed, kept as named cases; the rest are fresh each release of this list. */
-const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
+/** Seeds that once failed, each kept by name with what it caught. */
+const FAILED_ONCE: [number, string][] = [
+  [3, 'a bracket put around a space already there'],
+  [5, 'a bracket put around words already there'],
+  [6, 'the old place of a paragraph moved after another moved one'],
+  [13, 'a deletion between two bracketed insertions split the bracket'],
+  [24, 'a deleted paragraph and a moved one that stood after it'],
+  [50, 'a title emptied'],
+];
+const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1).filter(
+  (n) => !FAILED_ONCE.some(([seedValue]) => seedValue === n),
+);
+
+/** One random session: a few edits, version v1, more edits by several delegations, version v2. */
+async function randomSession(seedValue: number): Promise<void> {
+  const s = new LoggedSession(seed());
+  session = s;
+  const next = random(seedValue);
+  const docs = PEOPLE.map(([p, d]) => s.join(p, d));
+  const warmUp = Math.floor(next() * 3);
+  for (let i = 0; i < warmUp; i++) edit(docs[Math.floor(next() * docs.length)]!, next, i);
+  s.snapshot('v1');
+  const count = 3 + Math.floor(next() * 6);
+  for (let i = 0; i < count; i++) {
+    edit(docs[Math.floor(next() * docs.length)]!, next, 100 + i);
+  }
+  s.snapshot('v2');
+  await expectExact(s);
+}
 
 describe('tracked DOCX against random sessions', () => {
+  it.each(FAILED_ONCE)(
+    '[Z5] seed %i (%s): accept and reject give both versions',
+    randomSession,
+    30_000,
+  );
+
   it.each(SEEDS)(
     '[Z5] seed %i: accepting gives the newer text, rejecting the older, block for block',
-    async (seedValue) => {
-      const s = new LoggedSession(seed());
-      session = s;
-      const next = random(seedValue);
-      const docs = PEOPLE.map(([p, d]) => s.join(p, d));
-      const warmUp = Math.floor(next() * 3);
-      for (let i = 0; i < warmUp; i++) edit(docs[Math.floor(next() * docs.length)]!, next, i);
-      s.snapshot('v1');
-      const count = 3 + Math.floor(next() * 6);
-      for (let i = 0; i < count; i++) {
-        edit(docs[Math.floor(next() * docs.length)]!, next, 100 + i);
-      }
-      s.snapshot('v2');
-      await expectExact(s);
-    },
+    randomSession,
     30_000,
   );
 });

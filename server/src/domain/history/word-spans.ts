@@ -78,20 +78,18 @@ function merge(spans: RawSpan[]): RawSpan[] {
   return out;
 }
 
-const WORD = /\S+/g;
-
 /**
- * Folds into the change around it an unchanged stretch too small to read on its own: spaces, or
- * one word, between two changes. A word diff keeps every shared space and article, so replacing
- * "a large" by "more than" reads "~~a~~more ~~large~~than"; a reader (and Word, Google Docs,
- * LEOS) wants "~~a large~~more than". The folded stretch is deleted and inserted again.
+ * Folds into the change around it the spaces between two changes. A word diff keeps every
+ * shared space, so replacing "a large" by "more than" reads "~~a~~more ~~large~~than"; a
+ * reader (and Word, Google Docs, LEOS) wants "~~a large~~more than". The folded space is
+ * deleted and inserted again. Words are never folded: a word shown deleted must have been.
  */
-function foldSmallEquals(parts: Change[]): Change[] {
+function foldSpaces(parts: Change[]): Change[] {
   const out: Change[] = [];
+  const changed = (p: Change | undefined) => p !== undefined && (p.added || p.removed);
   parts.forEach((part, i) => {
-    const changed = (p: Change | undefined) => p !== undefined && (p.added || p.removed);
-    const small = (part.value.match(WORD) ?? []).length <= 1;
-    if (!part.added && !part.removed && small && changed(parts[i - 1]) && changed(parts[i + 1])) {
+    const space = /^\s+$/.test(part.value);
+    if (!part.added && !part.removed && space && changed(parts[i - 1]) && changed(parts[i + 1])) {
       out.push({ ...part, removed: true, added: false, count: 1 });
       out.push({ ...part, removed: false, added: true, count: 1 });
     } else out.push(part);
@@ -127,7 +125,7 @@ export function paragraphSpans(
     deleted = [];
     inserted = [];
   };
-  for (const part of foldSmallEquals(diffWordsWithSpace(before, after))) {
+  for (const part of foldSpaces(diffWordsWithSpace(before, after))) {
     if (part.removed) {
       if (from)
         deleted.push(...tokens(part.value, a, from, (c, k) => authors.deleted(c, k), 'delete'));
