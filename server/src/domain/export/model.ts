@@ -188,56 +188,118 @@ function bracketIn(run: TextRunModel, side: 'to' | 'from'): string[] | null {
 
 /**
  * Cuts runs into pieces with explicit brackets. Adjacent bracketed runs form one bracket (as in
- * the txt format); its delegations are the union of theirs. A bracket's own change follows the
- * versions it stands in: present in both, or only in the newer (`insert`) or the older
- * (`delete`), so that accepting or rejecting every revision leaves the brackets of that version
- * even where a bracket was put around words already there.
+ * the txt format); its delegations are those of the run that opens it. In a tracked export the
+ * brackets of each version are followed on their own: a bracket standing in both versions at
+ * the same place is one `equal` piece, one standing only in the newer is `insert`, only in the
+ * older `delete`, so that accepting or rejecting every revision leaves exactly the brackets of
+ * that version, even where a bracket was put around words already there.
  */
 export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
   const pieces: Piece[] = [];
-  const bracketed = (r: TextRunModel) =>
-    bracketIn(r, 'to') !== null || bracketIn(r, 'from') !== null;
-  let index = 0;
-  while (index < runs.length) {
-    const run = runs[index];
-    if (!run) break;
-    if (!bracketed(run)) {
-      pieces.push({ kind: 'text', ...run });
-      index += 1;
-      continue;
-    }
-    const group: TextRunModel[] = [];
-    while (index < runs.length) {
-      if (bracketed(runs[index]!)) {
-        group.push(runs[index] as TextRunModel);
-        index += 1;
-        continue;
+  type Open = {
+    delegations: string[];
+    note: number | null;
+    delegation: string | null;
+    at?: string;
+  };
+  let inTo: Open | null = null;
+  let inFrom: Open | null = null;
+  const timed = (at: string | undefined) => (at !== undefined ? { at } : {});
+  const close = (to: boolean, from: boolean) => {
+    if (to && from && inTo === inFrom && inTo) {
+      const o: Open = inTo;
+      pieces.push({
+        kind: 'close',
+        change: 'equal',
+        delegation: null,
+        delegations: o.delegations,
+        note: o.note,
+      });
+    } else {
+      if (to && inTo) {
+        const o: Open = inTo;
+        pieces.push({
+          kind: 'close',
+          change: 'insert',
+          delegation: o.delegation,
+          delegations: o.delegations,
+          note: o.note,
+          ...timed(o.at),
+        });
       }
-      // Unbracketed text of one version only (a deletion before an insertion) between two
-      // bracketed runs stays inside the bracket: the other version never sees it.
-      let end = index;
-      while (end < runs.length && runs[end]!.change !== 'equal' && !bracketed(runs[end]!)) end++;
-      if (end === index || end === runs.length || !bracketed(runs[end]!)) break;
-      group.push(...runs.slice(index, end));
-      index = end;
+      if (from && inFrom) {
+        const o: Open = inFrom;
+        pieces.push({
+          kind: 'close',
+          change: 'delete',
+          delegation: o.delegation,
+          delegations: o.delegations,
+          note: o.note,
+          ...timed(o.at),
+        });
+      }
     }
-    const delegations = [
-      ...new Set(
-        group.flatMap((r) => [...(bracketIn(r, 'to') ?? []), ...(bracketIn(r, 'from') ?? [])]),
-      ),
-    ];
-    const inTo = group.some((r) => bracketIn(r, 'to') !== null);
-    const inFrom = group.some((r) => bracketIn(r, 'from') !== null);
-    const change: RunChange = inTo && inFrom ? 'equal' : inTo ? 'insert' : 'delete';
-    const changed = group.find((r) => r.change !== 'equal') ?? group[0];
-    const delegation = change === 'equal' ? null : (changed?.delegation ?? null);
-    const at = change === 'equal' ? undefined : changed?.at;
-    const note = notes.next(delegations);
-    const timed = at !== undefined ? { at } : {};
-    pieces.push({ kind: 'open', change, delegation, delegations, note, ...timed });
-    for (const r of group) pieces.push({ kind: 'text', ...r });
-    pieces.push({ kind: 'close', change, delegation, delegations, note, ...timed });
+    if (to) inTo = null;
+    if (from) inFrom = null;
+  };
+  /** The delegations of a bracket opening at `start` on the given sides: all its runs'. */
+  const union = (start: number, to: boolean, from: boolean): string[] => {
+    const found = new Set<string>();
+    for (let i = start; i < runs.length; i++) {
+      const r = runs[i]!;
+      const t = to && r.change !== 'delete' ? bracketIn(r, 'to') : undefined;
+      const f = from && r.change !== 'insert' ? bracketIn(r, 'from') : undefined;
+      if (t === null || f === null) break;
+      if (t === undefined && f === undefined) continue;
+      for (const d of [...(t ?? []), ...(f ?? [])]) found.add(d);
+    }
+    return [...found];
+  };
+  for (const [index, run] of runs.entries()) {
+    const toBracket = run.change === 'delete' ? undefined : bracketIn(run, 'to');
+    const fromBracket = run.change === 'insert' ? undefined : bracketIn(run, 'from');
+    // A run one version does not see leaves that version's bracket as it is.
+    const wantTo = toBracket === undefined ? inTo !== null : toBracket !== null;
+    const wantFrom = fromBracket === undefined ? inFrom !== null : fromBracket !== null;
+    close(inTo !== null && !wantTo, inFrom !== null && !wantFrom);
+    const openTo = wantTo && inTo === null;
+    const openFrom = wantFrom && inFrom === null;
+    if (openTo || openFrom) {
+      const delegations = union(index, openTo, openFrom);
+      const note = notes.next(delegations);
+      const changed = run.change === 'equal' ? null : run.delegation;
+      const o: Open = { delegations, note, delegation: changed, ...timed(run.at) };
+      if (openTo && openFrom) {
+        pieces.push({ kind: 'open', change: 'equal', delegation: null, delegations, note });
+        inTo = o;
+        inFrom = o;
+      } else if (openTo) {
+        const own: Open = { ...o, delegation: run.delegation };
+        pieces.push({
+          kind: 'open',
+          change: 'insert',
+          delegation: own.delegation,
+          delegations,
+          note,
+          ...timed(own.at),
+        });
+        inTo = own;
+      } else {
+        const own: Open = { ...o, delegation: run.delegation };
+        pieces.push({
+          kind: 'open',
+          change: 'delete',
+          delegation: own.delegation,
+          delegations,
+          note,
+          ...timed(own.at),
+        });
+        inFrom = own;
+      }
+    }
+    pieces.push({ kind: 'text', ...run });
   }
+  close(true, true);
   return pieces;
 }
 

@@ -163,8 +163,10 @@ function paragraphRuns(
       delegation: span.delegation ?? fallback?.delegation,
       at: span.at ?? fallback?.at,
     };
-    const source = inTo ? toSource : fromSource;
-    const made = spanRuns(attributed, change, source, inTo ? toOffset : fromOffset);
+    // A block shown only as the older version had it takes the older version's marks.
+    const source = as === 'delete' ? fromSource : inTo ? toSource : fromSource;
+    const offset = as === 'delete' ? fromOffset : inTo ? toOffset : fromOffset;
+    const made = spanRuns(attributed, change, source, offset);
     runs.push(
       ...(span.kind === 'equal' && !as ? withOlderBrackets(made, fromSource, fromOffset) : made),
     );
