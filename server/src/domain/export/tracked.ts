@@ -22,12 +22,15 @@ import type { TrackedChangesInput } from './types';
 /**
  * Builds the layout model of a tracked-changes export from a comparison and both contents.
  *
- * Placement: blocks of the newer content keep their order. A deleted paragraph (absent from
- * it) goes right after the surviving paragraph before it in the comparison when both belong
- * to the same part (preamble or operative part), else right before the next survivor; so a
- * deleted last preambular paragraph stays above "RESOLVES:". A moved paragraph is rendered
- * twice: deleted after the paragraph that preceded it in the older content, inserted where it
- * is now, each with a note (Word's move markup is not in the `docx` library).
+ * Every block is matched by its comparison key (`blockKeys`): paragraphs by id, the title,
+ * organ line, headings and notes by type and rank, so an edited title is a revision and an
+ * unchanged heading is shown once, unchanged.
+ *
+ * Placement: blocks of the newer content keep their order. A block only the older content has
+ * (deleted, or the old place of a moved paragraph) goes right after the block before it in the
+ * older content that stayed where it was, so rejecting every revision gives the older order
+ * back. A moved paragraph is rendered twice: deleted at its old place, inserted where it is
+ * now, each with a note naming who moved it (Word's move markup is not in the `docx` library).
  */
 
 interface Indexed {
