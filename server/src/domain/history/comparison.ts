@@ -94,7 +94,7 @@ export function compareLogged(sides: LoggedSides): Comparison {
   const wantedTimes = missing(newer, olderSet);
   // The elements the newer side re-created (moves): who made them, and when.
   const olderElements = new Set(older.map((p) => p.element));
-  const created = newer.map((p) => p.element).filter((e) => !olderElements.has(e));
+  const created = new Set(newer.map((p) => p.element).filter((e) => !olderElements.has(e)));
   for (const element of created) {
     const [client, clock] = element.split('.').map(Number) as [number, number];
     let list = wantedTimes.get(client);
@@ -117,7 +117,7 @@ export function compareLogged(sides: LoggedSides): Comparison {
     name: sides.name,
     elementAuthor: (element) => {
       const [client, clock] = element.split('.').map(Number) as [number, number];
-      if (!created.includes(element)) return undefined;
+      if (!created.has(element)) return undefined;
       return added(client, clock);
     },
     authors: forwards
