@@ -10,6 +10,36 @@
  * - Renumbering alone is not a change: a paragraph whose number moved is still `unchanged`.
  */
 
+/** A block as far as matching needs it: its node type and attributes. */
+export interface KeyedBlock {
+  type: string;
+  attrs?: Record<string, unknown> | null;
+}
+
+/**
+ * The key that matches each block across versions. A block with an `id` attribute (preambular,
+ * operative and sub-paragraphs) is matched by it; a block without one (title, organ line,
+ * lead-word heading, note) by its type and its rank among the unnumbered blocks of that type:
+ * `title#1`, `leadHeading#2`. Editing a heading's words keeps its key, so a title edit is a
+ * change to that block, and documents written before any block carried an id still match.
+ * A repeated id (two clients split one paragraph at once) keeps the first; the copy is keyed
+ * by its position like an unnumbered block, so two paragraphs never merge.
+ */
+export function blockKeys(blocks: readonly KeyedBlock[]): string[] {
+  const seen = new Set<string>();
+  const ranks = new Map<string, number>();
+  return blocks.map((block) => {
+    const id = block.attrs?.id;
+    if (typeof id === 'string' && id !== '' && !seen.has(id)) {
+      seen.add(id);
+      return id;
+    }
+    const rank = (ranks.get(block.type) ?? 0) + 1;
+    ranks.set(block.type, rank);
+    return `${block.type}#${rank}`;
+  });
+}
+
 /** What happened to one paragraph between the two versions. */
 export type ParagraphChangeKind = 'unchanged' | 'inserted' | 'deleted' | 'modified' | 'moved';
 
@@ -24,6 +54,8 @@ export interface Span {
   delegation?: string;
   /** The participant id that made the change. */
   participant?: string;
+  /** When the change was made (ISO 8601, from the update log); absent when unknown. */
+  at?: string;
 }
 
 /** A paragraph's visible number in each version ("3", "3 bis", "a"), or `null` where it has none. */
@@ -40,6 +72,11 @@ export interface ParagraphChange {
   number: ParagraphNumber;
   change: ParagraphChangeKind;
   spans: Span[];
+  /**
+   * For a `moved` paragraph: who moved it and when, from the update that re-created it (the
+   * editor moves a paragraph by deleting it and inserting it again). Absent when unknown.
+   */
+  movedBy?: { delegation: string; participant: string; at?: string };
 }
 
 /** One insertion or deletion, in document order. */
@@ -49,6 +86,8 @@ export interface TextChange {
   delegation: string;
   participant: string;
   paragraphId: string;
+  /** When the change was made (ISO 8601, from the update log); absent when unknown. */
+  at?: string;
 }
 
 /** How many insertions and deletions one delegation made. */

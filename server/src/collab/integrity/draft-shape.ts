@@ -86,7 +86,7 @@ export function levelOf(place: Place, view: UpdateView): Level {
         }
         return { level: 'outside', why: 'nested deeper than the schema allows' };
       }
-      if (type instanceof Y.XmlText && holderPlace.kind !== 'missing' && holderPlace.sub === null) {
+      if (type instanceof Y.XmlText && holderPlace.sub === null) {
         if (holderPlace.kind === 'stored') {
           const outer = storedLevel(holderPlace.type, null, view);
           if (outer.level === 'block')

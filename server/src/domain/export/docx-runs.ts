@@ -27,13 +27,21 @@ export class DocxRevisions {
 
   constructor(private readonly date: Date) {}
 
-  /** A run with the given change; `UNATTRIBUTED` when a revision has no delegation. */
-  run(change: RunChange, delegation: string | null, options: IRunOptions): ParagraphChild {
+  /**
+   * A run with the given change; `UNATTRIBUTED` when a revision has no delegation. Dated when
+   * the change was made (`at`), else at the export's default date.
+   */
+  run(
+    change: RunChange,
+    delegation: string | null,
+    options: IRunOptions,
+    at?: string,
+  ): ParagraphChild {
     if (change === 'equal') return new TextRun(options);
     const revision = {
       id: this.nextRevision++,
       author: delegation ?? UNATTRIBUTED,
-      date: this.date.toISOString(),
+      date: at ?? this.date.toISOString(),
     };
     return change === 'insert'
       ? new InsertedTextRun({ ...options, ...revision })
@@ -44,12 +52,13 @@ export class DocxRevisions {
   paragraphMark(
     change: RunChange,
     delegation: string | null,
+    at?: string,
   ): { insertion?: RevisionInfo; deletion?: RevisionInfo } {
     if (change === 'equal') return {};
     const info = {
       id: this.nextRevision++,
       author: delegation ?? UNATTRIBUTED,
-      date: this.date.toISOString(),
+      date: at ?? this.date.toISOString(),
     };
     return change === 'insert' ? { insertion: info } : { deletion: info };
   }
@@ -68,11 +77,16 @@ export class DocxRevisions {
   }
 
   /** The runs of a printed number followed by the tab of the hanging indent. */
-  label(parts: LabelPart[], tabChange: RunChange, tabDelegation: string | null): ParagraphChild[] {
+  label(
+    parts: LabelPart[],
+    tabChange: RunChange,
+    tabDelegation: string | null,
+    tabAt?: string,
+  ): ParagraphChild[] {
     if (parts.length === 0) return [];
     return [
-      ...parts.map((part) => this.run(part.change, part.delegation, { text: part.text })),
-      this.run(tabChange, tabDelegation, { children: [new Tab()] }),
+      ...parts.map((part) => this.run(part.change, part.delegation, { text: part.text }, part.at)),
+      this.run(tabChange, tabDelegation, { children: [new Tab()] }, tabAt),
     ];
   }
 
@@ -83,16 +97,16 @@ export class DocxRevisions {
     for (const piece of pieces) {
       if (piece.kind === 'text') {
         const options = { text: piece.text, bold: bold || piece.bold, italics: piece.italic };
-        out.push(this.run(piece.change, piece.delegation, options));
+        out.push(this.run(piece.change, piece.delegation, options, piece.at));
       } else if (piece.kind === 'open') {
         if (piece.note !== null) {
           const id = this.comment(piece.delegations.join(', '), bracketNoteText(piece.delegations));
           open.push(id);
           out.push(new CommentRangeStart(id));
         }
-        out.push(this.run(piece.change, piece.delegation, { text: '[', bold }));
+        out.push(this.run(piece.change, piece.delegation, { text: '[', bold }, piece.at));
       } else {
-        out.push(this.run(piece.change, piece.delegation, { text: ']', bold }));
+        out.push(this.run(piece.change, piece.delegation, { text: ']', bold }, piece.at));
         const id = piece.note !== null ? open.pop() : undefined;
         if (id !== undefined) {
           out.push(new CommentRangeEnd(id));

@@ -58,7 +58,7 @@ function layout(block: BlockModel): Partial<IParagraphOptions> {
 function paragraphOf(block: BlockModel, revisions: DocxRevisions): Paragraph {
   const change = blockRunChange(block);
   const children: ParagraphChild[] = [
-    ...revisions.label(block.label, change, block.delegation),
+    ...revisions.label(block.label, change, block.delegation, block.at),
     ...revisions.pieces(block.pieces, block.type === 'title'),
   ];
   if (block.moveNote) {
@@ -70,7 +70,7 @@ function paragraphOf(block: BlockModel, revisions: DocxRevisions): Paragraph {
   return new Paragraph({
     spacing: { after: 240 },
     ...layout(block),
-    run: revisions.paragraphMark(change, block.delegation),
+    run: revisions.paragraphMark(change, block.delegation, block.at),
     children,
   });
 }

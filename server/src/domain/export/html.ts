@@ -42,12 +42,18 @@ export function delegationClass(delegation: string): string {
   return `delegation-${slug || 'unnamed'}`;
 }
 
-function revision(change: RunChange, delegation: string | null, html: string): string {
+function revision(
+  change: RunChange,
+  delegation: string | null,
+  html: string,
+  at: string | undefined,
+): string {
   if (change === 'equal' || html === '') return html;
   const who = delegation ?? '';
   const tag = change === 'insert' ? 'ins' : 'del';
   const verb = change === 'insert' ? 'Inserted' : 'Deleted';
-  return `<${tag} class="${delegationClass(who)}" title="${escapeHtml(`${verb} by ${who}`)}">${html}</${tag}>`;
+  const datetime = at !== undefined ? ` datetime="${escapeHtml(at)}"` : '';
+  return `<${tag} class="${delegationClass(who)}"${datetime} title="${escapeHtml(`${verb} by ${who}`)}">${html}</${tag}>`;
 }
 
 /** A piece's markup without its revision wrapper (added once per stretch, see `joinRevisions`). */
@@ -77,15 +83,22 @@ function inlineHtml(block: BlockModel): string {
     items.push({ change: 'equal', delegation: null, markup: '<span class="num">' });
     for (const part of label) items.push({ ...part, markup: escapeHtml(part.text) });
     // The space keeps "1. To urge" one phrase for copy-paste and screen readers.
-    items.push({ change: blockRunChange(block), delegation: block.delegation, markup: ' ' });
+    const at = block.at !== undefined ? { at: block.at } : {};
+    items.push({ change: blockRunChange(block), delegation: block.delegation, ...at, markup: ' ' });
     items.push({ change: 'equal', delegation: null, markup: '</span>' });
   }
   for (const piece of block.pieces) {
-    items.push({ change: piece.change, delegation: piece.delegation, markup: pieceHtml(piece) });
+    const at = piece.at !== undefined ? { at: piece.at } : {};
+    items.push({
+      change: piece.change,
+      delegation: piece.delegation,
+      ...at,
+      markup: pieceHtml(piece),
+    });
     items.push(...noteRef(piece));
   }
   return joinRevisions(items)
-    .map((item) => revision(item.change, item.delegation, item.markup))
+    .map((item) => revision(item.change, item.delegation, item.markup, item.at))
     .join('');
 }
 

@@ -27,9 +27,16 @@ export interface TextRunModel {
   italic: boolean;
   /** The proposing delegations when the run is bracketed, else `null`. */
   bracket: string[] | null;
+  /**
+   * For text in both versions of a tracked export: its bracket in the older version, when that
+   * differs from `bracket` (the newer one's). Absent: the same.
+   */
+  bracketFrom?: string[] | null;
   change: RunChange;
   /** Who inserted or deleted the run; `null` for `equal` runs. */
   delegation: string | null;
+  /** When the run was inserted or deleted (ISO 8601); absent when unknown or `equal`. */
+  at?: string;
 }
 
 /** A piece of a block's inline content: text, or the opening or closing square bracket. */
@@ -46,6 +53,8 @@ export interface BracketPiece<Kind extends 'open' | 'close'> {
   delegations: string[];
   /** The attribution note's number (1, 2, …), or `null` when nobody is named. */
   note: number | null;
+  /** When the bracket was inserted or deleted with its text (ISO 8601). */
+  at?: string;
 }
 
 /** One part of a printed number: "3." equal, or "3." deleted then "4." inserted. */
@@ -53,6 +62,7 @@ export interface LabelPart {
   text: string;
   change: RunChange;
   delegation: string | null;
+  at?: string;
 }
 
 export type BlockType =
@@ -85,6 +95,8 @@ export interface BlockModel {
   change: BlockChange;
   /** Who inserted, deleted or moved the whole block, for paragraph-mark revisions. */
   delegation: string | null;
+  /** When the whole block was inserted, deleted or moved (ISO 8601); absent when unknown. */
+  at?: string;
   /** For moves: a sentence saying from where to where, for a comment. */
   moveNote: string | null;
   pieces: Piece[];
@@ -167,38 +179,127 @@ export class NoteCounter {
   }
 }
 
+/** A run's bracket in the newer version (`to`) and in the older (`from`) of a tracked export. */
+function bracketIn(run: TextRunModel, side: 'to' | 'from'): string[] | null {
+  if (side === 'to') return run.change === 'delete' ? null : run.bracket;
+  if (run.change === 'insert') return null;
+  return run.change === 'equal' && run.bracketFrom !== undefined ? run.bracketFrom : run.bracket;
+}
+
 /**
  * Cuts runs into pieces with explicit brackets. Adjacent bracketed runs form one bracket (as in
- * the txt format); its delegations are the union of theirs. A bracket's own change follows its
- * content: present in both versions unless all its text is inserted (or all deleted), so that
- * accepting or rejecting every revision leaves the brackets of that version.
+ * the txt format); its delegations are those of the run that opens it. In a tracked export the
+ * brackets of each version are followed on their own: a bracket standing in both versions at
+ * the same place is one `equal` piece, one standing only in the newer is `insert`, only in the
+ * older `delete`, so that accepting or rejecting every revision leaves exactly the brackets of
+ * that version, even where a bracket was put around words already there.
  */
 export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
   const pieces: Piece[] = [];
-  let index = 0;
-  while (index < runs.length) {
-    const run = runs[index];
-    if (!run) break;
-    if (run.bracket === null) {
-      pieces.push({ kind: 'text', ...run });
-      index += 1;
-      continue;
+  type Open = {
+    delegations: string[];
+    note: number | null;
+    delegation: string | null;
+    at?: string;
+  };
+  let inTo: Open | null = null;
+  let inFrom: Open | null = null;
+  const timed = (at: string | undefined) => (at !== undefined ? { at } : {});
+  const close = (to: boolean, from: boolean) => {
+    if (to && from && inTo === inFrom && inTo) {
+      const o: Open = inTo;
+      pieces.push({
+        kind: 'close',
+        change: 'equal',
+        delegation: null,
+        delegations: o.delegations,
+        note: o.note,
+      });
+    } else {
+      if (to && inTo) {
+        const o: Open = inTo;
+        pieces.push({
+          kind: 'close',
+          change: 'insert',
+          delegation: o.delegation,
+          delegations: o.delegations,
+          note: o.note,
+          ...timed(o.at),
+        });
+      }
+      if (from && inFrom) {
+        const o: Open = inFrom;
+        pieces.push({
+          kind: 'close',
+          change: 'delete',
+          delegation: o.delegation,
+          delegations: o.delegations,
+          note: o.note,
+          ...timed(o.at),
+        });
+      }
     }
-    const group: TextRunModel[] = [];
-    while (index < runs.length && runs[index]?.bracket) {
-      group.push(runs[index] as TextRunModel);
-      index += 1;
+    if (to) inTo = null;
+    if (from) inFrom = null;
+  };
+  /** The delegations of a bracket opening at `start` on the given sides: all its runs'. */
+  const union = (start: number, to: boolean, from: boolean): string[] => {
+    const found = new Set<string>();
+    for (let i = start; i < runs.length; i++) {
+      const r = runs[i]!;
+      const t = to && r.change !== 'delete' ? bracketIn(r, 'to') : undefined;
+      const f = from && r.change !== 'insert' ? bracketIn(r, 'from') : undefined;
+      if (t === null || f === null) break;
+      if (t === undefined && f === undefined) continue;
+      for (const d of [...(t ?? []), ...(f ?? [])]) found.add(d);
     }
-    const delegations = [...new Set(group.flatMap((r) => r.bracket ?? []))];
-    const inTo = group.some((r) => r.change !== 'delete');
-    const inFrom = group.some((r) => r.change !== 'insert');
-    const change: RunChange = inTo && inFrom ? 'equal' : inTo ? 'insert' : 'delete';
-    const delegation = change === 'equal' ? null : (group[0]?.delegation ?? null);
-    const note = notes.next(delegations);
-    pieces.push({ kind: 'open', change, delegation, delegations, note });
-    for (const r of group) pieces.push({ kind: 'text', ...r });
-    pieces.push({ kind: 'close', change, delegation, delegations, note });
+    return [...found];
+  };
+  for (const [index, run] of runs.entries()) {
+    const toBracket = run.change === 'delete' ? undefined : bracketIn(run, 'to');
+    const fromBracket = run.change === 'insert' ? undefined : bracketIn(run, 'from');
+    // A run one version does not see leaves that version's bracket as it is.
+    const wantTo = toBracket === undefined ? inTo !== null : toBracket !== null;
+    const wantFrom = fromBracket === undefined ? inFrom !== null : fromBracket !== null;
+    close(inTo !== null && !wantTo, inFrom !== null && !wantFrom);
+    const openTo = wantTo && inTo === null;
+    const openFrom = wantFrom && inFrom === null;
+    if (openTo || openFrom) {
+      const delegations = union(index, openTo, openFrom);
+      const note = notes.next(delegations);
+      const changed = run.change === 'equal' ? null : run.delegation;
+      const o: Open = { delegations, note, delegation: changed, ...timed(run.at) };
+      if (openTo && openFrom) {
+        pieces.push({ kind: 'open', change: 'equal', delegation: null, delegations, note });
+        inTo = o;
+        inFrom = o;
+      } else if (openTo) {
+        const own: Open = { ...o, delegation: run.delegation };
+        pieces.push({
+          kind: 'open',
+          change: 'insert',
+          delegation: own.delegation,
+          delegations,
+          note,
+          ...timed(own.at),
+        });
+        inTo = own;
+      } else {
+        const own: Open = { ...o, delegation: run.delegation };
+        pieces.push({
+          kind: 'open',
+          change: 'delete',
+          delegation: own.delegation,
+          delegations,
+          note,
+          ...timed(own.at),
+        });
+        inFrom = own;
+      }
+    }
+    pieces.push({ kind: 'text', ...run });
   }
+  close(true, true);
   return pieces;
 }
 
@@ -249,6 +350,8 @@ export function blockRunChange(block: BlockModel): RunChange {
 export interface Revised {
   change: RunChange;
   delegation: string | null;
+  /** When the revision was made (ISO 8601); absent when unknown. */
+  at?: string;
   markup: string;
 }
 
@@ -259,6 +362,7 @@ export function joinRevisions(items: Revised[]): Revised[] {
     const last = out[out.length - 1];
     if (last && last.change === item.change && last.delegation === item.delegation) {
       last.markup += item.markup;
+      if (item.at !== undefined && (last.at === undefined || item.at > last.at)) last.at = item.at;
     } else {
       out.push({ ...item });
     }

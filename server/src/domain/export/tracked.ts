@@ -1,5 +1,5 @@
 import { nodeText, numberBlocks, type DraftStyle, type NodeJSON } from '@accord/shared';
-import type { ParagraphChange, Span } from '@accord/shared/comparison';
+import { blockKeys, type ParagraphChange, type Span } from '@accord/shared/comparison';
 import {
   unchangedBlock,
   blockLevel,
@@ -22,15 +22,19 @@ import type { TrackedChangesInput } from './types';
 /**
  * Builds the layout model of a tracked-changes export from a comparison and both contents.
  *
- * Placement: blocks of the newer content keep their order. A deleted paragraph (absent from
- * it) goes right after the surviving paragraph before it in the comparison when both belong
- * to the same part (preamble or operative part), else right before the next survivor; so a
- * deleted last preambular paragraph stays above "RESOLVES:". A moved paragraph is rendered
- * twice: deleted after the paragraph that preceded it in the older content, inserted where it
- * is now, each with a note (Word's move markup is not in the `docx` library).
+ * Every block is matched by its comparison key (`blockKeys`): paragraphs by id, the title,
+ * organ line, headings and notes by type and rank, so an edited title is a revision and an
+ * unchanged heading is shown once, unchanged.
+ *
+ * Placement: blocks of the newer content keep their order. A block only the older content has
+ * (deleted, or the old place of a moved paragraph) goes right after the block before it in the
+ * older content that stayed where it was, so rejecting every revision gives the older order
+ * back. A moved paragraph is rendered twice: deleted at its old place, inserted where it is
+ * now, each with a note naming who moved it (Word's move markup is not in the `docx` library).
  */
 
 interface Indexed {
+  key: string;
   node: NodeJSON;
   label: string | null;
   value: string | null;
@@ -39,11 +43,16 @@ interface Indexed {
 function indexById(content: NodeJSON, style: DraftStyle): Map<string, Indexed> {
   const nodes = content.content ?? [];
   const numbers = numberBlocks(nodes, style);
+  const keys = blockKeys(nodes);
   const byId = new Map<string, Indexed>();
   nodes.forEach((node, i) => {
-    const id = node.attrs?.id;
-    if (typeof id !== 'string') return;
-    byId.set(id, { node, label: numbers[i]?.label ?? null, value: numbers[i]?.value ?? null });
+    const key = keys[i]!;
+    byId.set(key, {
+      key,
+      node,
+      label: numbers[i]?.label ?? null,
+      value: numbers[i]?.value ?? null,
+    });
   });
   return byId;
 }
@@ -62,7 +71,8 @@ function spanRuns(
   offset: number,
 ): TextRunModel[] {
   const delegation = change === 'equal' ? null : cleanText(span.delegation ?? UNATTRIBUTED);
-  const plain = { bold: false, italic: false, bracket: null, change, delegation };
+  const at = change !== 'equal' && span.at !== undefined ? { at: span.at } : {};
+  const plain = { bold: false, italic: false, bracket: null, change, delegation, ...at };
   if (!source) return [{ text: cleanText(span.text), ...plain }];
   const runs: TextRunModel[] = [];
   let start = 0;
@@ -72,11 +82,50 @@ function spanRuns(
     const to = Math.min(end, offset + span.text.length);
     if (from < to) {
       const text = span.text.slice(from - offset, to - offset);
-      runs.push({ ...run, text: cleanText(text), change, delegation });
+      runs.push({ ...run, text: cleanText(text), change, delegation, ...at });
     }
     start = end;
   }
   return runs;
+}
+
+/**
+ * Gives text present in both versions its bracket in the older one (`bracketFrom`), cutting
+ * runs where that changes: a bracket put around words already there is a change of its own.
+ */
+function withOlderBrackets(
+  runs: TextRunModel[],
+  fromSource: TextRunModel[] | null,
+  fromOffset: number,
+): TextRunModel[] {
+  if (!fromSource) return runs;
+  const bounds: { start: number; end: number; bracket: string[] | null }[] = [];
+  let start = 0;
+  for (const run of fromSource) {
+    bounds.push({ start, end: start + run.text.length, bracket: run.bracket });
+    start += run.text.length;
+  }
+  const out: TextRunModel[] = [];
+  let position = fromOffset;
+  for (const run of runs) {
+    let cut = 0;
+    while (cut < run.text.length) {
+      const here = bounds.find((b) => b.start <= position && position < b.end);
+      const length = here
+        ? Math.min(run.text.length - cut, here.end - position)
+        : run.text.length - cut;
+      const older = here?.bracket ?? null;
+      const same = JSON.stringify(older) === JSON.stringify(run.bracket);
+      out.push({
+        ...run,
+        text: run.text.slice(cut, cut + length),
+        ...(same ? {} : { bracketFrom: older }),
+      });
+      cut += length;
+      position += length;
+    }
+  }
+  return out;
 }
 
 /** The text of spans as one side reads it. */
@@ -103,7 +152,7 @@ function paragraphRuns(
     fromNode && nodeText(fromNode) === sideText(spans, 'insert')
       ? inlineRuns(fromNode, true)
       : null;
-  const fallback = spans.find((s) => s.delegation)?.delegation;
+  const fallback = spans.find((s) => s.delegation);
   const runs: TextRunModel[] = [];
   let toOffset = 0;
   let fromOffset = 0;
@@ -112,9 +161,18 @@ function paragraphRuns(
     if (as === 'insert' && !inTo) continue;
     if (as === 'delete' && span.kind === 'insert') continue;
     const change: RunChange = as ?? span.kind;
-    const attributed = { ...span, delegation: span.delegation ?? fallback };
-    const source = inTo ? toSource : fromSource;
-    runs.push(...spanRuns(attributed, change, source, inTo ? toOffset : fromOffset));
+    const attributed = {
+      ...span,
+      delegation: span.delegation ?? fallback?.delegation,
+      at: span.at ?? fallback?.at,
+    };
+    // A block shown only as the older version had it takes the older version's marks.
+    const source = as === 'delete' ? fromSource : inTo ? toSource : fromSource;
+    const offset = as === 'delete' ? fromOffset : inTo ? toOffset : fromOffset;
+    const made = spanRuns(attributed, change, source, offset);
+    runs.push(
+      ...(span.kind === 'equal' && !as ? withOlderBrackets(made, fromSource, fromOffset) : made),
+    );
     if (span.kind !== 'delete') toOffset += span.text.length;
     if (span.kind !== 'insert') fromOffset += span.text.length;
   }
@@ -167,94 +225,85 @@ export function buildTrackedModel(
     const to = toById.get(p.paragraphId);
     const from = fromById.get(p.paragraphId);
     const node = (change === 'deleted' || change === 'moved_away' ? from : to) ?? from ?? to;
+    const moved = change === 'moved' || change === 'moved_away';
     const delegation =
       change === 'unchanged' || change === 'modified'
         ? null
-        : cleanText(p.spans.find((s) => s.delegation)?.delegation ?? UNATTRIBUTED);
+        : cleanText(
+            (moved ? p.movedBy?.delegation : undefined) ??
+              p.spans.find((s) => s.delegation)?.delegation ??
+              UNATTRIBUTED,
+          );
     const as =
       change === 'inserted' || change === 'moved'
         ? 'insert'
         : change === 'deleted' || change === 'moved_away'
           ? 'delete'
           : undefined;
+    const at =
+      delegation === null
+        ? undefined
+        : ((moved ? p.movedBy?.at : undefined) ?? p.spans.find((s) => s.at !== undefined)?.at);
     const fromLabel = from?.label ?? null;
     const toLabel = to?.label ?? null;
     return {
       type: node ? blockType(node.node) : part(p.type) === 'operative' ? 'operative' : 'preambular',
-      id: p.paragraphId,
+      id: typeof node?.node.attrs?.id === 'string' ? node.node.attrs.id : null,
       level: node ? blockLevel(node.node) : 0,
       status: typeof node?.node.attrs?.status === 'string' ? node.node.attrs.status : null,
       value: to?.value ?? from?.value ?? null,
-      label: labelParts(fromLabel, toLabel, change, delegation),
+      label: labelParts(fromLabel, toLabel, change, delegation).map((part) =>
+        at !== undefined && part.change !== 'equal' && part.delegation === delegation
+          ? { ...part, at }
+          : part,
+      ),
       change,
       delegation,
+      ...(at !== undefined ? { at } : {}),
       moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation),
       pieces: toPieces(paragraphRuns(p.spans, to?.node, from?.node, as), notes),
     };
   };
 
-  // Where the deleted and moved-away paragraphs go: after a surviving id, or before one.
-  const after = new Map<string, ParagraphChange[]>();
-  const before = new Map<string, ParagraphChange[]>();
-  const push = (map: Map<string, ParagraphChange[]>, key: string, p: ParagraphChange) =>
-    map.set(key, [...(map.get(key) ?? []), p]);
-  const trailing: ParagraphChange[] = [];
-  let previous: ParagraphChange | null = null;
-  let waiting: ParagraphChange[] = [];
-  const settle = (next: ParagraphChange | null) => {
-    for (const deleted of waiting) {
-      if (previous && (!next || part(previous.type) === part(deleted.type))) {
-        push(after, previous.paragraphId, deleted);
-      } else if (next) push(before, next.paragraphId, deleted);
-      else trailing.push(deleted);
-    }
-    waiting = [];
-  };
-  for (const p of tracked.comparison.paragraphs) {
-    if (p.change === 'deleted' || !toById.has(p.paragraphId)) {
-      waiting.push(p);
+  // Where the blocks only the older version has (deleted, or the old place of a moved one) go:
+  // after the block before them in that version that stayed where it was, so rejecting every
+  // revision gives the older order back; a deleted last preambular stays above "RESOLVES:".
+  const after = new Map<string, { p: ParagraphChange; as: BlockChange }[]>();
+  const placed = new Set<string>();
+  let anchor = '';
+  for (const key of blockKeys(tracked.fromContent.content ?? [])) {
+    const p = changes.get(key);
+    const moved = p?.change === 'moved';
+    if (toById.has(key) && !moved) {
+      anchor = key;
       continue;
     }
-    settle(p);
-    previous = p;
+    if (!p) continue;
+    after.set(anchor, [...(after.get(anchor) ?? []), { p, as: moved ? 'moved_away' : 'deleted' }]);
+    placed.add(key);
   }
-  settle(null);
-
-  const movedAway = new Map<string, ParagraphChange[]>();
-  const fromNodes = tracked.fromContent.content ?? [];
-  for (const p of tracked.comparison.paragraphs) {
-    if (p.change !== 'moved') continue;
-    const at = fromNodes.findIndex((n) => n.attrs?.id === p.paragraphId);
-    const anchor = fromNodes
-      .slice(0, Math.max(at, 0))
-      .reverse()
-      .find((n) => typeof n.attrs?.id === 'string' && toById.has(n.attrs.id));
-    push(movedAway, typeof anchor?.attrs?.id === 'string' ? anchor.attrs.id : '', p);
-  }
+  const trailing = tracked.comparison.paragraphs.filter(
+    (p) => p.change === 'deleted' && !toById.has(p.paragraphId) && !placed.has(p.paragraphId),
+  );
 
   const blocks: BlockModel[] = [];
-  const emitRemoved = (list: ParagraphChange[] | undefined) => {
-    for (const p of list ?? []) blocks.push(block(p, 'deleted'));
+  const emitRemoved = (key: string) => {
+    for (const { p, as } of after.get(key) ?? []) blocks.push(block(p, as));
   };
-  const emitMovedAway = (key: string) => {
-    for (const p of movedAway.get(key) ?? []) blocks.push(block(p, 'moved_away'));
-  };
-  emitMovedAway('');
+  emitRemoved('');
   const numbers = numberBlocks(content.content ?? [], style);
+  const keys = blockKeys(content.content ?? []);
   (content.content ?? []).forEach((node, index) => {
-    const id = typeof node.attrs?.id === 'string' ? node.attrs.id : null;
-    const change = id ? changes.get(id) : undefined;
-    if (id && change) {
-      emitRemoved(before.get(id));
+    const id = keys[index]!;
+    const change = changes.get(id);
+    if (change) {
       blocks.push(block(change, change.change === 'deleted' ? 'modified' : change.change));
-      emitRemoved(after.get(id));
-      emitMovedAway(id);
-      return;
+    } else {
+      // Not in the comparison (a comparison made before headings were compared): as it is.
+      blocks.push(unchangedBlock(node, numbers[index] ?? null, notes));
     }
-    // Not in the comparison (a heading, or a paragraph the comparison left out): as it is.
-    blocks.push(unchangedBlock(node, numbers[index] ?? null, notes));
-    if (id) emitMovedAway(id);
+    emitRemoved(id);
   });
-  emitRemoved(trailing);
+  for (const p of trailing) blocks.push(block(p, 'deleted'));
   return { blocks, notes: notes.notes, tracked: true };
 }

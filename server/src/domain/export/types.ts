@@ -28,12 +28,11 @@ export interface ExportDocument {
 }
 
 /**
- * Tracked changes against an older version. `comparison` is the `/diff` answer (SPEC.md "The
- * comparison") from `fromContent`'s version to the exported content. The spans carry plain
- * text only, so the renderers take bold, italic and brackets from the two contents, matched by
- * paragraph id, and the numbers from numbering both contents (so a renumbered paragraph shows
- * its old and new number). Non-paragraph blocks (title, headings, notes) are taken from the
- * exported content.
+ * Tracked changes against an older version. `comparison` is the `/diff` answer (SPEC.md "The comparison") from
+ * `fromContent`'s version to the exported content. The spans carry plain text only, so the
+ * renderers take bold, italic and brackets from the two contents, matched by paragraph id, and
+ * the numbers from numbering both contents (so a renumbered paragraph shows its old and new
+ * number). Blocks are matched by their comparison key (`blockKeys`), title and headings included.
  */
 export interface TrackedChangesInput {
   comparison: Comparison;
@@ -42,8 +41,8 @@ export interface TrackedChangesInput {
   /** The `from` version's label ("Zero draft"), printed in the header. */
   fromLabel: string;
   /**
-   * When the revisions count as made (Word shows it beside the author); the comparison has no
-   * time per span. Defaults to `generatedAt`.
+   * When a revision counts as made when the comparison gives no time for it (each span and
+   * move carries its own `at` from the update log). Defaults to `generatedAt`.
    */
   changedAt?: Date;
 }

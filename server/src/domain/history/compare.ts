@@ -3,7 +3,7 @@ import type { Comparison, ParagraphChange, Span, TextChange } from '@accord/shar
 import { numberBlocks, type DraftStyle } from '@accord/shared';
 import type { ChangeAuthor } from './people';
 import { asBlocks, type ParagraphSnapshot } from './paragraphs';
-import { paragraphSpans, type CharacterAuthors, type RawSpan } from './word-spans';
+import { paragraphSpans, type Authorship, type CharacterAuthors, type RawSpan } from './word-spans';
 
 export interface CompareInput {
   fromId: string;
@@ -13,6 +13,8 @@ export interface CompareInput {
   style: DraftStyle;
   authors: CharacterAuthors;
   name: (author: string | undefined) => ChangeAuthor;
+  /** Who made a block's Yjs element (`client.clock`) and when: the mover of a moved block. */
+  elementAuthor?: (element: string) => Authorship | undefined;
 }
 
 /**
@@ -125,6 +127,7 @@ export function compareParagraphs(input: CompareInput): Comparison {
         text: span.text,
         delegation: who.delegation,
         participant: who.participant,
+        ...(span.at !== undefined ? { at: new Date(span.at).toISOString() } : {}),
       };
     });
     for (const span of spans) {
@@ -135,6 +138,7 @@ export function compareParagraphs(input: CompareInput): Comparison {
         delegation: span.delegation,
         participant: span.participant,
         paragraphId: paragraph.key,
+        ...(span.at !== undefined ? { at: span.at } : {}),
       });
       const count = (summary.byDelegation[span.delegation] ??= { insertions: 0, deletions: 0 });
       if (span.kind === 'insert') {
@@ -152,6 +156,18 @@ export function compareParagraphs(input: CompareInput): Comparison {
     else if (pair.from.text !== pair.to.text || pair.from.type !== pair.to.type)
       change = 'modified';
     else change = 'unchanged';
+    const mover =
+      change === 'moved' && pair.from && pair.to && pair.from.element !== pair.to.element
+        ? (input.elementAuthor?.(pair.to.element) ?? input.elementAuthor?.(pair.from.element))
+        : undefined;
+    const movedBy = mover
+      ? {
+          movedBy: {
+            ...input.name(mover.author),
+            ...(mover.at !== undefined ? { at: new Date(mover.at).toISOString() } : {}),
+          },
+        }
+      : {};
     paragraphs.push({
       paragraphId: paragraph.key,
       type: paragraph.type,
@@ -161,6 +177,7 @@ export function compareParagraphs(input: CompareInput): Comparison {
       },
       change,
       spans: spans.length > 0 ? spans : [{ kind: 'equal', text: '' }],
+      ...movedBy,
     });
   }
   return { from: input.fromId, to: input.toId, paragraphs, changes, summary };

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import type { Comparison } from '@accord/shared/comparison';
-import type { DocumentRecord } from '../../storage';
+import type { DraftStyle } from '@accord/shared';
+import type { DocumentRecord, UpdateRecord } from '../../storage';
 import type { DomainContext } from '../context';
 import { findVersion, versionState } from '../versions';
 import { compareParagraphs } from './compare';
-import { attributeDeletions, type WantedCharacters } from './deletions';
-import { authorNamer } from './people';
+import { attributeDeletions, insertionTimes, type WantedCharacters } from './deletions';
+import { authorNamer, type ChangeAuthor } from './people';
 import {
   characterSet,
   hasCharacter,
@@ -13,9 +14,10 @@ import {
   type CharacterSet,
   type ParagraphSnapshot,
 } from './paragraphs';
+import type { Authorship } from './word-spans';
 
 /** One side of a comparison: a version, or the live text. */
-interface Side {
+export interface Side {
   id: string;
   paragraphs: ParagraphSnapshot[];
   seq: number;
@@ -35,7 +37,7 @@ async function side(context: DomainContext, document: DocumentRecord, id: string
   return { id, paragraphs: paragraphsOf(state), seq: version.seq };
 }
 
-function paragraphsOf(state: Uint8Array): ParagraphSnapshot[] {
+export function paragraphsOf(state: Uint8Array): ParagraphSnapshot[] {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
@@ -62,13 +64,75 @@ function missing(paragraphs: ParagraphSnapshot[], other: CharacterSet): WantedCh
   return wanted;
 }
 
+/** Two sides of a comparison with the log between them, as the pure comparison wants them. */
+export interface LoggedSides {
+  from: Side;
+  to: Side;
+  /** The logged updates between the two sides' sequence numbers, in history order. */
+  records: readonly UpdateRecord[];
+  /** Yjs client id → the participant id it is bound to. */
+  bindings: ReadonlyMap<number, string>;
+  style: DraftStyle;
+  name: (author: string | undefined) => ChangeAuthor;
+}
+
 /**
- * Compares two versions of a document (or a version and the live text). Insertions are
- * attributed by the Yjs client that made the characters (each client id belongs to one
- * participant); deletions by the first logged update between the two versions that deleted
- * them. Comparing backwards (a newer `from`) swaps the roles: what `to` lacks was inserted
- * after it, and what it has that `from` lacks was deleted after it.
+ * Compares two sides given the update log between them. Insertions are attributed by the Yjs
+ * client that made the characters (each client id belongs to one participant) and dated by the
+ * first logged update that carried them; deletions by the first logged update between the two
+ * sides that deleted them. Comparing backwards (a newer `from`) swaps the roles: what `to`
+ * lacks was inserted after it, and what it has that `from` lacks was deleted after it.
  */
+export function compareLogged(sides: LoggedSides): Comparison {
+  const { from, to, records, bindings } = sides;
+  const forwards = from.seq <= to.seq;
+  const older = forwards ? from.paragraphs : to.paragraphs;
+  const newer = forwards ? to.paragraphs : from.paragraphs;
+  const newerSet = characterSet(newer);
+  const olderSet = characterSet(older);
+  const deleters = attributeDeletions(records, missing(older, newerSet));
+  const wantedTimes = missing(newer, olderSet);
+  // The elements the newer side re-created (moves): who made them, and when.
+  const olderElements = new Set(older.map((p) => p.element));
+  const created = new Set(newer.map((p) => p.element).filter((e) => !olderElements.has(e)));
+  for (const element of created) {
+    const [client, clock] = element.split('.').map(Number) as [number, number];
+    let list = wantedTimes.get(client);
+    if (!list) wantedTimes.set(client, (list = []));
+    list.push(clock);
+  }
+  for (const list of wantedTimes.values()) list.sort((x, y) => x - y);
+  const times = insertionTimes(records, wantedTimes);
+  const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
+  const added = (client: number, clock: number): Authorship | undefined => {
+    const author = bindings.get(client);
+    return author === undefined ? undefined : { author, at: times.get(`${client}:${clock}`) };
+  };
+  return compareParagraphs({
+    fromId: from.id,
+    toId: to.id,
+    from: from.paragraphs,
+    to: to.paragraphs,
+    style: sides.style,
+    name: sides.name,
+    elementAuthor: (element) => {
+      const [client, clock] = element.split('.').map(Number) as [number, number];
+      if (!created.has(element)) return undefined;
+      return added(client, clock);
+    },
+    authors: forwards
+      ? {
+          inserted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c, k)),
+          deleted: (c, k) => (hasCharacter(newerSet, c, k) ? undefined : removed(c, k)),
+        }
+      : {
+          inserted: (c, k) => (hasCharacter(newerSet, c, k) ? undefined : removed(c, k)),
+          deleted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c, k)),
+        },
+  });
+}
+
+/** Compares two versions of a document (or a version and the live text): `compareLogged`. */
 export async function compareVersions(
   context: DomainContext,
   document: DocumentRecord,
@@ -80,36 +144,17 @@ export async function compareVersions(
     side(context, document, toId),
   ]);
   const bindings = await context.rooms.read(document.id, (_doc, _seq, b) => new Map(b));
-  const before = from.paragraphs;
-  const after = to.paragraphs;
-  const forwards = from.seq <= to.seq;
-  const older = forwards ? before : after;
-  const newer = forwards ? after : before;
   const records = await context.storage.updates.history(
     document.id,
     Math.min(from.seq, to.seq),
     Math.max(from.seq, to.seq),
   );
-  const newerSet = characterSet(newer);
-  const olderSet = characterSet(older);
-  const deleters = attributeDeletions(records, missing(older, newerSet));
-  const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
-  const added = (client: number) => bindings.get(client);
-  return compareParagraphs({
-    fromId,
-    toId,
-    from: before,
-    to: after,
+  return compareLogged({
+    from,
+    to,
+    records,
+    bindings,
     style: document.style,
     name: authorNamer(context.storage.metadata),
-    authors: forwards
-      ? {
-          inserted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c)),
-          deleted: (c, k) => (hasCharacter(newerSet, c, k) ? undefined : removed(c, k)),
-        }
-      : {
-          inserted: (c, k) => (hasCharacter(newerSet, c, k) ? undefined : removed(c, k)),
-          deleted: (c, k) => (hasCharacter(olderSet, c, k) ? undefined : added(c)),
-        },
   });
 }

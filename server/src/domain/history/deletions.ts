@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { UpdateRecord } from '../../storage';
+import type { Authorship } from './word-spans';
 
 /** Characters whose deleter is wanted: client → sorted clocks. */
 export type WantedCharacters = Map<number, number[]>;
@@ -20,7 +21,7 @@ function firstAtOrAfter(sorted: number[], value: number): number {
 }
 
 /**
- * Who deleted each wanted character: the author of the first logged update, in history order,
+ * Who deleted each wanted character, and when: the author and time of the first logged update, in history order,
  * whose delete set covers it. Yjs does not record deleters; the log does, since every update is
  * stored with its author. Later updates may repeat a deletion (a reconnecting client's sync
  * answer carries its whole delete set): the first one made it.
@@ -30,8 +31,8 @@ function firstAtOrAfter(sorted: number[], value: number): number {
 export function attributeDeletions(
   records: readonly UpdateRecord[],
   wanted: WantedCharacters,
-): Map<string, string> {
-  const found = new Map<string, string>();
+): Map<string, Authorship> {
+  const found = new Map<string, Authorship>();
   let remaining = 0;
   for (const clocks of wanted.values()) remaining += clocks.length;
   for (const record of records) {
@@ -51,9 +52,47 @@ export function attributeDeletions(
           if (clock >= range.clock + range.len) break;
           const key = `${client}:${clock}`;
           if (!found.has(key)) {
-            found.set(key, record.author);
+            found.set(key, { author: record.author, at: record.at });
             remaining -= 1;
           }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * When each wanted character was inserted: the time of the first logged update that carried it.
+ * Yjs items hold no time; the log does. Later updates may carry the same items again (a
+ * reconnecting client's sync answer): the first one made them.
+ */
+export function insertionTimes(
+  records: readonly UpdateRecord[],
+  wanted: WantedCharacters,
+): Map<string, number> {
+  const found = new Map<string, number>();
+  let remaining = 0;
+  for (const clocks of wanted.values()) remaining += clocks.length;
+  for (const record of records) {
+    if (remaining === 0) break;
+    let structs: { id: { client: number; clock: number }; length: number }[];
+    try {
+      structs = (Y.decodeUpdate(record.update) as unknown as { structs: typeof structs }).structs;
+    } catch {
+      continue;
+    }
+    for (const struct of structs) {
+      const clocks = wanted.get(struct.id.client);
+      if (!clocks) continue;
+      const end = struct.id.clock + struct.length;
+      for (let i = firstAtOrAfter(clocks, struct.id.clock); i < clocks.length; i++) {
+        const clock = clocks[i]!;
+        if (clock >= end) break;
+        const key = `${struct.id.client}:${clock}`;
+        if (!found.has(key)) {
+          found.set(key, record.at);
+          remaining -= 1;
         }
       }
     }

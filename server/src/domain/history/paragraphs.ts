@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { BODY_FIELD, type NodeJSON } from '@accord/shared';
+import { blockKeys } from '@accord/shared/comparison';
 
 /**
  * A paragraph of one version as the comparison sees it: its key, its text, and the Yjs id of
@@ -7,7 +8,7 @@ import { BODY_FIELD, type NodeJSON } from '@accord/shared';
  * the update that inserted or deleted it.
  */
 export interface ParagraphSnapshot {
-  /** The stable `id` attribute, or, for blocks without one, the id of their Yjs element. */
+  /** The stable `id` attribute, or, for blocks without one, their type and rank (`blockKeys`). */
   key: string;
   /** The Yjs element holding it: a move (delete and insert again) gives a new one. */
   element: string;
@@ -54,30 +55,30 @@ function readText(type: Y.XmlText, into: ParagraphSnapshot): void {
 
 /** The top-level blocks of a document's body, in order. */
 export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
-  const seen = new Set<string>();
-  const out: ParagraphSnapshot[] = [];
-  for (const node of doc.getXmlFragment(BODY_FIELD).toArray()) {
-    if (!(node instanceof Y.XmlElement)) continue;
-    const attrs = node.getAttributes() as Record<string, unknown>;
-    const own = typeof attrs.id === 'string' && attrs.id !== '' ? attrs.id : null;
+  const elements = doc
+    .getXmlFragment(BODY_FIELD)
+    .toArray()
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+  const blocks = elements.map((node) => ({
+    type: node.nodeName,
+    attrs: node.getAttributes(),
+  }));
+  const keys = blockKeys(blocks);
+  return elements.map((node, index) => {
     const item = node._item;
-    let key = own ?? (item ? `y${item.id.client}.${item.id.clock}` : `i${out.length}`);
-    // A duplicated id (two clients split at once) must not merge two paragraphs.
-    if (seen.has(key) && item) key = `y${item.id.client}.${item.id.clock}`;
-    seen.add(key);
+    const key = keys[index]!;
     const paragraph: ParagraphSnapshot = {
       key,
       element: item ? `${item.id.client}.${item.id.clock}` : key,
-      type: node.nodeName,
-      attrs,
+      type: blocks[index]!.type,
+      attrs: blocks[index]!.attrs,
       text: '',
       runs: [],
       runStarts: [],
     };
     for (const child of node.toArray()) if (child instanceof Y.XmlText) readText(child, paragraph);
-    out.push(paragraph);
-  }
-  return out;
+    return paragraph;
+  });
 }
 
 export function characterSet(paragraphs: readonly ParagraphSnapshot[]): CharacterSet {
