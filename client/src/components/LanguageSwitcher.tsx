@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, switchLanguage } from '../i18n';
+import { switchLanguage } from '../i18n';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage } from '../i18n/languages';
 import './languageSwitcher.css';
 
@@ -12,8 +12,8 @@ import './languageSwitcher.css';
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  // Read through the hook's instance so the select re-renders when the language changes.
-  const value = i18n.language ? currentLanguage() : 'en';
+  // The hook's instance re-renders this select whenever the language changes.
+  const value = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
     <span className="language-switcher">
       <label htmlFor={id}>{t('app.language')}</label>
