@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { linkProps } from '../router';
 import { useSession } from '../session';
 import { ClearDeviceButton } from './ClearDeviceButton';
+import { LanguageSwitcher } from './LanguageSwitcher';
 
-/** The frame of every signed-in page: who you are, a way home, and "clear this device". */
+/** The frame of every signed-in page: who you are, a way home, the language, and "clear this device". */
 export function Layout({
   children,
   onCleared,
@@ -37,6 +38,7 @@ export function Layout({
         <span className="who">
           {who} · {t(`roles.${session.role}`)}
         </span>
+        <LanguageSwitcher />
         <ClearDeviceButton onCleared={onCleared} />
       </header>
       <main id="content" className={wide ? 'page page--wide' : 'page'} tabIndex={-1}>

@@ -10,6 +10,7 @@ export const en = {
     signedInAs: 'Signed in as {{name}}',
     signedInAsDelegation: 'Signed in as {{name}} · {{delegation}}',
     roleLabel: 'Role: {{role}}',
+    language: 'Language',
   },
   roles: {
     admin: 'Secretariat',

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
 
 /**
  * A whole page that explains why the app cannot go on (no link, revoked link, device cleared):
@@ -17,7 +18,10 @@ export function AccessPage({
   const { t } = useTranslation();
   return (
     <main className="access-page" id="content">
-      <p className="brand">{t('app.name')}</p>
+      <div className="access-page__top">
+        <p className="brand">{t('app.name')}</p>
+        <LanguageSwitcher />
+      </div>
       <h1>{title}</h1>
       <p>{body}</p>
       {children}
