@@ -160,6 +160,25 @@ export const es: Catalogue = {
     invalid_update: 'Sus últimos cambios no fueron aceptados: el servidor no pudo leerlos.',
     document_too_large:
       'Sus últimos cambios no fueron aceptados: el documento superaría el tamaño que admite el servidor.',
+    participant_budget:
+      'Sus últimos cambios no fueron aceptados: ya ha añadido a este documento tanto como un participante puede añadir en una hora. La Presidencia puede seguir editándolo.',
+    storage_unavailable:
+      'El servidor no pudo guardar sus últimos cambios; los recibirá de nuevo en cuanto pueda.',
+    awareness_too_large: 'El servidor rechazó la información de su cursor: era demasiado extensa.',
+    awareness_clients:
+      'El servidor rechazó la información de su cursor: mencionaba varios dispositivos.',
+    schema:
+      'Sus últimos cambios no fueron aceptados: no se ajustan a la estructura de un proyecto.',
+    merge_cost:
+      'Sus últimos cambios no fueron aceptados: el servidor tardaría demasiado en incorporarlos.',
+    future_delete:
+      'Sus últimos cambios no fueron aceptados: eliminaban texto que otro participante aún no ha escrito.',
+    unknown_reference:
+      'Sus últimos cambios no fueron aceptados: remiten a un texto que el servidor no tiene.',
+    bracket_not_allowed:
+      'Sus últimos cambios no fueron aceptados: una delegación solo puede poner o quitar corchetes en su propio nombre.',
+    paragraph_agreed:
+      'Sus últimos cambios no fueron aceptados: solo la Presidencia puede modificar un párrafo acordado.',
     unknown:
       'El servidor no aceptó sus últimos cambios. Ahora ve el texto tal como lo conserva el servidor.',
     serverSays: 'Motivo indicado por el servidor: {{reason}}',

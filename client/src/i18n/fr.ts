@@ -163,6 +163,26 @@ export const fr: Catalogue = {
       'Vos dernières modifications n’ont pas été acceptées : le serveur n’a pas pu les lire.',
     document_too_large:
       'Vos dernières modifications n’ont pas été acceptées : le document dépasserait la taille admise par le serveur.',
+    participant_budget:
+      'Vos dernières modifications n’ont pas été acceptées : vous avez déjà ajouté à ce document autant qu’un participant peut le faire en une heure. La Présidence peut toujours le modifier.',
+    storage_unavailable:
+      'Le serveur n’a pas pu enregistrer vos dernières modifications ; il les reprendra dès qu’il le pourra.',
+    awareness_too_large:
+      'Le serveur a refusé les informations de votre curseur : elles étaient trop volumineuses.',
+    awareness_clients:
+      'Le serveur a refusé les informations de votre curseur : elles désignaient plusieurs appareils.',
+    schema:
+      'Vos dernières modifications n’ont pas été acceptées : elles ne respectent pas la structure d’un projet de texte.',
+    merge_cost:
+      'Vos dernières modifications n’ont pas été acceptées : le serveur mettrait trop de temps à les intégrer.',
+    future_delete:
+      'Vos dernières modifications n’ont pas été acceptées : elles supprimaient un texte qu’un autre participant n’a pas encore écrit.',
+    unknown_reference:
+      'Vos dernières modifications n’ont pas été acceptées : elles renvoient à un texte que le serveur ne possède pas.',
+    bracket_not_allowed:
+      'Vos dernières modifications n’ont pas été acceptées : une délégation ne peut placer ou retirer des crochets qu’en son propre nom.',
+    paragraph_agreed:
+      'Vos dernières modifications n’ont pas été acceptées : seule la Présidence peut modifier un paragraphe convenu.',
     unknown:
       'Le serveur n’a pas accepté vos dernières modifications. Vous voyez désormais le texte tel que le serveur le conserve.',
     serverSays: 'Motif indiqué par le serveur : {{reason}}',

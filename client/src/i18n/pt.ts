@@ -160,6 +160,25 @@ export const pt: Catalogue = {
       'As suas últimas alterações não foram aceitas: o servidor não conseguiu lê-las.',
     document_too_large:
       'As suas últimas alterações não foram aceitas: o documento ultrapassaria o tamanho permitido pelo servidor.',
+    participant_budget:
+      'As suas últimas alterações não foram aceitas: já acrescentou a este documento tanto quanto um participante pode acrescentar em uma hora. A Presidência ainda pode editá-lo.',
+    storage_unavailable:
+      'O servidor não pôde guardar as suas últimas alterações; ele as receberá novamente assim que puder.',
+    awareness_too_large: 'O servidor recusou as informações do seu cursor: eram grandes demais.',
+    awareness_clients:
+      'O servidor recusou as informações do seu cursor: indicavam vários dispositivos.',
+    schema:
+      'As suas últimas alterações não foram aceitas: não respeitam a estrutura de um projeto de texto.',
+    merge_cost:
+      'As suas últimas alterações não foram aceitas: o servidor levaria tempo demais para incorporá-las.',
+    future_delete:
+      'As suas últimas alterações não foram aceitas: apagavam texto que outro participante ainda não escreveu.',
+    unknown_reference:
+      'As suas últimas alterações não foram aceitas: referem-se a um texto que o servidor não tem.',
+    bracket_not_allowed:
+      'As suas últimas alterações não foram aceitas: uma delegação só pode colocar ou retirar colchetes em seu próprio nome.',
+    paragraph_agreed:
+      'As suas últimas alterações não foram aceitas: somente a Presidência pode modificar um parágrafo acordado.',
     unknown:
       'O servidor não aceitou as suas últimas alterações. Agora você vê o texto tal como o servidor o mantém.',
     serverSays: 'Motivo informado pelo servidor: {{reason}}',
