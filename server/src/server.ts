@@ -12,6 +12,7 @@ import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
 import { AutoVersioner, type AutoVersionOptions } from './domain/history/auto-versions';
 import { watchInvitationExpiry } from './domain/invitation-expiry';
+import { meetingColours } from './domain/meetings';
 import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
 import type { Logger } from './logger';
@@ -112,6 +113,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     registry: rooms,
     authenticator,
     resolveDocument: (id) => storage.metadata.resolveDocument(id),
+    meetingColours: (meetingId) => meetingColours(storage.metadata, meetingId),
     logger,
     allowedOrigins: () => [new URL(publicUrl).origin],
     limits: options.limits,

@@ -1,26 +1,67 @@
 /**
- * One stable colour per delegation, the same on every screen: attribution, carets and the
- * history legend are by delegation first. Colours are dark enough for white text (WCAG AA on
- * labels) and distinct on a projector.
+ * One colour per delegation, the same on every screen (carets, presence, the comparison legend,
+ * exports), and within a meeting never the same as another delegation's. Attribution is by
+ * delegation first, so two delegations sharing a colour (Belize and Mexico under the old hash)
+ * make a comparison unreadable.
+ *
+ * The palette: 40 colours dark enough for white label text (WCAG AA, 4.5:1 and more), ordered
+ * so that every prefix is as spread out as it can be. A meeting's delegations take slots in the
+ * order they first appear among its participants, so a small meeting gets the most distinct
+ * colours and a newly invited delegation never changes anyone else's colour. Pairwise CIEDE2000
+ * (normal vision, and Machado 2009 deuteranopia and protanopia): at least 20 among the first
+ * four slots, 13 among the first eight, 5 among all 40; that is as far as 40 AA-dark colours go
+ * for a dichromat, so the caret and presence labels carry the delegation's name as the second
+ * cue. Found by a farthest-point search over the sRGB cube (checked in colors.test.ts).
  */
-const PALETTE = [
-  '#1f5fa8',
-  '#b3261e',
-  '#1b7a3e',
-  '#8a4b00',
-  '#6a3d9a',
-  '#00727a',
-  '#a3286b',
-  '#4d5d00',
-  '#8c1c13',
-  '#2e4a8a',
-  '#7a5200',
-  '#3f6b21',
-  '#5b2c83',
-  '#005f73',
-  '#9b2242',
-  '#52606d',
+export const DELEGATION_PALETTE: readonly string[] = [
+  '#0000ff',
+  '#608000',
+  '#20352b',
+  '#408075',
+  '#0b206a',
+  '#4a5520',
+  '#604a6a',
+  '#156aff',
+  '#352b00',
+  '#2040aa',
+  '#d53560',
+  '#806aaa',
+  '#604a40',
+  '#352040',
+  '#407580',
+  '#4a55ca',
+  '#4a8060',
+  '#556a40',
+  '#403540',
+  '#00406a',
+  '#000095',
+  '#206a55',
+  '#0000ca',
+  '#6a7535',
+  '#004aff',
+  '#4a4040',
+  '#2b4020',
+  '#75556a',
+  '#ca359f',
+  '#152b2b',
+  '#40400b',
+  '#d52b80',
+  '#9f3555',
+  '#4a6000',
+  '#2b4055',
+  '#606aca',
+  '#80158a',
+  '#df2040',
+  '#9f608a',
+  '#202b15',
 ];
+
+const FIRST = '#0000ff';
+
+/** How a delegation (or a person without one) is keyed: case and spacing do not matter. */
+export function delegationKey(delegationOrName: string): string {
+  return delegationOrName.trim().replace(/\s+/g, ' ').toLowerCase();
+}
 
 function hash(text: string): number {
   // FNV-1a: tiny, stable across platforms.
@@ -32,7 +73,42 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** The colour of a delegation (or of a person without one, by name). */
+/**
+ * The colour of a delegation (or of a person without one, by name) when the meeting's
+ * delegations are not known: stable everywhere, but two delegations may share it.
+ */
 export function delegationColor(delegationOrName: string): string {
-  return PALETTE[hash(delegationOrName.trim().toLowerCase()) % PALETTE.length] ?? '#1f5fa8';
+  const key = delegationKey(delegationOrName);
+  return DELEGATION_PALETTE[hash(key) % DELEGATION_PALETTE.length] ?? FIRST;
+}
+
+/**
+ * A meeting's colours, by delegation key: each delegation (a person without one counts by name)
+ * takes the next palette slot in the order it first appears. Give the delegations in a stable
+ * order (the participants in the order they were invited) so colours never move. Past 40
+ * delegations slots repeat, the only case where two share a colour.
+ */
+export function assignDelegationColors(
+  delegationsInOrder: Iterable<string>,
+): Record<string, string> {
+  const colours: Record<string, string> = {};
+  let slot = 0;
+  for (const delegation of delegationsInOrder) {
+    const key = delegationKey(delegation);
+    if (!key || Object.hasOwn(colours, key)) continue;
+    colours[key] = DELEGATION_PALETTE[slot % DELEGATION_PALETTE.length] ?? FIRST;
+    slot++;
+  }
+  return colours;
+}
+
+/** The delegation's colour in the meeting, or the fallback when the meeting does not list it. */
+export function meetingColor(
+  colours: Readonly<Record<string, string>> | null | undefined,
+  delegationOrName: string,
+): string {
+  const key = delegationKey(delegationOrName);
+  return (
+    (colours && Object.hasOwn(colours, key) ? colours[key] : undefined) ?? delegationColor(key)
+  );
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { COLLAB_PATH, CloseCode, delegationColor, isId, type AwarenessUser } from '@accord/shared';
+import { COLLAB_PATH, CloseCode, isId, meetingColor, type AwarenessUser } from '@accord/shared';
 import type { Authenticator } from '../auth/authenticator';
 import { authorId, belongsTo, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
@@ -42,9 +42,14 @@ export interface CollabTransportOptions {
   allowedOrigins: () => string[];
   limits?: Partial<CollabLimits>;
   pingIntervalMs?: number;
+  /** The meeting's delegation colours by key (`meetingColours`); without it, the hashed one. */
+  meetingColours?: (meetingId: string) => Readonly<Record<string, string>>;
 }
 
-function awarenessUser(principal: Principal): AwarenessUser {
+function awarenessUser(
+  principal: Principal,
+  colours: Readonly<Record<string, string>> | null,
+): AwarenessUser {
   const participant = principal.participant;
   const name = participant?.name ?? 'Secretariat';
   const delegation = participant?.delegation ?? null;
@@ -53,7 +58,7 @@ function awarenessUser(principal: Principal): AwarenessUser {
     name,
     delegation,
     role: principal.role,
-    color: delegationColor(delegation ?? name),
+    color: meetingColor(colours, delegation ?? name),
   };
 }
 
@@ -71,8 +76,9 @@ class WebSocketPeer implements Peer {
     private readonly socket: WebSocket,
     readonly principal: Principal,
     private readonly limits: CollabLimits,
+    colours: Readonly<Record<string, string>> | null,
   ) {
-    this.user = awarenessUser(principal);
+    this.user = awarenessUser(principal, colours);
   }
 
   get isOpen(): boolean {
@@ -185,7 +191,8 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     }
     perParticipant.set(who, open + 1);
 
-    const peer = new WebSocketPeer(ws, principal, limits);
+    const colours = options.meetingColours?.(document.meetingId) ?? null;
+    const peer = new WebSocketPeer(ws, principal, limits, colours);
     const bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     let room: Room | null = null;
     const early: Uint8Array[] = [];
