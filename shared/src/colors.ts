@@ -4,59 +4,60 @@
  * delegation first, so two delegations sharing a colour (Belize and Mexico under the old hash)
  * make a comparison unreadable.
  *
- * The palette: 40 colours dark enough for white label text (WCAG AA, 4.5:1 and more), ordered
+ * The palette: 40 colours dark enough for white label text (WCAG AA, 4.5:1 and more), and to
+ * read as text on their own 8% tint (the comparison's insertions), ordered
  * so that every prefix is as spread out as it can be. A meeting's delegations take slots in the
  * order they first appear among its participants, so a small meeting gets the most distinct
  * colours and a newly invited delegation never changes anyone else's colour. Pairwise CIEDE2000
  * (normal vision, and Machado 2009 deuteranopia and protanopia): at least 20 among the first
- * four slots, 13 among the first eight, 5 among all 40; that is as far as 40 AA-dark colours go
+ * four slots, 12 among the first eight, 5 among all 40; that is as far as 40 AA-dark colours go
  * for a dichromat, so the caret and presence labels carry the delegation's name as the second
  * cue. Found by a farthest-point search over the sRGB cube (checked in colors.test.ts).
  */
 export const DELEGATION_PALETTE: readonly string[] = [
-  '#0000ff',
-  '#608000',
-  '#20352b',
-  '#408075',
-  '#0b206a',
-  '#4a5520',
-  '#604a6a',
-  '#156aff',
-  '#352b00',
-  '#2040aa',
-  '#d53560',
-  '#806aaa',
-  '#604a40',
-  '#352040',
-  '#407580',
-  '#4a55ca',
-  '#4a8060',
-  '#556a40',
-  '#403540',
-  '#00406a',
-  '#000095',
-  '#206a55',
-  '#0000ca',
-  '#6a7535',
-  '#004aff',
-  '#4a4040',
-  '#2b4020',
-  '#75556a',
-  '#ca359f',
-  '#152b2b',
-  '#40400b',
-  '#d52b80',
-  '#9f3555',
-  '#4a6000',
-  '#2b4055',
-  '#606aca',
-  '#80158a',
-  '#df2040',
-  '#9f608a',
-  '#202b15',
+  '#806a00',
+  '#0000f4',
+  '#40202b',
+  '#4a756a',
+  '#553500',
+  '#604a75',
+  '#40154a',
+  '#605540',
+  '#556aaa',
+  '#0000aa',
+  '#604a55',
+  '#40354a',
+  '#353580',
+  '#553535',
+  '#8a6080',
+  '#806a55',
+  '#4a1500',
+  '#4a55b5',
+  '#2b6a6a',
+  '#6a5555',
+  '#350080',
+  '#206000',
+  '#552b20',
+  '#806a35',
+  '#4a35ff',
+  '#b5406a',
+  '#2b60df',
+  '#352035',
+  '#9f3520',
+  '#4a2baa',
+  '#606035',
+  '#402020',
+  '#602060',
+  '#aa2b95',
+  '#6a3560',
+  '#60402b',
+  '#602bca',
+  '#356095',
+  '#4a3540',
+  '#756055',
 ];
 
-const FIRST = '#0000ff';
+const FIRST = '#806a00';
 
 /** How a delegation (or a person without one) is keyed: case and spacing do not matter. */
 export function delegationKey(delegationOrName: string): string {
