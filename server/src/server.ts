@@ -14,6 +14,7 @@ import type { DomainContext } from './domain/context';
 import { recordSecurityEvent } from './domain/security-events';
 import { AutoVersioner, type AutoVersionOptions } from './domain/history/auto-versions';
 import { watchInvitationExpiry } from './domain/invitation-expiry';
+import { meetingColours } from './domain/meetings';
 import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
 import type { RequestRateLimits } from './http/middleware/request-rate';
@@ -131,6 +132,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     registry: rooms,
     authenticator,
     resolveDocument: (id) => storage.metadata.resolveDocument(id),
+    meetingColours: (meetingId) => meetingColours(storage.metadata, meetingId),
     logger,
     allowedOrigins: () => [new URL(publicUrl).origin, ...(config.allowedOrigins ?? [])],
     limits: {

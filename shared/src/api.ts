@@ -33,6 +33,11 @@ export interface Meeting {
 
 export interface MeetingDetail extends Meeting {
   documents: DocumentInfo[];
+  /**
+   * Each delegation's colour in this meeting, by `delegationKey` (a person without a
+   * delegation by name); no two alike. Read with `meetingColor(colors, delegation)`.
+   */
+  colors: Record<string, string>;
 }
 
 export interface Participant {

@@ -48,3 +48,56 @@ test('secretariat, meeting and editor pages have no serious accessibility violat
 
   for (const opened of [secretariat, belize, chile]) expect(opened.errors).toEqual([]);
 });
+
+test('[O5] a locked document has no serious accessibility violations and its text scrolls from the keyboard', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  // Enough paragraphs that the sheet scrolls at 1280×720.
+  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  for (let i = 1; i <= 14; i++) await appendOperative(chile.page, `To consider measure ${i}`);
+  await expect.poll(() => accord.textOf(scene.documentId)).toContain('To consider measure 14');
+  await accord.lock(scene.documentId);
+
+  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
+  await expect(
+    belize.page.getByText('This document is locked for adoption. Nobody can change it.'),
+  ).toBeVisible();
+  const sheet = belize.page.locator('.draft-sheet');
+  expect(await sheet.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  expect(await seriousViolations(belize.page)).toEqual([]);
+
+  // Tab reaches the read-only text; Page Down and End scroll it.
+  const text = belize.page.getByRole('textbox');
+  for (let i = 0; i < 20; i++) {
+    if (await text.evaluate((element) => element === document.activeElement)) break;
+    await belize.page.keyboard.press('Tab');
+  }
+  await expect(text).toBeFocused();
+  await expect(text).toHaveAttribute('aria-readonly', 'true');
+  await belize.page.keyboard.press('PageDown');
+  await expect.poll(() => sheet.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+
+  for (const opened of [belize, chile]) expect(opened.errors).toEqual([]);
+});
+
+test('[O5] an observer’s editor page has no serious accessibility violations', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const observer = await accord.addParticipant(scene.meetingId, {
+    name: 'Lee Grant',
+    role: 'observer',
+  });
+  const chile = await openEditor(browser, accord, scene.documentId, scene.chile.token);
+  const watching = await openEditor(browser, accord, scene.documentId, observer.token);
+  await expect(watching.page.getByText('You are following as an observer')).toBeVisible();
+  await appendOperative(chile.page, 'To promote digital payments');
+  await expect(watching.page.getByText('To promote digital payments')).toBeVisible();
+  expect(await seriousViolations(watching.page)).toEqual([]);
+  await expect(watching.page.getByRole('textbox')).toHaveAttribute('tabindex', '0');
+
+  for (const opened of [watching, chile]) expect(opened.errors).toEqual([]);
+});

@@ -37,6 +37,11 @@ export class AccordApi {
     return (response.status() === 204 ? undefined : await response.json()) as T;
   }
 
+  /** The meeting as the secretariat reads it, with its delegation colours. */
+  meeting(meetingId: string): Promise<{ id: string; colors: Record<string, string> }> {
+    return this.call('GET', `/meetings/${meetingId}`, this.adminToken);
+  }
+
   createMeeting(title = 'Meeting of Ministers of Trade on MSMEs'): Promise<{ id: string }> {
     return this.call('POST', '/meetings', this.adminToken, { title, sector: 'Trade' });
   }

@@ -27,12 +27,17 @@ test('[J1] two delegations type in one paragraph at once and see each other', as
   await expect(operative(chile.page, expected)).toHaveText(expected);
   await expect.poll(() => accord.textOf(scene.documentId)).toContain(expected);
 
-  // Each sees the other's labelled caret, and both delegations in the presence list.
+  // Each sees the other's labelled caret (the label itself fades two seconds after typing,
+  // [O4]), and both delegations in the presence list.
   await expect(
-    belize.page.locator('.collaboration-carets__label[data-label="Ana Rojas · Chile"]'),
+    belize.page.locator('.collaboration-carets__caret', {
+      has: belize.page.locator('[data-label="Ana Rojas · Chile"]'),
+    }),
   ).toBeVisible();
   await expect(
-    chile.page.locator('.collaboration-carets__label[data-label="Dana Young · Belize"]'),
+    chile.page.locator('.collaboration-carets__caret', {
+      has: chile.page.locator('[data-label="Dana Young · Belize"]'),
+    }),
   ).toBeVisible();
   for (const { page } of [belize, chile]) {
     const presence = page.getByRole('region', { name: /Present/ });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { delegationColor } from '../../shared/src/colors';
+import { meetingColor } from '../../shared/src/colors';
 import { expect, test } from './fixtures';
 import { publishScreenshot } from './screenshots';
 import {
@@ -71,14 +71,15 @@ test('the chair names a version, compares it with a delegate’s edit by colour,
   const comparison = panel.getByRole('region', { name: /Changes from “Zero draft”/ });
   const inserted = comparison.locator('ins[data-delegation="Belize"]', { hasText: INSERTED });
   await expect(inserted).toBeVisible();
-  const belizeColour = delegationColor('Belize');
+  const { colors } = await accord.meeting(scene.meetingId);
+  const belizeColour = meetingColor(colors, 'Belize');
   await expect(inserted).toHaveAttribute('data-colour', belizeColour);
   await expect(inserted).toHaveCSS('color', rgb(belizeColour));
   const legendEntry = comparison.locator('button[data-delegation="Belize"]');
   await expect(legendEntry).toContainText('insertion');
   await expect(legendEntry).toHaveAttribute('data-colour', belizeColour);
   await expect(comparison.locator('[data-change="inserted"]')).toContainText(INSERTED);
-  const chileColour = rgb(delegationColor('Chile'));
+  const chileColour = rgb(meetingColor(colors, 'Chile'));
   await expect(comparison.locator('del[data-delegation="Chile"]')).toHaveCSS('color', chileColour);
   await expect(comparison.locator('ins[data-delegation="Chile"]', { hasText: 'exhort' })).toHaveCSS(
     'color',

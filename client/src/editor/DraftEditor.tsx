@@ -15,7 +15,7 @@ import { PasteStructure } from './pasteStructure';
 import { SplitParagraph } from './splitParagraph';
 import { GuidanceHints, type Guidance } from './guidanceHints';
 import { RemoteSelection } from './remoteSelection';
-import { renderCaret, renderSelection } from './carets';
+import { CaretLabels, renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
 import './prosemirror-base.css';
 
@@ -64,6 +64,7 @@ export function DraftEditor({
         render: renderCaret,
         selectionRender: renderSelection,
       }),
+      CaretLabels.configure({ awareness: session.provider.awareness }),
       DraftNumbering.configure({ style, statusLabel: (status) => t(`status.${status}`) }),
       UniqueIds.configure({ canSetStatus }),
       DraftCommands,
@@ -85,6 +86,9 @@ export function DraftEditor({
     role: 'textbox',
     spellcheck: 'true',
     class: `draft draft--${style}`,
+    // A read-only text (locked, or an observer's) is not focusable by itself: without this
+    // the keyboard could not reach, and so not scroll, the sheet (axe scrollable-region-focusable).
+    ...(isEditable ? {} : { tabindex: '0' }),
   });
 
   const editor = useEditor(

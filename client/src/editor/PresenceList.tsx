@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PresentPerson } from '../collab/usePresence';
-import { delegationColour } from '../collab/delegationColour';
+import { delegationColour, vouchedColour } from '../collab/delegationColour';
 
 interface DelegationGroup {
   delegation: string | null;
@@ -27,6 +27,16 @@ function group(people: PresentPerson[]): DelegationGroup[] {
 }
 
 /** Who is in the document, grouped by delegation (the delegation speaks, the person second). */
+/**
+ * The colour the relay gave someone else in the group (it knows the meeting's map); our own
+ * state carries the colour we set before the map was read, so alone we use the map directly.
+ */
+function swatchColour(delegation: string | null, people: PresentPerson[]): string {
+  const other = people.find((person) => !person.isSelf);
+  if (other) return vouchedColour(other.user.color, delegation, other.user.name);
+  return delegationColour(delegation, people[0]?.user.name);
+}
+
 export function PresenceList({ people }: { people: PresentPerson[] }) {
   const { t } = useTranslation();
   const groups = group(people);
@@ -44,7 +54,7 @@ export function PresenceList({ people }: { people: PresentPerson[] }) {
                 className="swatch"
                 aria-hidden="true"
                 style={{
-                  backgroundColor: delegationColour(entry.delegation, entry.people[0]?.user.name),
+                  backgroundColor: swatchColour(entry.delegation, entry.people),
                 }}
               />
               {entry.delegation ?? t('presence.noDelegation')}

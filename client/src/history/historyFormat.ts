@@ -4,7 +4,7 @@
  * read-only view agree.
  */
 import type { VersionAuthor, VersionInfo } from '@accord/shared/api';
-import { delegationColor } from '@accord/shared/colors';
+import { delegationColour } from '../collab/delegationColour';
 import type { DraftStyle } from '@accord/shared/content';
 import { i18n } from '../i18n';
 import { formatMoment } from '../components/format';
@@ -29,11 +29,11 @@ export function versionOptionLabel(version: VersionInfo): string {
 }
 
 /**
- * The colour of a delegation's insertions and deletions: the shared palette, the same the
+ * The colour of a delegation's insertions and deletions: the meeting's colour, the same the
  * server gives each connection's caret, so "Chile" is one colour on every screen.
  */
 export function changeColour(delegation: string | undefined): string {
-  return delegation ? delegationColor(delegation) : '#52606d';
+  return delegation ? delegationColour(delegation) : '#52606d';
 }
 
 /**

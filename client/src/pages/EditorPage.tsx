@@ -9,7 +9,7 @@ import { errorMessage } from '../hooks/useApiData';
 import { linkProps } from '../router';
 import { useSession } from '../session';
 import { offlineCacheName } from '../collab/deviceCache';
-import { delegationColour } from '../collab/delegationColour';
+import { delegationColour, setMeetingColours } from '../collab/delegationColour';
 import { useCollabSession } from '../collab/useCollabSession';
 import { useCollabSnapshot } from '../collab/useCollabSnapshot';
 import { usePresence } from '../collab/usePresence';
@@ -66,6 +66,26 @@ export default function EditorPage({ documentId }: { documentId: string }) {
   }, [refreshInfo]);
 
   useServerStatus(collab.session?.provider.awareness ?? null, info?.status, refreshInfo);
+
+  // The meeting's delegation colours, so presence and the history legend use the relay's map.
+  // Without them (an old server, an error) every screen falls back to the same hashed colours.
+  const meetingId = info?.meetingId;
+  const [, setColoursRead] = useState(false);
+  useEffect(() => {
+    if (!meetingId) return;
+    let current = true;
+    api.meeting(meetingId).then(
+      (meeting) => {
+        if (!current) return;
+        setMeetingColours(meeting.colors ?? null);
+        setColoursRead(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [meetingId]);
 
   // A refusal usually means the status changed under us (locked): re-read it with the new state.
   useEffect(() => {

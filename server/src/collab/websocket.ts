@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { COLLAB_PATH, CloseCode, delegationColor, isId, type AwarenessUser } from '@accord/shared';
+import { COLLAB_PATH, CloseCode, isId, meetingColor, type AwarenessUser } from '@accord/shared';
 import type { Authenticator } from '../auth/authenticator';
 import { authorId, belongsTo, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
@@ -68,9 +68,14 @@ export interface CollabTransportOptions {
   pingIntervalMs?: number;
   /** Refused tokens and origins, limits reached (for the audit log). */
   onSecurityEvent?: SecurityEventSink;
+  /** The meeting's delegation colours by key (`meetingColours`); without it, the hashed one. */
+  meetingColours?: (meetingId: string) => Readonly<Record<string, string>>;
 }
 
-function awarenessUser(principal: Principal): AwarenessUser {
+function awarenessUser(
+  principal: Principal,
+  colours: Readonly<Record<string, string>> | null,
+): AwarenessUser {
   const participant = principal.participant;
   const name = participant?.name ?? 'Secretariat';
   const delegation = participant?.delegation ?? null;
@@ -79,7 +84,7 @@ function awarenessUser(principal: Principal): AwarenessUser {
     name,
     delegation,
     role: principal.role,
-    color: delegationColor(delegation ?? name),
+    color: meetingColor(colours, delegation ?? name),
   };
 }
 
@@ -97,8 +102,9 @@ class WebSocketPeer implements Peer {
     private readonly socket: WebSocket,
     readonly principal: Principal,
     private readonly limits: CollabLimits,
+    colours: Readonly<Record<string, string>> | null,
   ) {
-    this.user = awarenessUser(principal);
+    this.user = awarenessUser(principal, colours);
   }
 
   get isOpen(): boolean {
@@ -296,7 +302,8 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     documents.set(document.id, (documents.get(document.id) ?? 0) + 1);
     openDocuments.set(who, documents);
 
-    const peer = new WebSocketPeer(ws, principal, limits);
+    const colours = options.meetingColours?.(document.meetingId) ?? null;
+    const peer = new WebSocketPeer(ws, principal, limits, colours);
     const throttle = new MessageThrottle(
       limits.messagesPerSecond,
       limits.messageBurst,

@@ -1,6 +1,12 @@
-import { randomId, type Language, type Meeting, type MeetingDetail } from '@accord/shared';
+import {
+  assignDelegationColors,
+  randomId,
+  type Language,
+  type Meeting,
+  type MeetingDetail,
+} from '@accord/shared';
 import type { Principal } from '../auth/principal';
-import type { MeetingRecord } from '../storage';
+import type { MeetingRecord, MetadataReader } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
 import { save } from './save';
@@ -66,5 +72,20 @@ export function getMeeting(
 ): MeetingDetail {
   const meeting = meetingFor(context, principal, meetingId);
   const documents = context.storage.metadata.documentsOf(meeting.id).map(presentDocument);
-  return { ...presentMeeting(meeting), documents };
+  const colors = meetingColours(context.storage.metadata, meeting.id);
+  return { ...presentMeeting(meeting), documents, colors };
+}
+
+/**
+ * The meeting's delegation colours, by delegation key: slots in the order delegations were
+ * first invited (revoked invitations included, their edits are still theirs), so no two share
+ * a colour and a new invitation moves no one's. People without a delegation count by name.
+ */
+export function meetingColours(
+  metadata: MetadataReader,
+  meetingId: string,
+): Record<string, string> {
+  return assignDelegationColors(
+    metadata.participantsOf(meetingId).map((person) => person.delegation ?? person.name),
+  );
 }
