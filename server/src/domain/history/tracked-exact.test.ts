@@ -160,6 +160,34 @@ describe('exact tracked changes', () => {
   });
 });
 
+describe('moves', () => {
+  it('[Z6] a moved paragraph is credited to the delegation that moved it, not to its writer', async () => {
+    const s = start();
+    const canada = s.join('p-ca', 'Canada');
+    const mexico = s.join('p-mx', 'Mexico');
+    // Canada writes words into paragraph 1; Mexico then moves that paragraph to the end.
+    text(canada, 6).insert(0, 'Welcoming Canada: ');
+    s.snapshot('v1');
+    const from = blocksOf(mexico).findIndex((b) => b.getAttribute('id') === 'op1');
+    moveBlock(mexico, from, blocksOf(mexico).length - 1);
+    s.snapshot('v2');
+    const comparison = s.compare('v1', 'v2');
+    const moved = comparison.paragraphs.filter((p) => p.paragraphId === 'op1');
+    expect(moved.map((p) => p.change)).toContain('moved');
+    for (const paragraph of moved.filter((p) => p.change === 'moved')) {
+      expect(paragraph.movedBy?.delegation).toBe('Mexico');
+      expect(paragraph.movedBy?.participant).toBe('p-mx');
+    }
+    // Nobody typed in the move: no word of the paragraph is credited to Mexico.
+    expect(comparison.changes.filter((c) => c.delegation === 'Mexico')).toEqual([]);
+    const tracked = { comparison, fromContent: s.content('v1'), fromLabel: 'Zero draft' };
+    const { body } = await exportDraft('docx', input(s.content('v2'), { tracked }));
+    const comments = await docxPart(body, 'word/comments.xml');
+    expect(comments).toContain('Mexico');
+    expect(comments).not.toContain('Moved here by Canada');
+  });
+});
+
 /** Moves a block as the editor does: deletes it and inserts a copy (same id, same text) elsewhere. */
 function moveBlock(d: Y.Doc, from: number, to: number): void {
   const blocks = blocksOf(d);
