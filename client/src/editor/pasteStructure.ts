@@ -6,7 +6,7 @@ import type { DraftStyle, NodeJSON } from '@accord/shared/content';
 import { newParagraphId } from '@accord/shared/ids';
 import { PARAGRAPH_NODES } from '@accord/shared/schema/index';
 import { textToBlocks } from '@accord/shared/paste';
-import { htmlToPlainText, isEditorHtml, isMultiLine } from './pasteText';
+import { htmlToPlainText, withoutStyles, isEditorHtml, isMultiLine } from './pasteText';
 
 export interface PasteStructureOptions {
   /** The document's numbering and lead-word conventions, for the recogniser. */
@@ -118,7 +118,10 @@ export const PasteStructure = Extension.create<PasteStructureOptions>({
     return [
       new Plugin({
         key: new PluginKey('pasteStructure'),
-        props: { handlePaste: (view, event, slice) => handlePaste(view, event, slice, style) },
+        props: {
+          transformPastedHTML: (html) => withoutStyles(html),
+          handlePaste: (view, event, slice) => handlePaste(view, event, slice, style),
+        },
       }),
     ];
   },

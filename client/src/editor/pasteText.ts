@@ -52,8 +52,20 @@ export function isEditorHtml(html: string): boolean {
  * The text of `html` as blocks separated by blank lines. Items of an ordered list that do not
  * spell their number (a web page's `<ol>`, unlike Word's) get it, so they read as numbered.
  */
+/**
+ * Pasted HTML without its styling, before anything parses it: a copy from Word carries
+ * `<style>` blocks and style attributes, which the content security policy forbids (Chromium
+ * reports each one it meets while parsing, even into an inert document) and the draft never
+ * keeps. Not a safety measure (the policy is): a tidy console and less to parse.
+ */
+export function withoutStyles(html: string): string {
+  return html
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+}
+
 export function htmlToPlainText(html: string): string {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const parsed = new DOMParser().parseFromString(withoutStyles(html), 'text/html');
   const blocks: string[] = [];
   let line = '';
 
