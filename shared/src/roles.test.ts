@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, can, PERMISSIONS, ROLES, type Action, type Role } from './roles';
 
-/** CONTRACT "Roles and what they may do", row by row, as the table prints it. */
-const CONTRACT: [readonly Action[], readonly Role[]][] = [
+/** SPEC.md "Roles", row by row, as the table prints it. */
+const ROLES_TABLE: [readonly Action[], readonly Role[]][] = [
   [
     ['read', 'export'],
     ['admin', 'chair', 'rapporteur', 'delegate', 'observer'],
@@ -28,8 +28,8 @@ const CONTRACT: [readonly Action[], readonly Role[]][] = [
 
 describe('the permissions table', () => {
   it('[X1] holds every action of the contract, each with exactly the roles the contract gives it', () => {
-    expect([...ACTIONS].sort()).toEqual(CONTRACT.flatMap(([actions]) => actions).sort());
-    for (const [actions, roles] of CONTRACT) {
+    expect([...ACTIONS].sort()).toEqual(ROLES_TABLE.flatMap(([actions]) => actions).sort());
+    for (const [actions, roles] of ROLES_TABLE) {
       for (const action of actions) {
         for (const role of ROLES)
           expect([action, role, can(role, action)]).toEqual([action, role, roles.includes(role)]);

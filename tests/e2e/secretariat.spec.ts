@@ -1,6 +1,6 @@
 import { expect, openAs, test } from './fixtures';
 
-test('the secretariat sets up a meeting, hands out a link and revokes it', async ({
+test('[M19] the secretariat sets up a meeting, hands out a link, revokes it, and reads it in the audit log', async ({
   browser,
   server,
 }) => {
@@ -59,5 +59,18 @@ test('the secretariat sets up a meeting, hands out a link and revokes it', async
   await expect(
     revoked.page.getByRole('heading', { name: 'This link no longer works' }),
   ).toBeVisible();
+
+  // The audit log shows who was invited and whose link was revoked.
+  const audit = page.getByRole('region', { name: 'Audit log' });
+  await audit.getByRole('button', { name: 'Refresh' }).click();
+  await expect(
+    audit.getByRole('row').filter({ hasText: 'Link revoked' }).filter({ hasText: 'Jo Baptiste' }),
+  ).toHaveCount(1);
+  await expect(
+    audit
+      .getByRole('row')
+      .filter({ hasText: 'Participant added' })
+      .filter({ hasText: 'Jo Baptiste' }),
+  ).toHaveCount(1);
   for (const opened of [admin, delegate, revoked]) expect(opened.errors).toEqual([]);
 });

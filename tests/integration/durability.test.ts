@@ -94,7 +94,13 @@ describe('durability: SIGKILL while typing', () => {
     const before = blockTexts(probe.doc);
     Y.applyUpdate(probe.doc, seenByReader);
     expect(blockTexts(probe.doc)).toEqual(before);
-    expect(before).toEqual(readerTexts);
+    // The server may hold a little more than the reader: updates written to the log whose
+    // relay was still on its way when the process died. Never less.
+    for (const prefix of ['C:', 'B:']) {
+      const stored = before.find((t) => t.startsWith(prefix)) ?? '';
+      const seen = readerTexts.find((t) => t.startsWith(prefix)) ?? '';
+      expect(stored.startsWith(seen)).toBe(true);
+    }
     probe.close();
 
     for (const client of [chile, belize, reader]) {

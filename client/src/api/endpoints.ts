@@ -1,5 +1,6 @@
 /** The API calls the app makes, typed with the shapes in `@accord/shared/api`. */
 import type {
+  AuditEvent,
   DocumentInfo,
   Invitation,
   Meeting,
@@ -45,6 +46,7 @@ export const api = {
       `/meetings/${enc(meetingId)}/participants/${enc(participantId)}/token`,
       { method: 'POST' },
     ),
+  audit: (meetingId: string) => apiRequest<AuditEvent[]>(`/meetings/${enc(meetingId)}/audit`),
   templates: () => apiRequest<TemplateSummary[]>('/templates'),
   createDocument: (meetingId: string, body: { templateId: string; title?: string }) =>
     apiRequest<DocumentInfo>(`/meetings/${enc(meetingId)}/documents`, { method: 'POST', body }),

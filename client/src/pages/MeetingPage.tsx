@@ -11,6 +11,7 @@ import { DocumentList } from './DocumentList';
 import { TemplateGallery } from '../gallery/TemplateGallery';
 import { ImportResolution } from '../gallery/ImportResolution';
 import { ParticipantsPanel } from './ParticipantsPanel';
+import { AuditPanel } from './AuditPanel';
 
 /** `/meetings/:id`: the meeting's documents, and its participants for the chair and secretariat. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
@@ -18,6 +19,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const meeting = useApiData(() => api.meeting(meetingId), meetingId);
   const mayCreate = useCan('createDocument');
   const mayManage = useCan('manageParticipants');
+  const mayReadAudit = useCan('readAudit');
 
   const openDocument = (document: DocumentInfo) => navigate(`/documents/${document.id}`);
 
@@ -44,6 +46,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         )}
       </section>
       {mayManage && <ParticipantsPanel meetingId={meetingId} />}
+      {mayReadAudit && <AuditPanel meetingId={meetingId} />}
     </>
   );
 }

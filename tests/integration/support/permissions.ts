@@ -373,7 +373,7 @@ export async function snapshot(walk: Walk, world: World): Promise<Record<string,
   };
 }
 
-/** The error body every refusal carries (CONTRACT "Errors"). */
+/** The error body every refusal carries (SPEC.md "Conventions"). */
 function isErrorBody(body: unknown): boolean {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = body.error;

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/endpoints';
+import { useApiData } from '../hooks/useApiData';
+import { Loading } from '../components/Loading';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { formatMoment } from '../components/format';
+
+/** Event kinds the panel names in the reader's language; any other kind is shown as it is. */
+const KNOWN_KINDS = [
+  'auth_failed',
+  'limit_hit',
+  'update_refused',
+  'origin_refused',
+  'storage_unavailable',
+  'meeting.created',
+  'document.created',
+  'document.locked',
+  'document.unlocked',
+  'participant.added',
+  'participant.revoked',
+  'participant.token_reissued',
+  'version.named',
+  'version.auto',
+  'version.restore',
+  'version.lock',
+] as const;
+
+/**
+ * The meeting's audit log for the chair and the secretariat: who was refused, which limits
+ * were hit, locks, restores, revocations. Newest first; a flood appears as one summary line,
+ * as the server records it.
+ */
+export function AuditPanel({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const events = useApiData(() => api.audit(meetingId), `audit:${meetingId}`);
+  const kindLabel = (kind: string) =>
+    (KNOWN_KINDS as readonly string[]).includes(kind)
+      ? t(`audit.kinds.${kind.replace('.', '_')}`)
+      : kind;
+
+  return (
+    <section className="panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <p className="muted">{t('audit.intro')}</p>
+      <button type="button" className="secondary" onClick={events.reload}>
+        {t('audit.refresh')}
+      </button>
+      {events.status === 'loading' && <Loading />}
+      {events.status === 'error' && <ErrorNotice message={events.message} />}
+      {events.status === 'ready' &&
+        (events.data.length === 0 ? (
+          <p>{t('audit.none')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...events.data].reverse().map((event, index) => (
+                <tr key={`${event.at}-${index}`} data-kind={event.kind}>
+                  <td>
+                    <time dateTime={event.at}>{formatMoment(event.at)}</time>
+                  </td>
+                  <td>{kindLabel(event.kind)}</td>
+                  <td>{event.delegation ?? event.participant ?? '—'}</td>
+                  <td>{event.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}
