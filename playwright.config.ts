@@ -8,9 +8,11 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  workers: 2,
+  workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // One worker: each test opens two or three Chromium pages, and two such tests at once on two
+  // cores made the longer journeys (set-up, two delegations, history) outlast a minute.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   // Typing latency is measured by `npm run bench -- --suite=browser`, not here.

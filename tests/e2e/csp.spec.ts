@@ -37,8 +37,6 @@ test('[N19] the built client runs under the content security policy with no viol
   browser,
   accord,
 }) => {
-  // Three pages of the built client on a shared machine.
-  test.setTimeout(120_000);
   const scene = await twoDelegations(accord);
   const secretariat = await openWatched(browser, accord.link('/', accord.adminToken));
   expect(secretariat.policy).toContain("script-src 'self'");

@@ -86,7 +86,6 @@ test('[Y2] [Y3] [Y4] a delegate’s editor, history and export open in Spanish f
   request,
   server,
 }) => {
-  test.setTimeout(120_000);
   const scene = await twoDelegations(accord);
   // The chair names the zero draft; the delegate will find it in the history.
   const chair = await addChair(accord, scene);

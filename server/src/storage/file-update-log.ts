@@ -9,6 +9,7 @@ import {
   writeAllLater,
   type LogFiles,
 } from './log-files';
+import { checkpointName, numbered, segmentName, type OpenSegment } from './log-segments';
 import {
   decodeCheckpoint,
   decodeEntry,
@@ -49,22 +50,6 @@ import {
  * checkpoint rolled to a new segment and failed on the full disk, so loading read segment 0 again.
  */
 
-interface OpenSegment {
-  path: string;
-  /** Opened on the first write, so that a read-only disk still loads. */
-  fd: number | null;
-  segment: number;
-  /** Where the next record goes: the end of the last whole record. */
-  end: number;
-  /** Up to where a sync has succeeded. */
-  syncedEnd: number;
-  /** Bytes past `end` (a failed write's) wait to be cut before the next write. */
-  needsCut: boolean;
-  dirty: boolean;
-  /** A group sync failed: what was written since `syncedEnd` is written again and synced. */
-  syncFailed: boolean;
-}
-
 export interface FileUpdateLogOptions {
   directory: string;
   logger: Logger;
@@ -72,18 +57,6 @@ export interface FileUpdateLogOptions {
   syncDelayMs?: number;
   /** The file operations writes go through (default: the disk); tests inject faults here. */
   files?: LogFiles;
-}
-
-const pad = (n: number) => String(n).padStart(6, '0');
-const segmentName = (n: number) => `segment-${pad(n)}.log`;
-const checkpointName = (n: number) => `checkpoint-${pad(n)}.bin`;
-
-function numbered(files: string[], prefix: string, suffix: string): number[] {
-  return files
-    .filter((f) => f.startsWith(prefix) && f.endsWith(suffix))
-    .map((f) => Number(f.slice(prefix.length, -suffix.length)))
-    .filter((n) => Number.isInteger(n) && n >= 0)
-    .sort((a, b) => a - b);
 }
 
 function describe(error: unknown): string {
