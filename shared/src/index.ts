@@ -6,3 +6,4 @@ export * from './protocol';
 export * from './roles';
 export * from './text';
 export * from './colors';
+export * from './side-tables';

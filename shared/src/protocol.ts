@@ -80,6 +80,8 @@ export const RefusalReason = {
   bracketNotAllowed: 'bracket_not_allowed',
   /** Changes the text of a paragraph that is agreed or ad referendum (only a chair may). */
   paragraphAgreed: 'paragraph_agreed',
+  /** Adds or removes a comment, bracket sponsor or proposal supporter in someone else's name. */
+  sideTable: 'entry_not_allowed',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

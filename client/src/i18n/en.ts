@@ -200,6 +200,8 @@ export const en = {
       'Your last changes were not accepted: a delegation can add or remove brackets only in its own name.',
     paragraph_agreed:
       'Your last changes were not accepted: an agreed paragraph can be changed only by the chair.',
+    entry_not_allowed:
+      'Your last changes were not accepted: comments, brackets and support for proposals can be added or withdrawn only in your own name.',
     unknown:
       'Your last changes were not accepted by the server. You now see the text as the server holds it.',
     serverSays: 'Server’s reason: {{reason}}',

@@ -208,6 +208,8 @@ export const es: Catalogue = {
       'Sus últimos cambios no fueron aceptados: una delegación solo puede poner o quitar corchetes en su propio nombre.',
     paragraph_agreed:
       'Sus últimos cambios no fueron aceptados: solo la Presidencia puede modificar un párrafo acordado.',
+    entry_not_allowed:
+      'Sus últimos cambios no fueron aceptados: los comentarios, los corchetes y el apoyo a las propuestas solo pueden añadirse o retirarse en nombre propio.',
     unknown:
       'El servidor no aceptó sus últimos cambios. Ahora ve el texto tal como lo conserva el servidor.',
     serverSays: 'Motivo indicado por el servidor: {{reason}}',

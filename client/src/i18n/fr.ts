@@ -212,6 +212,8 @@ export const fr: Catalogue = {
       'Vos dernières modifications n’ont pas été acceptées : une délégation ne peut placer ou retirer des crochets qu’en son propre nom.',
     paragraph_agreed:
       'Vos dernières modifications n’ont pas été acceptées : seule la Présidence peut modifier un paragraphe convenu.',
+    entry_not_allowed:
+      'Vos dernières modifications n’ont pas été acceptées : les commentaires, les crochets et l’appui aux propositions ne peuvent être ajoutés ou retirés qu’en votre propre nom.',
     unknown:
       'Le serveur n’a pas accepté vos dernières modifications. Vous voyez désormais le texte tel que le serveur le conserve.',
     serverSays: 'Motif indiqué par le serveur : {{reason}}',

@@ -208,6 +208,8 @@ export const pt: Catalogue = {
       'As suas últimas alterações não foram aceitas: uma delegação só pode colocar ou retirar colchetes em seu próprio nome.',
     paragraph_agreed:
       'As suas últimas alterações não foram aceitas: somente a Presidência pode modificar um parágrafo acordado.',
+    entry_not_allowed:
+      'Suas últimas alterações não foram aceitas: comentários, colchetes e apoio a propostas só podem ser adicionados ou retirados em seu próprio nome.',
     unknown:
       'O servidor não aceitou as suas últimas alterações. Agora você vê o texto tal como o servidor o mantém.',
     serverSays: 'Motivo informado pelo servidor: {{reason}}',

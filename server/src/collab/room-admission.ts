@@ -81,6 +81,7 @@ export class UpdateAdmission {
       doc: document.doc,
       author,
       delegation: principal.participant?.delegation ?? null,
+      role: principal.role,
       canEdit: can(principal.role, 'edit'),
       canSetStatus: can(principal.role, 'setStatus'),
       canRemoveAnyBracket: can(principal.role, 'removeAnyBracket'),

@@ -456,7 +456,11 @@ describe('update check: schema', () => {
           content: format('bracket', { delegations: 'Peru' }),
         },
       ]),
+      encodeUpdate([{ id: Y.createID(93, 0), parent: 'notes', content: any('x') }]),
       encodeUpdate([{ id: Y.createID(93, 0), parent: 'comments', content: any('x') }]),
+      encodeUpdate([
+        { id: Y.createID(93, 0), parent: 'comments', parentSub: 'c1', content: xmlText() },
+      ]),
       encodeUpdate([
         { id: Y.createID(93, 0), parent: firstParagraphText(b.doc), content: xmlText() },
       ]),

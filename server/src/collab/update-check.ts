@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
-import { RefusalReason } from '@accord/shared';
+import { RefusalReason, type Role } from '@accord/shared';
 import { bracketProblem } from './integrity/bracket-rules';
 import { DocumentIndex } from './integrity/document-index';
 import { DEFAULT_MERGE_BUDGET, deletionWork, mergeCost } from './integrity/merge-cost';
 import { paragraphProblem } from './integrity/paragraph-rules';
 import { checkReferences } from './integrity/references';
 import { schemaProblem } from './integrity/schema-rules';
+import { sideTableProblem } from './integrity/side-tables';
 import { viewUpdate, type UpdateView } from './integrity/update-view';
 
 /**
@@ -23,6 +24,8 @@ export interface UpdateContext {
   author: string;
   /** The sender's delegation (the only one they may bracket for). */
   delegation: string | null;
+  /** The sender's role, for the side tables' rules (who may resolve a comment, …). */
+  role: Role;
   canEdit: boolean;
   canSetStatus: boolean;
   /** The chair's right to remove any delegation's bracket. */
@@ -132,6 +135,18 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
     deletions: deleting.deletions,
   });
   if (bracket) return refuse(RefusalReason.bracketNotAllowed, bracket);
+
+  const side = sideTableProblem(
+    view,
+    {
+      author: context.author,
+      delegation: context.delegation,
+      role: context.role,
+      deletions: deleting.deletions,
+    },
+    context.doc,
+  );
+  if (side) return refuse(RefusalReason.sideTable, side);
 
   if (references?.kind === 'pending') {
     return { accept: false, pending: true, detail: references.detail };

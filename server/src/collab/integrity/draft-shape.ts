@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { BODY_FIELD } from '@accord/shared';
+import { BODY_FIELD, isSideTable, type SideTable } from '@accord/shared';
 import { draftSchema, isParagraphStatus } from '@accord/shared/schema/index';
 import type { Place, UpdateView } from './update-view';
 
@@ -22,6 +22,8 @@ export type Level =
   | { level: 'body' }
   | { level: 'block'; block: Block; key: string | null }
   | { level: 'inline'; block: Block; key: string | null }
+  /** An entry of a side table (a root map beside the body). */
+  | { level: 'side'; table: SideTable; key: string | null }
   | { level: 'outside'; why: string }
   | { level: 'gone' };
 
@@ -60,9 +62,9 @@ export function levelOf(place: Place, view: UpdateView): Level {
       // item is checked when the update is retried with that history in place.
       return { level: 'gone' };
     case 'root':
-      return place.name === BODY_FIELD && place.sub === null
-        ? { level: 'body' }
-        : { level: 'outside', why: `outside the body (${place.name || 'unnamed'})` };
+      if (place.name === BODY_FIELD && place.sub === null) return { level: 'body' };
+      if (isSideTable(place.name)) return { level: 'side', table: place.name, key: place.sub };
+      return { level: 'outside', why: `outside the body (${place.name || 'unnamed'})` };
     case 'stored':
       return storedLevel(place.type, place.sub, view);
     case 'new': {

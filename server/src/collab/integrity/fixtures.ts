@@ -39,6 +39,7 @@ export class Bench {
       doc: this.doc,
       author: person.participant,
       delegation: person.delegation,
+      role: person.chair ? 'chair' : 'delegate',
       canEdit: true,
       canSetStatus: person.chair,
       canRemoveAnyBracket: person.chair,

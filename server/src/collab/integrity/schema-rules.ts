@@ -19,6 +19,13 @@ export function schemaProblem(view: UpdateView): string | null {
         continue;
       case 'outside':
         return level.why;
+      case 'side':
+        // Its shape here; who may write it is its table's own rule (side-tables.ts).
+        if (level.key === null) return `${level.table} holds keyed entries only`;
+        if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
+          return `an entry of ${level.table} holds one value`;
+        }
+        continue;
       case 'body': {
         if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlElement)) {
           return 'the body holds paragraphs only';
