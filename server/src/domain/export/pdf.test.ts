@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { doc, heading, operative, title } from '@accord/shared/testing';
+import { alternative, doc, heading, operative, preambular, title } from '@accord/shared/testing';
 import { input, seedDraft, trackedScenario } from './fixtures';
 import { exportDraft } from './index';
-import { pdfFonts, pdfText, squash } from './readers';
+import { pdfFonts, pdfPageSize, pdfText, pdfWords, squash } from './readers';
 
 /** Asserts that each of `parts` occurs in `text`, in this order. */
 function expectInOrder(text: string, parts: string[]): void {
@@ -56,7 +56,7 @@ describe('PDF export read back by pdftotext', () => {
     const fonts = await pdfFonts(body);
     const rows = fonts.split('\n').slice(2).filter(Boolean);
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatch(/Roboto.*\byes\b/);
+    for (const row of rows) expect(row).toMatch(/Tinos.*\byes\b/);
     const text = await pdfText(body);
     const pages = text.split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThan(2);
@@ -82,5 +82,67 @@ describe('PDF export read back by pdftotext', () => {
       'Changes since Zero draft',
       'Peru, Chile, Brazil, Canada, Mexico',
     ]);
+  });
+});
+
+describe('PDF page and line setting', () => {
+  it('[AP6] prints on US Letter by default and on A4 when the meeting says so', async () => {
+    const letter = await exportDraft('pdf', input(seedDraft()));
+    expect(await pdfPageSize(letter.body)).toBe('612 x 792');
+    const base = input(seedDraft());
+    const a4 = await exportDraft('pdf', { ...base, meeting: { ...base.meeting, paperSize: 'a4' } });
+    expect(await pdfPageSize(a4.body)).toBe('595.28 x 841.89');
+  });
+
+  it('[AP8] keeps "AG/RES. 2089 (XXXV-O/05)" one piece on every justified line', async () => {
+    const symbol = 'AG/RES. 2089 (XXXV-O/05)';
+    // Words of varied length push the symbol to every place on a line, line ends included.
+    const words = ['the', 'resolutions', 'of', 'Assembly', 'on', 'cooperation', 'in', 'MSMEs'];
+    const sentence = Array.from(
+      { length: 40 },
+      (_, i) => `${words.slice(0, (i % words.length) + 1).join(' ')} ${symbol}`,
+    ).join(', ');
+    const draft = doc(title('CITATIONS'), preambular('p1', `Recalling ${sentence};`));
+    const { body } = await exportDraft('pdf', input(draft));
+    const text = squash(await pdfText(body));
+    const count = text.split(symbol).length - 1;
+    // Broken across two lines is allowed only at a space, where pdftotext gives one space.
+    expect(count).toBe(40);
+    for (const word of await pdfWords(body)) expect(word.text).not.toMatch(/^(RES\.|O\/05\))$/);
+  });
+
+  it('[AP9] prints "2 bis." inside the margin, on the line of its text', async () => {
+    const draft = doc(
+      heading('RESOLVES:'),
+      operative('o1', 'To urge member states to continue to strengthen MSMEs;'),
+      operative('o2', 'To request the authorities to consider policies;'),
+      alternative('o2b', 'To request the authorities to consider programmes;'),
+      ...Array.from({ length: 8 }, (_, i) => operative(`x${i}`, `To note item ${i + 3};`)),
+      alternative('o10b', 'To note the alternative to item ten;'),
+    );
+    const { body } = await exportDraft('pdf', input(draft));
+    const words = await pdfWords(body);
+    for (const [number, first] of [
+      ['2', 'To request the authorities to consider programmes'],
+      ['10', 'To note the alternative'],
+    ] as const) {
+      const index = words.findIndex(
+        (w, i) =>
+          w.text === number &&
+          words[i + 1]?.text === 'bis.' &&
+          words
+            .slice(i + 2, i + 12)
+            .map((x) => x.text)
+            .join(' ')
+            .startsWith(first),
+      );
+      expect(index, `"${number} bis." before "${first}"`).toBeGreaterThanOrEqual(0);
+      const [digits, bis, text] = [words[index]!, words[index + 1]!, words[index + 2]!];
+      // The page margin is 64 pt: the number starts inside it, on the same line as the text.
+      expect(digits.xMin).toBeGreaterThanOrEqual(64);
+      expect(bis.yMin).toBeCloseTo(digits.yMin, 0);
+      expect(text.yMin).toBeCloseTo(digits.yMin, 0);
+      expect(bis.xMax).toBeLessThan(text.xMin);
+    }
   });
 });

@@ -10,14 +10,17 @@ import {
   type Piece,
   type RunChange,
 } from './model';
-import type { ExportInput } from './types';
+import type { ExportInput, PaperSize } from './types';
 
 /**
- * PDF with pdfmake 0.3 in Node, no browser. Fonts: Roboto as shipped inside the pdfmake package
- * (Latin, Latin Extended, Greek, Cyrillic: é ñ ç ã õ are there), embedded and subset by pdfkit,
- * so `npm ci` is all a fresh machine needs. We drive pdfmake's `Printer` class directly instead
- * of its module-level singleton: fonts are per call, no global state, and no URL fetching
- * (the resolver below refuses every URL; drafts contain no images anyway).
+ * PDF with pdfmake 0.3 in Node, no browser. Font: Tinos, the serif metric-compatible with Times
+ * New Roman that the DOCX names and the HTML asks for first, so the three formats set the same
+ * family with the same widths (SPEC.md [AP7]). Its TrueType files come from the
+ * `@expo-google-fonts/tinos` package (Apache-2.0 font, see that package's LICENSE_FONT; Latin,
+ * Latin Extended, Greek, Cyrillic, Hebrew), embedded and subset by pdfkit, so `npm ci` is all a
+ * fresh machine needs. We drive pdfmake's `Printer` class directly instead of its module-level
+ * singleton: fonts are per call, no global state, and no URL fetching (the resolver below
+ * refuses every URL; drafts contain no images anyway).
  */
 
 interface PdfInline {
@@ -27,6 +30,7 @@ interface PdfInline {
   sup?: boolean;
   decoration?: 'underline' | 'lineThrough';
   color?: string;
+  noWrap?: boolean;
 }
 
 type PdfContent = Record<string, unknown>;
@@ -48,19 +52,23 @@ type PrinterClass = new (
 
 const require = createRequire(import.meta.url);
 const Printer = (require('pdfmake/js/Printer') as { default: PrinterClass }).default;
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+const FONT_DIR = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
 
 function fonts(): Record<string, Record<string, string>> {
   // A fresh object per document: pdfmake rewrites the descriptors while resolving them.
+  const face = (name: string) => join(FONT_DIR, name, `Tinos_${name}.ttf`);
   return {
-    Roboto: {
-      normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+    Tinos: {
+      normal: face('400Regular'),
+      bold: face('700Bold'),
+      italics: face('400Regular_Italic'),
+      bolditalics: face('700Bold_Italic'),
     },
   };
 }
+
+/** pdfmake's names of the meeting's paper sizes. */
+const PAGE_SIZES: Record<PaperSize, string> = { letter: 'LETTER', a4: 'A4' };
 
 const NO_URLS = {
   resolve: () => Promise.resolve(),
@@ -70,8 +78,23 @@ const NO_URLS = {
 const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d'];
 
 /**
+ * Cuts inlines into words that pdfmake must not break: one piece per word with the spaces after
+ * it. pdfmake breaks lines where Unicode allows (after "/" and "-" too) and justifies a line by
+ * spreading its slack between those pieces, so "AG/RES. 2089 (XXXV-O/05)" printed as
+ * "AG/ RES. 2089 (XXXV- O/ 05)". With whole words as unbreakable pieces the slack goes only
+ * where there is a space (SPEC.md [AP8]).
+ */
+function words(inlines: PdfInline[]): PdfInline[] {
+  return inlines.flatMap((inline) =>
+    (inline.text.match(/\S*\s*/g) ?? [])
+      .filter((word) => word !== '')
+      .map((word) => ({ ...inline, text: word, noWrap: true })),
+  );
+}
+
+/**
  * Bidi controls (LRM, RLM, embeddings, isolates) are invisible and pdfkit lays text out left to
- * right without a bidi algorithm; Roboto has no glyph for them, so they would print as boxes.
+ * right without a bidi algorithm; the font has no glyph for them, so they would print as boxes.
  */
 function printable(text: string): string {
   return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
@@ -120,7 +143,7 @@ class PdfRevisions {
   }
 
   pieces(pieces: Piece[]): PdfInline[] {
-    return merge(this.unmerged(pieces));
+    return words(merge(this.unmerged(pieces)));
   }
 
   private unmerged(pieces: Piece[]): PdfInline[] {
@@ -149,7 +172,13 @@ class PdfRevisions {
   }
 }
 
+/** The indent step: half an inch, as in the DOCX. */
 const INDENT = 36;
+/**
+ * The number column of a hanging indent: wide enough for "10 bis." at the body size, so a
+ * frozen number stays inside the margin and on the line of its text (SPEC.md [AP9]).
+ */
+const NUMBER_COLUMN = 48;
 
 function blockContent(block: BlockModel, revisions: PdfRevisions): PdfContent {
   const text: PdfInline[] = revisions.pieces(block.pieces);
@@ -176,7 +205,7 @@ function blockContent(block: BlockModel, revisions: PdfRevisions): PdfContent {
           // Right-aligned against the text, so the number and the first line read as one
           // line to text extractors (pdftotext) and to screen readers, not as two columns.
           {
-            width: INDENT,
+            width: NUMBER_COLUMN,
             text: revisions.label(block.label),
             alignment: 'right',
             margin: [0, 0, 6, 0],
@@ -229,9 +258,9 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
   const definition: PdfContent = {
     info: { title: printable(input.document.title), creator: 'Accord', producer: 'Accord' },
     language: input.language,
-    pageSize: 'A4',
+    pageSize: PAGE_SIZES[input.meeting.paperSize ?? 'letter'],
     pageMargins: [64, 56, 64, 64],
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
+    defaultStyle: { font: 'Tinos', fontSize: 11, lineHeight: 1.2 },
     footer: (page: number, pages: number) => ({
       text: `${page} / ${pages}`,
       alignment: 'center',

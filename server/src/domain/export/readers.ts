@@ -71,3 +71,38 @@ export function docxPart(body: Buffer, part: string): Promise<string> {
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** A word pdftotext found on a page, with its box in points from the top left corner. */
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+}
+
+/** Every word of a PDF with its position (`pdftotext -bbox`), in reading order. */
+export function pdfWords(body: Buffer): Promise<PdfWord[]> {
+  return withFile(body, 'pdf', async (path) => {
+    const { stdout } = await run('pdftotext', ['-bbox', path, '-']);
+    const words: PdfWord[] = [];
+    const pattern =
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g;
+    for (const match of stdout.matchAll(pattern)) {
+      words.push({
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        text: match[4]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      });
+    }
+    return words;
+  });
+}
+
+/** The page size in points, as `pdfinfo` reports it ("612 x 792"). */
+export function pdfPageSize(body: Buffer): Promise<string> {
+  return withFile(body, 'pdf', async (path) => {
+    const { stdout } = await run('pdfinfo', [path]);
+    return /Page size:\s+([\d.]+ x [\d.]+)/.exec(stdout)?.[1] ?? '';
+  });
+}

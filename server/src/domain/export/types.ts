@@ -9,6 +9,10 @@ export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
+/** The paper a meeting prints on: US Letter (the OAS default) or A4. */
+export const PAPER_SIZES = ['letter', 'a4'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
 /** The meeting, as printed in the document's header block. */
 export interface ExportMeeting {
   title: string;
@@ -17,6 +21,8 @@ export interface ExportMeeting {
   /** ISO dates (`2026-11-28`) or times; only the day is printed. */
   startsOn?: string | null;
   endsOn?: string | null;
+  /** The page size of the PDF and DOCX; US Letter when absent. */
+  paperSize?: PaperSize;
 }
 
 export interface ExportDocument {
