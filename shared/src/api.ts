@@ -3,6 +3,7 @@
  * app that asks. Times are ISO 8601 strings in UTC.
  */
 import type { DraftStyle, NodeJSON } from './content';
+import type { PaperSize } from './paper';
 import type { ParticipantRole, Role } from './roles';
 
 /** The four official languages of the OAS. */
@@ -28,6 +29,8 @@ export interface Meeting {
   startsOn: string | null;
   endsOn: string | null;
   languages: Language[];
+  /** The paper its documents print on (PDF, Word): `letter` unless set to `a4`. */
+  paperSize: PaperSize;
   createdAt: string;
 }
 
@@ -63,6 +66,8 @@ export interface DocumentInfo {
   status: DocumentStatus;
   style: DraftStyle;
   language: Language;
+  /** The organisation's document symbol ("OEA/Ser.K/XLIII.1 CIDI/RME/doc.5/26"), or null. */
+  symbol: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -61,6 +61,7 @@ export async function exportDocument(
     };
   }
   const meeting = context.storage.metadata.meeting(document.meetingId);
+  const kind = context.templates.get(document.templateId)?.kind;
   try {
     const result = await exportDraft(request.format, {
       content,
@@ -72,12 +73,15 @@ export async function exportDocument(
         venue: meeting?.venue ?? null,
         startsOn: meeting?.startsOn ?? null,
         endsOn: meeting?.endsOn ?? null,
+        paperSize: meeting?.paperSize ?? 'letter',
       },
       document: {
         id: document.id,
         title: document.title,
         symbol: document.symbol,
         createdAt: document.createdAt,
+        status: document.status,
+        ...(kind ? { kind } : {}),
       },
       versionLabel: version?.label ?? null,
       generatedAt: context.now(),

@@ -1,5 +1,5 @@
 import { TemplateValueError, fillTemplate, resolveTemplateValues } from '@accord/shared/template';
-import type { DocumentInfo } from '@accord/shared';
+import type { DocumentInfo, Language } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 import { authorise, meetingFor } from './access';
 import type { DomainContext } from './context';
@@ -10,6 +10,10 @@ export interface NewDocumentFromTemplate {
   templateId: string;
   title?: string;
   values?: Record<string, unknown>;
+  /** The document symbol, when already assigned. */
+  symbol?: string | null;
+  /** The language of the original; the template's when absent. */
+  language?: Language;
 }
 
 /** Creates a document from a template, its `{{fields}}` filled with the given values. */
@@ -38,7 +42,8 @@ export async function createDocumentFromTemplate(
     title: input.title ?? template.title,
     templateId: template.id,
     style: template.style,
-    language: template.language,
+    language: input.language ?? template.language,
+    symbol: input.symbol ?? null,
     content: fillTemplate(template.content, values),
     attributeTo: 'system',
   });

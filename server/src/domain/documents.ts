@@ -23,6 +23,7 @@ export function presentDocument(record: Readonly<DocumentRecord>): DocumentInfo 
     status: record.status,
     style: record.style,
     language: record.language,
+    symbol: record.symbol,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
@@ -33,6 +34,8 @@ export interface NewDocumentContent {
   templateId: string;
   style: DraftStyle;
   language: Language;
+  /** The document symbol, when assigned at creation. */
+  symbol?: string | null;
   content: NodeJSON;
   /** Who the first text is attributed to: template text is the system's, an import its importer's. */
   attributeTo: 'system' | 'creator';
@@ -69,7 +72,7 @@ export async function createDocumentWithContent(
     status: 'drafting',
     style: input.style,
     language: input.language,
-    symbol: null,
+    symbol: input.symbol ?? null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     createdBy: authorId(principal),

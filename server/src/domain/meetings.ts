@@ -5,6 +5,7 @@ import {
   type Meeting,
   type MeetingDetail,
 } from '@accord/shared';
+import { DEFAULT_PAPER_SIZE, type PaperSize } from '@accord/shared/paper';
 import type { Principal } from '../auth/principal';
 import type { MeetingRecord, MetadataReader } from '../storage';
 import { authorise, meetingFor } from './access';
@@ -20,6 +21,7 @@ export interface NewMeeting {
   startsOn?: string | null;
   endsOn?: string | null;
   languages?: Language[];
+  paperSize?: PaperSize;
 }
 
 export function presentMeeting(record: Readonly<MeetingRecord>): Meeting {
@@ -31,6 +33,7 @@ export function presentMeeting(record: Readonly<MeetingRecord>): Meeting {
     startsOn: record.startsOn,
     endsOn: record.endsOn,
     languages: record.languages,
+    paperSize: record.paperSize ?? DEFAULT_PAPER_SIZE,
     createdAt: record.createdAt,
   };
 }
@@ -50,6 +53,7 @@ export async function createMeeting(
     startsOn: input.startsOn ?? null,
     endsOn: input.endsOn ?? null,
     languages: input.languages ?? ['en'],
+    paperSize: input.paperSize ?? DEFAULT_PAPER_SIZE,
     createdAt: now.toISOString(),
   };
   await save(context, (change) => change.putMeeting(record));

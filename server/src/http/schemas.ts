@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, PARTICIPANT_ROLES } from '@accord/shared';
+import { DocumentSymbol, PaperSizeField } from './schemas-settings';
 
 /** Request bodies of the HTTP API (SPEC.md "HTTP API"). */
 
@@ -18,6 +19,7 @@ export const NewMeetingBody = z
     startsOn: day.nullish(),
     endsOn: day.nullish(),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(4).optional(),
+    paperSize: PaperSizeField.optional(),
   })
   .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, {
     message: 'the meeting cannot end before it starts',
@@ -39,6 +41,8 @@ export const NewDocumentBody = z.object({
   templateId: z.string().min(1).max(64),
   title: text(300).optional(),
   values: z.record(z.string(), z.unknown()).optional(),
+  symbol: DocumentSymbol.nullish(),
+  language: z.enum(LANGUAGES).optional(),
 });
 
 export const NewVersionBody = z.object({

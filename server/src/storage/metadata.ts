@@ -1,3 +1,4 @@
+import type { PaperSize } from '@accord/shared/paper';
 import type {
   DocumentStatus,
   Language,
@@ -15,6 +16,8 @@ export interface MeetingRecord {
   startsOn: string | null;
   endsOn: string | null;
   languages: Language[];
+  /** The paper its documents print on; absent in records written before it existed: `letter`. */
+  paperSize?: PaperSize;
   createdAt: string;
 }
 

@@ -12,6 +12,7 @@ import {
   sub,
   sub2,
   title,
+  withStatus,
 } from '@accord/shared/testing';
 import { input, seedDraft } from './fixtures';
 import { exportDraft } from './index';
@@ -81,5 +82,66 @@ describe('Akoma Ntoso export', () => {
     const xml = body.toString('utf8');
     expect(xml).not.toContain('<script>');
     expect(xml).toContain('&lt;script&gt;');
+  });
+
+  it('[AP10] carries the apparatus, numbered eIds and paragraph status, typed by the template kind', async () => {
+    const draft = seedDraft();
+    draft.content = [
+      ...(draft.content ?? []),
+      withStatus('agreed', operative('o5', 'To thank the host country.')),
+      withStatus('ad_ref', operative('o6', 'To convene the next meeting.')),
+    ];
+    const base = input(draft);
+    const kinds = [
+      ['resolution', '<statement name="resolution"'],
+      ['ministerial_declaration', '<statement name="declaration"'],
+      ['policy_recommendation', '<statement name="recommendation"'],
+      ['report', '<doc name="report"'],
+    ] as const;
+    for (const [kind, opening] of kinds) {
+      const document = {
+        ...base.document,
+        kind,
+        symbol: 'OEA/Ser.K/XLIII.1 CIDI/RME/doc.5/26 rev. 1',
+      };
+      const { body } = await exportDraft('akn', { ...base, document });
+      expect(await validateAkn(body), kind).toMatch(/validates/);
+      const xml = body.toString('utf8');
+      expect(xml, kind).toContain(opening);
+      expect(xml).toContain('<docNumber>OEA/Ser.K/XLIII.1 CIDI/RME/doc.5/26 rev. 1</docNumber>');
+      expect(xml).toContain('<FRBRnumber value="OEA/Ser.K/XLIII.1 CIDI/RME/doc.5/26 rev. 1"/>');
+      expect(xml).toContain('<docDate date="2026-11-28">');
+      expect(xml).toContain('<docStatus>Draft, Rev.1</docStatus>');
+      expect(xml).toContain(
+        '<docProponent refersTo="#meeting">Sixth Meeting of Ministers and High Authorities of MSMEs</docProponent>',
+      );
+      expect(xml).toContain('<citation eId="cit_1" wId="pre1">');
+      expect(xml).toContain('<citation eId="cit_2" wId="pre2">');
+      expect(xml).toContain('<recital eId="rec_1" wId="pre3">');
+      expect(xml).toMatch(/<accord:paragraphStatus [^>]*href="#para_5" status="agreed"\/>/);
+      expect(xml).toMatch(/<accord:paragraphStatus [^>]*href="#para_6" status="ad_ref"\/>/);
+    }
+  });
+
+  it('[AP11] adds no whitespace inside mixed content', async () => {
+    const content = doc(
+      title('MSME ', italic('FINANCE')),
+      heading('RESOLVES:'),
+      operative(
+        'o1',
+        'To urge ',
+        italic('all'),
+        ' member states to consider ',
+        bracket(['Chile'], 'policies'),
+        ' now;',
+      ),
+    );
+    const { body } = await exportDraft('akn', input(content));
+    expect(await validateAkn(body)).toMatch(/validates/);
+    const xml = body.toString('utf8');
+    expect(xml).toContain('<docTitle>MSME <i>FINANCE</i></docTitle>');
+    expect(xml).toContain(
+      '<p>To urge <i>all</i> member states to consider <span class="bracket" title="Bracketed text proposed by Chile.">[policies]</span> now;</p>',
+    );
   });
 });

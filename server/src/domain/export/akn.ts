@@ -1,12 +1,17 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { bracketNoteText } from './header';
+import { bracketNoteText, formatDay, originalLine } from './header';
 import type { BlockModel, DraftModel, Piece } from './model';
 import type { ExportInput } from './types';
 
 /**
- * Akoma Ntoso 3.0 (OASIS LegalDocML): a `statement` named `resolution`, valid against
- * `tests/fixtures/akn/akomantoso30.xsd`. Preface: title and notes before the organ line. Preamble: the
+ * Akoma Ntoso 3.0 (OASIS LegalDocML), valid against `tests/fixtures/akn/akomantoso30.xsd`. The
+ * document type follows the template's kind (`documentType`): resolutions, recommendations and
+ * declarations are `statement`s of that name, a report is a `doc` named `report` (AKN keeps
+ * `statement` for what a body declares or resolves, `doc` for any other document). The preface
+ * carries the apparatus: `docNumber` (the symbol), `docDate`, `docStatus`, `docProponent` (the
+ * meeting) and the "Original:" line; paragraph status (agreed, ad referendum) is metadata in
+ * `proprietary`, keyed by `eId` (SPEC.md [AP10]). Preface: title and notes before the organ line. Preamble: the
  * organ line and the operative heading as `formula`s, preambular paragraphs grouped into
  * `citations` (what the organ has seen or recalls) and `recitals` (its considerations), a
  * standing lead-word heading becoming the group's `intro`. Main body: numbered `paragraph`s,
@@ -23,6 +28,24 @@ const CITATION_LEAD =
 /** Any lead word at all: capitals or an italic participle start a paragraph's own lead. */
 const RECITAL_LEAD =
   /^\s*(considering|noting|taking note|recognizing|acknowledging|welcoming|emphasizing|reaffirming|expressing|convinced|aware|concerned|considerando|reconociendo|tomando nota|reafirmando|considérant|reconnaissant|prenant note|reconhecendo|tomando nota)\b/i;
+
+/** The namespace of Accord's own metadata inside `proprietary`. */
+const ACCORD_NS = 'urn:accord:akn:1.0';
+
+/** `[element, name]` of the Akoma Ntoso document for a template kind. */
+export function documentType(kind: string | undefined): ['statement' | 'doc', string] {
+  switch (kind) {
+    case 'report':
+      return ['doc', 'report'];
+    case 'ministerial_declaration':
+      return ['statement', 'declaration'];
+    case 'policy_recommendation':
+    case 'program_recommendation':
+      return ['statement', 'recommendation'];
+    default:
+      return ['statement', 'resolution'];
+  }
+}
 
 const ISO_639_2: Record<string, string> = { en: 'eng', es: 'spa', fr: 'fra', pt: 'por' };
 
@@ -64,6 +87,17 @@ function p(parent: XMLBuilder, block: BlockModel): void {
 
 class EIds {
   private readonly used = new Set<string>();
+  private readonly counts = new Map<string, number>();
+  /** Paragraph statuses met on the way, by `eId`, for the `proprietary` metadata. */
+  readonly statuses: [string, string][] = [];
+
+  /** The next of a numbered series: `cit_1`, `cit_2`, … (AKN naming convention). */
+  numbered(base: string): string {
+    const n = (this.counts.get(base) ?? 0) + 1;
+    this.counts.set(base, n);
+    return this.take(`${base}_${n}`);
+  }
+
   /** `base`, or `base_2`, `base_3`… when a duplicate number (two "2 bis") already took it. */
   take(base: string): string {
     let id = base;
@@ -77,16 +111,20 @@ function numberId(value: string | null): string {
   return (value ?? '0').replace(/[^A-Za-z0-9]+/g, '');
 }
 
-function ids(element: XMLBuilder, eId: string, block: BlockModel): void {
+function ids(element: XMLBuilder, eId: string, block: BlockModel, eIds: EIds): void {
   element.att('eId', eId);
   if (block.id) element.att('wId', block.id.replace(/\s+/g, '_'));
+  if (block.status && block.status !== 'none') eIds.statuses.push([eId, block.status]);
 }
 
 function identification(meta: XMLBuilder, input: ExportInput): void {
   const created = input.document.createdAt.slice(0, 10);
   const generated = input.generatedAt.toISOString().slice(0, 10);
   const language = ISO_639_2[input.language] ?? input.language;
-  const work = `/akn/oas/statement/resolution/${created}/${encodeURIComponent(input.document.id)}`;
+  const [element, name] = documentType(input.document.kind);
+  // The work is named by its symbol when it has one, as the OAS files it; else by its id.
+  const number = input.document.symbol || input.document.id;
+  const work = `/akn/oas/${element}/${name}/${created}/${encodeURIComponent(number)}`;
   const expression = `${work}/${language}@${generated}`;
   const frbr = (name: string, uri: string, date: string, dateName: string, author: string) => {
     const level = identificationNode.ele(NS, name);
@@ -99,6 +137,7 @@ function identification(meta: XMLBuilder, input: ExportInput): void {
   const identificationNode = meta.ele(NS, 'identification', { source: '#accord' });
   const workNode = frbr('FRBRWork', work, created, 'created', '#meeting');
   workNode.ele(NS, 'FRBRcountry', { value: 'oas' });
+  if (input.document.symbol) workNode.ele(NS, 'FRBRnumber', { value: input.document.symbol });
   workNode.ele(NS, 'FRBRname', { value: input.document.title });
   const expressionNode = frbr('FRBRExpression', expression, generated, 'version', '#meeting');
   if (input.versionLabel)
@@ -125,10 +164,58 @@ function identification(meta: XMLBuilder, input: ExportInput): void {
   });
 }
 
+/** The apparatus at the head of the preface: symbol, date, status, proponent, original language. */
+function apparatus(preface: XMLBuilder, input: ExportInput): void {
+  if (input.document.symbol) {
+    preface.ele(NS, 'p').ele(NS, 'docNumber').txt(input.document.symbol);
+  }
+  preface
+    .ele(NS, 'p')
+    .ele(NS, 'docDate', { date: input.generatedAt.toISOString().slice(0, 10) })
+    .txt(formatDay(input.generatedAt, input.language));
+  const status = input.document.status === 'locked' ? 'Final text' : 'Draft';
+  const version = input.versionLabel ? `, ${input.versionLabel}` : '';
+  preface.ele(NS, 'p').ele(NS, 'docStatus').txt(`${status}${version}`);
+  if (input.meeting.title) {
+    preface.ele(NS, 'p').ele(NS, 'docProponent', { refersTo: '#meeting' }).txt(input.meeting.title);
+  }
+  preface.ele(NS, 'p', { class: 'original' }).txt(originalLine(input.language));
+}
+
+/** Paragraph statuses, which Akoma Ntoso has no attribute for, as Accord's own metadata. */
+function statuses(meta: XMLBuilder, eIds: EIds): void {
+  if (eIds.statuses.length === 0) return;
+  const proprietary = meta.ele(NS, 'proprietary', { source: '#accord' });
+  for (const [eId, status] of eIds.statuses) {
+    proprietary.ele(ACCORD_NS, 'accord:paragraphStatus', { href: `#${eId}`, status });
+  }
+}
+
+/**
+ * Serialises without indentation, then breaks lines only before block elements: pretty
+ * printing would indent the text of a paragraph that holds a `b` or a bracket `span`, adding
+ * whitespace to mixed content (SPEC.md [AP11]). The elements named here never stand inside
+ * mixed content, so a line break next to them is ignorable whitespace.
+ */
+const BLOCK_ELEMENTS =
+  'statement|doc|meta|identification|FRBR\\w+|references|TLC\\w+|proprietary|accord:paragraphStatus|preface|preamble|citations|recitals|citation|recital|formula|mainBody|paragraph|subparagraph|num|intro|content|p';
+function serialise(root: XMLBuilder): string {
+  const flat = root.end({ prettyPrint: false });
+  return (
+    flat
+      .replace(new RegExp(`(?=<(?:${BLOCK_ELEMENTS})[\\s/>])`, 'g'), '\n')
+      .replace(new RegExp(`(</(?:${BLOCK_ELEMENTS})>)(?=</)`, 'g'), '$1\n')
+      .replace(/^\n/, '')
+      .replace(/^(<\?xml[^>]*\?>)/, '$1\n') + '\n'
+  );
+}
+
 export function renderAkn(model: DraftModel, input: ExportInput): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS, 'akomaNtoso');
-  const statement = root.ele(NS, 'statement', { name: 'resolution', contains: 'originalVersion' });
-  identification(statement.ele(NS, 'meta'), input);
+  const [element, name] = documentType(input.document.kind);
+  const statement = root.ele(NS, element, { name, contains: 'originalVersion' });
+  const meta = statement.ele(NS, 'meta');
+  identification(meta, input);
   const eIds = new EIds();
   const blocks = model.blocks;
   const firstBody = blocks.findIndex((b) => b.type === 'operative' || b.type === 'subparagraph');
@@ -139,8 +226,9 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
   const prefaceEnd = firstPreamble < 0 ? bodyStart : firstPreamble;
 
   const prefaceBlocks = blocks.slice(0, prefaceEnd);
-  if (prefaceBlocks.length) {
+  {
     const preface = statement.ele(NS, 'preface');
+    apparatus(preface, input);
     for (const block of prefaceBlocks) {
       if (block.type === 'title') inline(preface.ele(NS, 'p').ele(NS, 'docTitle'), block.pieces);
       else p(preface, block);
@@ -164,14 +252,14 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
       if (!group || group.kind !== kind || heading) {
         const name = kind === 'citation' ? 'citations' : 'recitals';
         const node = preamble.ele(NS, name, {
-          eId: eIds.take(kind === 'citation' ? 'cits' : 'recs'),
+          eId: eIds.numbered(kind === 'citation' ? 'cits' : 'recs'),
         });
         if (heading) p(node.ele(NS, 'intro'), heading.block);
         heading = null;
         group = { kind, node };
       }
       const item = group.node.ele(NS, kind);
-      ids(item, eIds.take(kind === 'citation' ? 'cit' : 'rec'), block);
+      ids(item, eIds.numbered(kind === 'citation' ? 'cit' : 'rec'), block, eIds);
       p(item, block);
       return;
     }
@@ -189,7 +277,8 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
   });
   flushHeading('heading');
   renderBody(statement.ele(NS, 'mainBody'), blocks.slice(bodyStart), eIds);
-  return root.end({ prettyPrint: true });
+  statuses(meta, eIds);
+  return serialise(root);
 }
 
 interface Open {
@@ -223,7 +312,7 @@ function renderBody(body: XMLBuilder, blocks: BlockModel[], eIds: EIds): void {
       level1 = null;
       const eId = eIds.take(`para_${numberId(block.value)}`);
       const node = body.ele(NS, 'paragraph');
-      ids(node, eId, block);
+      ids(node, eId, block, eIds);
       node.ele(NS, 'num').txt(block.label.map((l) => l.text).join(''));
       paragraph = { node, eId, open: block };
     } else if (block.type === 'subparagraph') {
@@ -232,7 +321,7 @@ function renderBody(body: XMLBuilder, blocks: BlockModel[], eIds: EIds): void {
       if (parent) nest(parent);
       const eId = eIds.take(`${parent ? `${parent.eId}__` : ''}subpara_${numberId(block.value)}`);
       const node: XMLBuilder = (parent?.node ?? body).ele(NS, 'subparagraph');
-      ids(node, eId, block);
+      ids(node, eId, block, eIds);
       node.ele(NS, 'num').txt(block.label.map((l) => l.text).join(''));
       const item: Open = { node, eId, open: block };
       if (block.level === 1 || !level1) level1 = item;

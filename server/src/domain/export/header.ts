@@ -23,14 +23,26 @@ export function formatDay(value: Date | string, language: string): string {
   }
 }
 
-/** The language's name in English, as OAS documents print it: "Original: Spanish". */
+/**
+ * The language's name in that language, as an OAS document prints its source language:
+ * "English", "español", "français", "português" (SPEC.md [AP2]).
+ */
 export function languageName(language: string): string {
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
     return name ?? language;
   } catch {
     return language;
   }
+}
+
+/**
+ * The "Original:" line in the document's language: the word is the same in the four OAS
+ * languages; French puts a no-break space before the colon.
+ */
+export function originalLine(language: string): string {
+  const colon = language.toLowerCase().startsWith('fr') ? '\u00a0:' : ':';
+  return `Original${colon} ${languageName(language)}`;
 }
 
 function meetingDates(input: ExportInput): string | null {
@@ -52,7 +64,7 @@ export function headerBlock(input: ExportInput): HeaderBlock {
   const right = [
     input.document.symbol ?? null,
     formatDay(input.generatedAt, input.language),
-    `Original: ${languageName(input.language)}`,
+    originalLine(input.language),
     input.versionLabel ?? null,
     input.tracked ? `Tracked changes since: ${input.tracked.fromLabel}` : null,
   ].filter((line): line is string => Boolean(line));

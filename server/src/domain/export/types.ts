@@ -1,5 +1,6 @@
 import type { Comparison } from '@accord/shared/comparison';
 import type { DraftStyle, NodeJSON } from '@accord/shared';
+import type { PaperSize } from '@accord/shared/paper';
 
 /** The formats a draft can be exported in (SPEC.md [E1]: `GET …/export?format=`). */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'akn'] as const;
@@ -9,9 +10,7 @@ export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** The paper a meeting prints on: US Letter (the OAS default) or A4. */
-export const PAPER_SIZES = ['letter', 'a4'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
+export type { PaperSize } from '@accord/shared/paper';
 
 /** The meeting, as printed in the document's header block. */
 export interface ExportMeeting {
@@ -31,6 +30,13 @@ export interface ExportDocument {
   /** The organisation's document symbol ("OEA/Ser.K/XXI.6"), printed top right when set. */
   symbol?: string | null;
   createdAt: string;
+  /**
+   * What kind of text it is (its template's kind: `resolution`, `ministerial_declaration`,
+   * `report`, …); chooses the Akoma Ntoso document type. A resolution when absent.
+   */
+  kind?: string;
+  /** `drafting` or `locked`, printed as the Akoma Ntoso `docStatus`; drafting when absent. */
+  status?: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import { documentFor } from '../../domain/access';
 import { readContent, readText } from '../../domain/content';
 import type { DomainContext } from '../../domain/context';
 import { exportDocument } from '../../domain/document-export';
+import { documentSettingsRoutes } from './document-settings';
 import { presentDocument } from '../../domain/documents';
 import { AccordError } from '../../domain/errors';
 import { compareVersions } from '../../domain/history/comparison';
@@ -16,6 +17,7 @@ import { idParam, parseBody, queryString } from '../validate';
 /** One document: metadata, content, versions, lock. */
 export function documentRoutes(context: DomainContext): Router {
   const router = Router();
+  router.use(documentSettingsRoutes(context));
 
   router.get('/:documentId', (request, response) => {
     const principal = principalOf(request, response);

@@ -12,12 +12,14 @@ import {
   revokeParticipant,
 } from '../../domain/participants';
 import { principalOf } from '../principal';
+import { meetingSettingsRoutes } from './meeting-settings';
 import { NewDocumentBody, NewMeetingBody, NewParticipantBody } from '../schemas';
 import { idParam, parseBody, queryString, timeQuery } from '../validate';
 
 /** Meetings, their participants, their audit log, and creating their documents. */
 export function meetingRoutes(context: DomainContext): Router {
   const router = Router();
+  router.use(meetingSettingsRoutes(context));
 
   router.post('/', async (request, response) => {
     const principal = principalOf(request, response);
