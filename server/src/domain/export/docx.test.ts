@@ -49,10 +49,15 @@ describe('DOCX export read back by pandoc', () => {
     );
     const { body: docx } = await exportDraft('docx', input(content, { style: 'un' }));
     const text = await body(docx, 'MSME FINANCE');
-    expect(text).toBe(squash(draftToText(content, 'un')));
+    // Numbers are Word list numbers, which pandoc reads with its own delimiter ("a." where Word
+    // prints the definition's "(a)"); the definition's level text is checked below.
+    expect(text).toBe(squash(draftToText(content, 'un')).replace(/\((\w+)\)/g, '$1.'));
     expect(text).toContain(
-      '1 bis. Decides to act at once; 2. Requests: (a) Training; (i) for women;',
+      '1 bis. Decides to act at once; 2. Requests: a. Training; i. for women;',
     );
+    const numbering = await docxPart(docx, 'word/numbering.xml');
+    expect(numbering).toContain('<w:lvlText w:val="(%2)"/>');
+    expect(numbering).toContain('<w:lvlText w:val="(%3)"/>');
     const xml = await docxPart(docx, 'word/document.xml');
     expect(xml).toMatch(/<w:i\/>[^]*?Recalling/);
   });
@@ -91,7 +96,7 @@ describe('DOCX export read back by pandoc', () => {
       input(content, { meeting: { title: hostile } }),
     );
     const text = await pandoc(docx, 'docx');
-    expect(text).toContain(`1. ${hostile}[ & more]`);
+    expect(squash(text)).toContain(`1. ${hostile}[ & more]`);
     expect(text).toContain(hostile.slice(0, 30));
     const comments = await docxPart(docx, 'word/comments.xml');
     expect(comments).toContain('w:author="&quot;&gt;&lt;b&gt;Chile"');

@@ -13,10 +13,22 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  LevelFormat,
+  PageOrientation,
   WidthType,
   type IParagraphOptions,
+  type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
+import type { DraftStyle } from '@accord/shared';
+import {
+  HANGING,
+  levelIndent,
+  levelText,
+  listLevels,
+  NUMBERING_REFERENCE,
+  STEP,
+} from './docx-numbering';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
 import { blockRunChange, type BlockModel, type DraftModel } from './model';
@@ -24,41 +36,119 @@ import type { ExportInput } from './types';
 
 /**
  * Word export: the OAS layout (header block, title, organ line, preamble, operative part with
- * hanging indents) with page numbers in the footer. Numbers are written as text, not Word list
- * numbering: "2 bis" cannot be a Word list number, and written numbers let a tracked export show
- * a renumbered paragraph's old and new number, so that accepting or rejecting every revision
- * gives each version's numbering exactly (Word and pandoc agree on it).
+ * hanging indents) with page numbers in the footer, on the meeting's paper (SPEC.md [AP6]).
+ * Every paragraph has a named style (Title, Organ, LeadHeading, Preambular, Operative,
+ * Subparagraph, Subparagraph2, Note, DocumentHeader) defined in styles.xml, so a secretariat
+ * restyles the whole text at once (SPEC.md [AP5]). Operative numbers are Word list numbering
+ * where Word's counting gives the draft's number, and text otherwise ("2 bis", tracked
+ * exports): see `docx-numbering.ts`.
  */
 
-/** Twentieths of a point: half an inch, the indent step of the operative part. */
-const STEP = 720;
+/** Times New Roman: the house font; the PDF embeds Tinos, its metric twin. */
 const FONT = 'Times New Roman';
 
-function layout(block: BlockModel): Partial<IParagraphOptions> {
+/** Page sizes in twentieths of a point. */
+const PAGES = {
+  letter: { width: 12240, height: 15840 },
+  a4: { width: 11906, height: 16838 },
+} as const;
+
+/** The style id of each block type (sub-paragraphs by level). */
+function styleOf(block: BlockModel): string {
   switch (block.type) {
     case 'title':
-      return { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } };
+      return 'Title';
     case 'organ':
+      return 'Organ';
     case 'leadHeading':
-      return { spacing: { before: 240, after: 240 }, keepNext: true };
+      return 'LeadHeading';
     case 'preambular':
-      return { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: STEP } };
+      return 'Preambular';
     case 'operative':
-      return { alignment: AlignmentType.JUSTIFIED, indent: { left: STEP, hanging: STEP } };
+      return 'Operative';
     case 'subparagraph':
-      return {
-        alignment: AlignmentType.JUSTIFIED,
-        indent: { left: STEP * (block.level + 1), hanging: STEP },
-      };
+      return block.level === 2 ? 'Subparagraph2' : 'Subparagraph';
     case 'note':
-      return {};
+      return 'Note';
   }
 }
 
-function paragraphOf(block: BlockModel, revisions: DocxRevisions): Paragraph {
+const JUSTIFIED = { alignment: AlignmentType.JUSTIFIED };
+
+/** The paragraph styles, each based on Normal (Times New Roman 12). */
+function paragraphStyles(): IParagraphStyleOptions[] {
+  const style = (
+    id: string,
+    name: string,
+    paragraph: IParagraphStyleOptions['paragraph'],
+    run: IParagraphStyleOptions['run'] = {},
+  ): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: id,
+    quickFormat: true,
+    paragraph: { spacing: { after: 240 }, ...paragraph },
+    run,
+  });
+  return [
+    style(
+      'Title',
+      'Title',
+      { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, keepNext: true },
+      { bold: true },
+    ),
+    style('Organ', 'Organ', { spacing: { before: 240, after: 240 }, keepNext: true }),
+    style('LeadHeading', 'Lead Heading', { spacing: { before: 240, after: 240 }, keepNext: true }),
+    style('Preambular', 'Preambular', { ...JUSTIFIED, indent: { firstLine: STEP } }),
+    style('Operative', 'Operative', {
+      ...JUSTIFIED,
+      indent: { left: levelIndent(0), hanging: HANGING },
+    }),
+    style('Subparagraph', 'Subparagraph', {
+      ...JUSTIFIED,
+      indent: { left: levelIndent(1), hanging: STEP },
+    }),
+    style('Subparagraph2', 'Subparagraph 2', {
+      ...JUSTIFIED,
+      indent: { left: levelIndent(2), hanging: STEP },
+    }),
+    style('Note', 'Note', {}),
+    style('DocumentHeader', 'Document Header', { spacing: { after: 0 } }),
+  ];
+}
+
+/** The numbering definition of the operative part, in the draft's style ("a." or "(a)"). */
+function numberingConfig(style: DraftStyle) {
+  const formats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+  return [
+    {
+      reference: NUMBERING_REFERENCE,
+      levels: ([0, 1, 2] as const).map((level) => ({
+        level,
+        format: formats[level]!,
+        text: levelText(level, style),
+        alignment: AlignmentType.LEFT,
+        style: {
+          paragraph: {
+            indent: { left: levelIndent(level), hanging: level === 0 ? HANGING : STEP },
+          },
+        },
+      })),
+    },
+  ];
+}
+
+function paragraphOf(
+  block: BlockModel,
+  revisions: DocxRevisions,
+  listLevel: 0 | 1 | 2 | null,
+): Paragraph {
   const change = blockRunChange(block);
+  const numbered: Partial<IParagraphOptions> =
+    listLevel === null ? {} : { numbering: { reference: NUMBERING_REFERENCE, level: listLevel } };
   const children: ParagraphChild[] = [
-    ...revisions.label(block.label, change, block.delegation, block.at),
+    ...(listLevel === null ? revisions.label(block.label, change, block.delegation, block.at) : []),
     ...revisions.pieces(block.pieces, block.type === 'title'),
   ];
   if (block.moveNote) {
@@ -68,8 +158,8 @@ function paragraphOf(block: BlockModel, revisions: DocxRevisions): Paragraph {
     children.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
   }
   return new Paragraph({
-    spacing: { after: 240 },
-    ...layout(block),
+    style: styleOf(block),
+    ...numbered,
     run: revisions.paragraphMark(change, block.delegation, block.at),
     children,
   });
@@ -83,7 +173,10 @@ function headerTable(input: ExportInput): Table {
     new TableCell({
       width: { size: 50, type: WidthType.PERCENTAGE },
       borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
-      children: lines.map((line) => new Paragraph({ alignment, children: [new TextRun(line)] })),
+      children: lines.map(
+        (line) =>
+          new Paragraph({ style: 'DocumentHeader', alignment, children: [new TextRun(line)] }),
+      ),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -107,6 +200,7 @@ function footer(): Footer {
   return new Footer({
     children: [
       new Paragraph({
+        style: 'DocumentHeader',
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })],
       }),
@@ -116,7 +210,11 @@ function footer(): Footer {
 
 export async function renderDocx(model: DraftModel, input: ExportInput): Promise<Buffer> {
   const revisions = new DocxRevisions(input.tracked?.changedAt ?? input.generatedAt);
-  const body = model.blocks.map((block) => paragraphOf(block, revisions));
+  const levels = model.tracked
+    ? model.blocks.map(() => null)
+    : listLevels(model.blocks, input.style);
+  const body = model.blocks.map((block, i) => paragraphOf(block, revisions, levels[i] ?? null));
+  const page = PAGES[input.meeting.paperSize ?? 'letter'];
   const document = new Document({
     title: input.document.title,
     creator: 'Accord',
@@ -126,14 +224,23 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
     comments: { children: revisions.comments },
     styles: {
       default: { document: { run: { font: FONT, size: 24 } } },
+      paragraphStyles: paragraphStyles(),
     },
+    numbering: { config: numberingConfig(input.style) },
     sections: [
       {
         properties: {
-          page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } },
+          page: {
+            size: { ...page, orientation: PageOrientation.PORTRAIT },
+            margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 },
+          },
         },
         footers: { default: footer() },
-        children: [headerTable(input), new Paragraph({ children: [] }), ...body],
+        children: [
+          headerTable(input),
+          new Paragraph({ style: 'DocumentHeader', children: [] }),
+          ...body,
+        ],
       },
     ],
   });

@@ -18,7 +18,7 @@ const PALETTE = [
 
 export const BASE_CSS = `
 :root { color-scheme: light; }
-body { margin: 0; background: #e5e7eb; font: 12pt/1.45 "Times New Roman", Times, serif; color: #111; }
+body { margin: 0; background: #e5e7eb; font: 12pt/1.45 "Times New Roman", Tinos, "Liberation Serif", Times, serif; color: #111; }
 .draft { box-sizing: border-box; max-width: 210mm; min-height: 297mm; margin: 1.5rem auto;
   padding: 25mm; background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 20%); }
 .doc-header { display: flex; justify-content: space-between; gap: 2rem; margin-bottom: 2rem; }
