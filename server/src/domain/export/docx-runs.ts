@@ -11,6 +11,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { MoveRecorder } from './docx-moves';
 import { bracketNoteText } from './header';
 import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './model';
 
@@ -24,8 +25,27 @@ export class DocxRevisions {
   private nextRevision = 1;
   private nextComment = 0;
   readonly comments: ICommentOptions[] = [];
+  /** The revisions of moved paragraphs, made Word moves after packing (`docx-moves.ts`). */
+  readonly moves = new MoveRecorder();
 
   constructor(private readonly date: Date) {}
+
+  /** The next revision id, recorded for the move being written, if any. */
+  private revisionId(): number {
+    const id = this.nextRevision++;
+    this.moves.record(id);
+    return id;
+  }
+
+  /** The first id no revision has taken, for the move ranges added after packing. */
+  get nextId(): number {
+    return this.nextRevision;
+  }
+
+  /** The default date of revisions (ISO 8601). */
+  get defaultDate(): string {
+    return this.date.toISOString();
+  }
 
   /**
    * A run with the given change; `UNATTRIBUTED` when a revision has no delegation. Dated when
@@ -39,7 +59,7 @@ export class DocxRevisions {
   ): ParagraphChild {
     if (change === 'equal') return new TextRun(options);
     const revision = {
-      id: this.nextRevision++,
+      id: this.revisionId(),
       author: delegation ?? UNATTRIBUTED,
       date: at ?? this.date.toISOString(),
     };
@@ -56,7 +76,7 @@ export class DocxRevisions {
   ): { insertion?: RevisionInfo; deletion?: RevisionInfo } {
     if (change === 'equal') return {};
     const info = {
-      id: this.nextRevision++,
+      id: this.revisionId(),
       author: delegation ?? UNATTRIBUTED,
       date: at ?? this.date.toISOString(),
     };

@@ -17,7 +17,10 @@ async function bodyText(docx: Buffer, mode: 'accept' | 'reject'): Promise<string
 }
 
 /** The text of each revision of one kind in document.xml, with its author. */
-function revisions(xml: string, tag: 'ins' | 'del'): { author: string; text: string }[] {
+function revisions(
+  xml: string,
+  tag: 'ins' | 'del' | 'moveFrom' | 'moveTo',
+): { author: string; text: string }[] {
   const pattern = new RegExp(`<w:${tag} [^>]*w:author="([^"]*)"[^>]*>([^]*?)</w:${tag}>`, 'g');
   return [...xml.matchAll(pattern)].map((m) => ({
     author: m[1] ?? '',
@@ -58,14 +61,34 @@ describe('DOCX export with tracked changes', () => {
     expect(settings).toContain('trackRevisions');
   });
 
-  it('shows a moved paragraph as a deletion and an insertion, tied by comments', async () => {
+  it('[AP12] shows a moved paragraph as a Word move, both halves in named ranges, with notes', async () => {
     const { body: docx } = await exportDraft('docx', input(scenario.to, { tracked }));
     const xml = await docxPart(docx, 'word/document.xml');
-    const canada = [...revisions(xml, 'ins'), ...revisions(xml, 'del')].filter(
-      (r) => r.author === 'Canada',
+    // Canada moved paragraph 4 before 3 and edited it: the new place is a move (to) with the
+    // edit inside it, the old place a move (from) with the old words; neither is a plain
+    // insertion or deletion.
+    expect(revisions(xml, 'moveTo').map((r) => r.author)).toContain('Canada');
+    expect(
+      revisions(xml, 'moveTo')
+        .map((r) => r.text)
+        .join('|'),
+    ).toContain('written ');
+    expect(revisions(xml, 'moveFrom')).toContainEqual({ author: 'Canada', text: 'report.' });
+    expect([...revisions(xml, 'ins'), ...revisions(xml, 'del')].map((r) => r.author)).not.toContain(
+      'Canada',
     );
-    expect(canada.map((r) => r.text).join('|')).toContain('written ');
-    expect(revisions(xml, 'del')).toContainEqual({ author: 'Canada', text: 'report.' });
+    expect(xml).not.toMatch(/<w:moveFrom [^>]*>(?:(?!<\/w:moveFrom>)[^])*w:delText/);
+    const from =
+      /<w:moveFromRangeStart w:id="(\d+)" w:author="Canada" [^>]*w:name="(move\d+)"\/>/.exec(xml);
+    const to = /<w:moveToRangeStart w:id="(\d+)" w:author="Canada" [^>]*w:name="(move\d+)"\/>/.exec(
+      xml,
+    );
+    expect(from?.[2]).toBeDefined();
+    expect(to?.[2]).toBe(from?.[2]);
+    expect(xml).toContain(`<w:moveFromRangeEnd w:id="${from?.[1]}"/>`);
+    expect(xml).toContain(`<w:moveToRangeEnd w:id="${to?.[1]}"/>`);
+    // The paragraph marks move too.
+    expect(xml).toMatch(/<w:rPr><w:moveTo w:id="\d+" w:author="Canada"[^>]*\/><\/w:rPr>/);
     const comments = await docxPart(docx, 'word/comments.xml');
     expect(comments).toContain('Moved here by Canada (formerly paragraph 4).');
     expect(comments).toContain('Moved by Canada to paragraph 4.');

@@ -29,9 +29,10 @@ import {
   NUMBERING_REFERENCE,
   STEP,
 } from './docx-numbering';
+import { withMoves } from './docx-moves';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
-import { blockRunChange, type BlockModel, type DraftModel } from './model';
+import { blockRunChange, UNATTRIBUTED, type BlockModel, type DraftModel } from './model';
 import type { ExportInput } from './types';
 
 /**
@@ -152,7 +153,7 @@ function paragraphOf(
     ...revisions.pieces(block.pieces, block.type === 'title'),
   ];
   if (block.moveNote) {
-    // Word's move markup is not in the library: the comment ties the two halves of a move.
+    // The note says from which paragraph to which, beside Word's own "Moved (from)/(to)".
     const id = revisions.comment(block.delegation ?? '', block.moveNote);
     children.unshift(new CommentRangeStart(id));
     children.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
@@ -163,6 +164,22 @@ function paragraphOf(
     run: revisions.paragraphMark(change, block.delegation, block.at),
     children,
   });
+}
+
+/** A paragraph; a moved one's revisions recorded as one half of a Word move. */
+function moveAwareParagraph(
+  block: BlockModel,
+  revisions: DocxRevisions,
+  listLevel: 0 | 1 | 2 | null,
+): Paragraph {
+  const side = block.change === 'moved' ? 'to' : block.change === 'moved_away' ? 'from' : null;
+  if (side === null) return paragraphOf(block, revisions, listLevel);
+  const author = block.delegation ?? UNATTRIBUTED;
+  revisions.moves.begin(side, block.id ?? '', author, block.at ?? revisions.defaultDate);
+  // Children are built now, in document order, so the ids recorded are this half's.
+  const paragraph = paragraphOf(block, revisions, listLevel);
+  revisions.moves.end();
+  return paragraph;
 }
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -213,7 +230,9 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
   const levels = model.tracked
     ? model.blocks.map(() => null)
     : listLevels(model.blocks, input.style);
-  const body = model.blocks.map((block, i) => paragraphOf(block, revisions, levels[i] ?? null));
+  const body = model.blocks.map((block, i) =>
+    moveAwareParagraph(block, revisions, levels[i] ?? null),
+  );
   const page = PAGES[input.meeting.paperSize ?? 'letter'];
   const document = new Document({
     title: input.document.title,
@@ -244,5 +263,5 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return withMoves(await Packer.toBuffer(document), revisions.moves.halves, revisions.nextId);
 }
