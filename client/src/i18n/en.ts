@@ -386,4 +386,14 @@ export const en = {
     cancel: 'Cancel',
     restored: 'Restored “{{label}}”. The live text now matches it, recorded as “{{restore}}”.',
   },
+  exports: {
+    symbol: 'Symbol',
+    noSymbol: 'No symbol yet',
+    original: 'Original language: {{language}}',
+    originalLanguage: 'Original language',
+    edit: 'Edit symbol and language',
+    save: 'Save',
+    cancel: 'Cancel',
+    languages: { en: 'English', es: 'Spanish', fr: 'French', pt: 'Portuguese' },
+  },
 } as const;

@@ -401,4 +401,14 @@ export const es: Catalogue = {
     restored:
       'Se restableció «{{label}}». El texto en curso coincide ahora con esa versión, registrada como «{{restore}}».',
   },
+  exports: {
+    symbol: 'Signatura',
+    noSymbol: 'Sin signatura todavía',
+    original: 'Idioma original: {{language}}',
+    originalLanguage: 'Idioma original',
+    edit: 'Modificar signatura e idioma',
+    save: 'Guardar',
+    cancel: 'Cancelar',
+    languages: { en: 'inglés', es: 'español', fr: 'francés', pt: 'portugués' },
+  },
 };

@@ -406,4 +406,14 @@ export const fr: Catalogue = {
     restored:
       '« {{label}} » a été rétabli. Le texte en cours y correspond désormais, enregistré sous « {{restore}} ».',
   },
+  exports: {
+    symbol: 'Cote',
+    noSymbol: 'Pas encore de cote',
+    original: 'Langue originale : {{language}}',
+    originalLanguage: 'Langue originale',
+    edit: 'Modifier la cote et la langue',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    languages: { en: 'anglais', es: 'espagnol', fr: 'français', pt: 'portugais' },
+  },
 };

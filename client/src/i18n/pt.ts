@@ -402,4 +402,14 @@ export const pt: Catalogue = {
     restored:
       '“{{label}}” foi restaurada. O texto em curso corresponde agora a ela, registrado como “{{restore}}”.',
   },
+  exports: {
+    symbol: 'Cota',
+    noSymbol: 'Ainda sem cota',
+    original: 'Idioma original: {{language}}',
+    originalLanguage: 'Idioma original',
+    edit: 'Alterar cota e idioma',
+    save: 'Salvar',
+    cancel: 'Cancelar',
+    languages: { en: 'inglês', es: 'espanhol', fr: 'francês', pt: 'português' },
+  },
 };

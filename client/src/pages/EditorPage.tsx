@@ -19,6 +19,7 @@ import { ConnectionBadge } from '../editor/ConnectionBadge';
 import { PresenceList } from '../editor/PresenceList';
 import { EditorBanners } from '../editor/EditorBanners';
 import { LockButton } from '../editor/LockButton';
+import { DocumentApparatus } from '../editor/DocumentApparatus';
 import { useTemplateGuidance } from '../editor/useTemplateGuidance';
 import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
@@ -123,6 +124,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
             {t('meeting.backToMeeting')}
           </a>
           <h1>{info.title}</h1>
+          <DocumentApparatus document={info} role={role} onChanged={setInfo} />
         </div>
         <div className="editor-page__tools">
           {can(role, 'lock') && (
