@@ -145,4 +145,14 @@ describe('PDF page and line setting', () => {
       expect(bis.xMax).toBeLessThan(text.xMin);
     }
   });
+
+  it('[AP8] still breaks a web address longer than a line rather than print past the margin', async () => {
+    const address = `https://www.oas.org/${'sedi/'.repeat(30)}report.pdf`;
+    const draft = doc(
+      title('LINKS'),
+      preambular('p1', `Recalling the report at ${address} and others;`),
+    );
+    const { body } = await exportDraft('pdf', input(draft));
+    for (const word of await pdfWords(body)) expect(word.xMax).toBeLessThanOrEqual(612 - 64 + 1);
+  });
 });

@@ -84,11 +84,19 @@ const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490
  * "AG/ RES. 2089 (XXXV- O/ 05)". With whole words as unbreakable pieces the slack goes only
  * where there is a space (SPEC.md [AP8]).
  */
+const LONGEST_UNBROKEN = 40;
+
 function words(inlines: PdfInline[]): PdfInline[] {
   return inlines.flatMap((inline) =>
     (inline.text.match(/\S*\s*/g) ?? [])
       .filter((word) => word !== '')
-      .map((word) => ({ ...inline, text: word, noWrap: true })),
+      // A very long token (a web address) may still break where Unicode allows, rather than
+      // run past the margin.
+      .map((word) =>
+        word.length > LONGEST_UNBROKEN
+          ? { ...inline, text: word }
+          : { ...inline, text: word, noWrap: true },
+      ),
   );
 }
 
