@@ -77,6 +77,9 @@ const NO_URLS = {
 
 const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d'];
 
+/** The longest word kept unbreakable, in characters; a longer one is a web address or similar. */
+const LONGEST_UNBROKEN = 40;
+
 /**
  * Cuts inlines into words that pdfmake must not break: one piece per word with the spaces after
  * it. pdfmake breaks lines where Unicode allows (after "/" and "-" too) and justifies a line by
@@ -84,8 +87,6 @@ const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490
  * "AG/ RES. 2089 (XXXV- O/ 05)". With whole words as unbreakable pieces the slack goes only
  * where there is a space (SPEC.md [AP8]).
  */
-const LONGEST_UNBROKEN = 40;
-
 function words(inlines: PdfInline[]): PdfInline[] {
   return inlines.flatMap((inline) =>
     (inline.text.match(/\S*\s*/g) ?? [])
