@@ -38,6 +38,18 @@ const STEPS: readonly string[] = [
      state bytea NOT NULL,
      PRIMARY KEY (document_id, version_id)
    );`,
+  // 2: meetings, participants, documents and versions, one JSON record per row. `rev` orders
+  // every write across processes (written under one lock), `created_rev` keeps list order.
+  `CREATE SEQUENCE metadata_rev;
+   CREATE TABLE metadata_records (
+     kind text NOT NULL,
+     id text NOT NULL,
+     data jsonb NOT NULL,
+     rev bigint NOT NULL,
+     created_rev bigint NOT NULL,
+     PRIMARY KEY (kind, id)
+   );
+   CREATE INDEX metadata_records_rev ON metadata_records (rev);`,
 ];
 
 /** Any 64-bit number of our own: the advisory lock that serialises migrations. */
