@@ -50,6 +50,13 @@ const STEPS: readonly string[] = [
      PRIMARY KEY (kind, id)
    );
    CREATE INDEX metadata_records_rev ON metadata_records (rev);`,
+  // 3: the audit log, one JSON line per row, in streams (one per meeting).
+  `CREATE TABLE audit_lines (
+     stream text NOT NULL,
+     n bigserial NOT NULL,
+     line text NOT NULL,
+     PRIMARY KEY (stream, n)
+   );`,
 ];
 
 /** Any 64-bit number of our own: the advisory lock that serialises migrations. */
