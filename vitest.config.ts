@@ -10,6 +10,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          // PostgreSQL and Redis for the clustered mode's suites, on free ports, thrown away after.
+          globalSetup: ['tests/engines/global-setup.ts'],
           include: [
             'shared/src/**/*.test.ts',
             'server/src/**/*.test.ts',

@@ -11,9 +11,9 @@ import {
   type VersionRecord,
 } from './metadata';
 
-type Kind = 'meetings' | 'participants' | 'documents' | 'versions';
-type AnyRecord = MeetingRecord | ParticipantRecord | DocumentRecord | VersionRecord;
-interface RecordOf {
+export type Kind = 'meetings' | 'participants' | 'documents' | 'versions';
+export type AnyRecord = MeetingRecord | ParticipantRecord | DocumentRecord | VersionRecord;
+export interface RecordOf {
   meetings: MeetingRecord;
   participants: ParticipantRecord;
   documents: DocumentRecord;
@@ -21,9 +21,9 @@ interface RecordOf {
 }
 
 /** Staged writes of one transaction, by kind and id. */
-type Staged = { [K in Kind]: Map<string, Readonly<RecordOf[K]>> };
+export type Staged = { [K in Kind]: Map<string, Readonly<RecordOf[K]>> };
 
-const KINDS: readonly Kind[] = ['meetings', 'participants', 'documents', 'versions'];
+export const KINDS: readonly Kind[] = ['meetings', 'participants', 'documents', 'versions'];
 
 /** Ids grouped under a parent id, in insertion order. */
 class Groups {
@@ -42,7 +42,7 @@ class Groups {
  * The committed metadata, indexed: records by id, participants by token hash, documents of a
  * meeting, versions of a document. Only `apply` (after a successful write) changes it.
  */
-class Tables implements MetadataReader {
+export class Tables implements MetadataReader {
   readonly meetingsById = new Map<string, Readonly<MeetingRecord>>();
   readonly participantsById = new Map<string, Readonly<ParticipantRecord>>();
   readonly documentsById = new Map<string, Readonly<DocumentRecord>>();
@@ -156,7 +156,7 @@ class Tables implements MetadataReader {
 }
 
 /** A transaction over the committed tables: reads see its own staged writes first. */
-class Transaction implements MetadataChange {
+export class Transaction implements MetadataChange {
   readonly staged: Staged = {
     meetings: new Map(),
     participants: new Map(),
@@ -263,8 +263,15 @@ export type Persist = (next: MetadataShape) => Promise<void>;
  * tables as they were, so memory never holds what the disk does not.
  */
 export class IndexedMetadataStore implements MetadataStore {
-  private readonly tables: Tables;
+  protected readonly tables: Tables;
   private queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs `work` in turn with every change (changes are serialised). */
+  protected enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 
   constructor(
     shape: MetadataShape,

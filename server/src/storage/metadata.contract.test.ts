@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type {
   DocumentRecord,
   MeetingRecord,
@@ -12,6 +12,10 @@ import type {
 } from './metadata';
 import { LowdbMetadataStore } from './metadata-lowdb';
 import { MemoryMetadataStore } from './metadata-memory';
+import { openDatabase } from './postgres/database';
+import { PostgresMetadataStore } from './postgres/metadata';
+import { migrate } from './postgres/migrations';
+import { scratchDatabase } from './postgres/testing';
 
 /**
  * The metadata contract: every MetadataStore adapter passes the same suite. `reopen` is a new
@@ -64,6 +68,34 @@ const implementations: Record<string, () => Promise<Subject>> = {
     };
   },
 };
+
+// The clustered mode's metadata, where the run has a PostgreSQL (tests/engines; CI has one).
+const databaseUrl = inject('databaseUrl');
+if (databaseUrl) {
+  implementations.postgres = async () => {
+    const scratch = await scratchDatabase(databaseUrl);
+    const database = openDatabase(scratch.url, { max: 4 });
+    await migrate(database);
+    const opened: PostgresMetadataStore[] = [];
+    const open = async () => {
+      const store = await PostgresMetadataStore.open(database, scratch.url);
+      opened.push(store);
+      return store;
+    };
+    return {
+      store: await open(),
+      // A second process's view: a store of its own over the same database.
+      reopen: open,
+      breakWrites: () => scratch.refuseWrites(),
+      healWrites: () => scratch.allowWrites(),
+      cleanup: async () => {
+        for (const store of opened) await store.close();
+        await database.end();
+        await scratch.drop();
+      },
+    };
+  };
+}
 
 const at = '2026-06-01T10:00:00.000Z';
 

@@ -1,12 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from '../logger';
 import { FaultyLogFiles } from './faulty-log-files';
 import { FileUpdateLog } from './file-update-log';
 import { MemoryUpdateLog } from './memory-update-log';
+import { openDatabase } from './postgres/database';
+import { migrate } from './postgres/migrations';
+import { scratchDatabase } from './postgres/testing';
+import { PostgresUpdateLog } from './postgres/update-log';
 import {
   DocumentNotFoundError,
   StorageUnavailableError,
@@ -23,9 +27,9 @@ interface Subject {
   reopen(): Promise<UpdateLog>;
   cleanup(): Promise<void>;
   /** The disk fills (for the file log: the next write is cut short after a few bytes). */
-  diskFull(): void;
+  diskFull(): void | Promise<void>;
   /** Space is back. */
-  spaceBack(): void;
+  spaceBack(): void | Promise<void>;
 }
 
 const implementations: Record<string, () => Promise<Subject>> = {
@@ -56,6 +60,27 @@ const implementations: Record<string, () => Promise<Subject>> = {
     };
   },
 };
+
+// The clustered mode's log, where the run has a PostgreSQL (tests/engines; CI always has one).
+const databaseUrl = inject('databaseUrl');
+if (databaseUrl) {
+  implementations.postgres = async () => {
+    const scratch = await scratchDatabase(databaseUrl);
+    const database = openDatabase(scratch.url, { max: 4 });
+    await migrate(database);
+    return {
+      log: new PostgresUpdateLog(database),
+      reopen: () => Promise.resolve(new PostgresUpdateLog(database)),
+      cleanup: async () => {
+        await database.end();
+        await scratch.drop();
+      },
+      // The role loses its right to write: PostgreSQL refuses at once, as a full disk would.
+      diskFull: () => scratch.refuseWrites(),
+      spaceBack: () => scratch.allowWrites(),
+    };
+  };
+}
 
 /** A real Yjs update inserting `text` at the end of the body, from a doc of client `client`. */
 function edit(doc: Y.Doc, text: string): Uint8Array {
@@ -178,7 +203,7 @@ for (const [name, make] of Object.entries(implementations)) {
       subject = await make();
       const doc = new Y.Doc();
       await subject.log.create('d1', [record(1, 'system', edit(doc, 'kept'))]);
-      subject.diskFull();
+      await subject.diskFull();
       const lost = edit(doc, ' lost');
       await expect(
         subject.log.append('d1', [
@@ -189,7 +214,7 @@ for (const [name, make] of Object.entries(implementations)) {
       await expect(subject.log.append('d1', [record(2, 'chile', lost)])).rejects.toMatchObject({
         documentId: 'd1',
       });
-      subject.spaceBack();
+      await subject.spaceBack();
       await subject.log.append('d1', [record(2, 'chile', lost)]);
       await subject.log.append('d1', [record(3, 'peru', edit(doc, '!'))]);
       const log = await subject.reopen();
@@ -208,12 +233,12 @@ for (const [name, make] of Object.entries(implementations)) {
       subject = await make();
       const doc = new Y.Doc();
       const first = record(1, 'system', edit(doc, 'template text'));
-      subject.diskFull();
+      await subject.diskFull();
       await expect(subject.log.create('d1', [first])).rejects.toBeInstanceOf(
         StorageUnavailableError,
       );
       expect(await subject.log.exists('d1')).toBe(false);
-      subject.spaceBack();
+      await subject.spaceBack();
       await subject.log.create('d1', [first]);
       const log = await subject.reopen();
       expect(replay(await log.load('d1'))).toBe('template text');
@@ -224,11 +249,11 @@ for (const [name, make] of Object.entries(implementations)) {
       const doc = new Y.Doc();
       await subject.log.create('d1', [record(1, 'system', edit(doc, 'a'))]);
       await subject.log.append('d1', [record(2, 'chile', edit(doc, 'b'))]);
-      subject.diskFull();
+      await subject.diskFull();
       await expect(
         subject.log.checkpoint('d1', Y.encodeStateAsUpdate(doc), 2, new Map()),
       ).rejects.toBeInstanceOf(StorageUnavailableError);
-      subject.spaceBack();
+      await subject.spaceBack();
       await subject.log.append('d1', [record(3, 'peru', edit(doc, 'c'))]);
       const log = await subject.reopen();
       const stored = await log.load('d1');
@@ -242,12 +267,12 @@ for (const [name, make] of Object.entries(implementations)) {
       const doc = new Y.Doc();
       await subject.log.create('d1', [record(1, 'system', edit(doc, 'x'))]);
       const state = Y.encodeStateAsUpdate(doc);
-      subject.diskFull();
+      await subject.diskFull();
       await expect(subject.log.saveVersionState('d1', 'v1', state)).rejects.toBeInstanceOf(
         StorageUnavailableError,
       );
       expect(await subject.log.loadVersionState('d1', 'v1')).toBeNull();
-      subject.spaceBack();
+      await subject.spaceBack();
       await subject.log.saveVersionState('d1', 'v1', state);
       const log = await subject.reopen();
       expect(await log.loadVersionState('d1', 'v1')).toEqual(state);

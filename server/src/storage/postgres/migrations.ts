@@ -1,0 +1,87 @@
+import type { Database } from './database';
+import { transaction } from './database';
+
+/**
+ * The schema, as numbered steps. Each runs once, in order, inside the transaction that records
+ * it; the whole run holds an advisory lock, so two processes starting at once do not race.
+ * Never edit a step that has shipped: add one.
+ */
+const STEPS: readonly string[] = [
+  // 1: the attributed update log of every document.
+  `CREATE TABLE document_logs (
+     document_id text PRIMARY KEY,
+     last_seq bigint NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE document_updates (
+     document_id text NOT NULL REFERENCES document_logs (document_id),
+     seq bigint NOT NULL,
+     at bigint NOT NULL,
+     author text NOT NULL,
+     body bytea NOT NULL,
+     PRIMARY KEY (document_id, seq)
+   );
+   CREATE TABLE document_bindings (
+     document_id text NOT NULL REFERENCES document_logs (document_id),
+     client_id bigint NOT NULL,
+     author text NOT NULL,
+     PRIMARY KEY (document_id, client_id)
+   );
+   CREATE TABLE document_checkpoints (
+     document_id text PRIMARY KEY REFERENCES document_logs (document_id),
+     state bytea NOT NULL,
+     last_seq bigint NOT NULL
+   );
+   CREATE TABLE version_states (
+     document_id text NOT NULL REFERENCES document_logs (document_id),
+     version_id text NOT NULL,
+     state bytea NOT NULL,
+     PRIMARY KEY (document_id, version_id)
+   );`,
+  // 2: meetings, participants, documents and versions, one JSON record per row. `rev` orders
+  // every write across processes (written under one lock), `created_rev` keeps list order.
+  `CREATE SEQUENCE metadata_rev;
+   CREATE TABLE metadata_records (
+     kind text NOT NULL,
+     id text NOT NULL,
+     data jsonb NOT NULL,
+     rev bigint NOT NULL,
+     created_rev bigint NOT NULL,
+     PRIMARY KEY (kind, id)
+   );
+   CREATE INDEX metadata_records_rev ON metadata_records (rev);`,
+  // 3: the audit log, one JSON line per row, in streams (one per meeting).
+  `CREATE TABLE audit_lines (
+     stream text NOT NULL,
+     n bigserial NOT NULL,
+     line text NOT NULL,
+     PRIMARY KEY (stream, n)
+   );`,
+];
+
+/** Any 64-bit number of our own: the advisory lock that serialises migrations. */
+const MIGRATION_LOCK = 4_711_002_026;
+
+/** Brings the schema up to date; idempotent. Resolves to the number of steps applied now. */
+export async function migrate(database: Database): Promise<number> {
+  return transaction(database, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS accord_migrations (
+         step integer PRIMARY KEY,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const done = await client.query<{ step: number }>('SELECT step FROM accord_migrations');
+    const applied = new Set(done.rows.map((row) => row.step));
+    let count = 0;
+    for (const [index, sql] of STEPS.entries()) {
+      const step = index + 1;
+      if (applied.has(step)) continue;
+      await client.query(sql);
+      await client.query('INSERT INTO accord_migrations (step) VALUES ($1)', [step]);
+      count++;
+    }
+    return count;
+  });
+}
