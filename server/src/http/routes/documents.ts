@@ -10,6 +10,7 @@ import { restoreVersion } from '../../domain/history/restore';
 import { setDocumentStatus } from '../../domain/lock';
 import { listVersions, nameVersion } from '../../domain/versions';
 import { principalOf } from '../principal';
+import { commentRoutes } from './comments';
 import { NewVersionBody } from '../schemas';
 import { idParam, parseBody, queryString } from '../validate';
 
@@ -104,5 +105,6 @@ export function documentRoutes(context: DomainContext): Router {
     );
   });
 
+  router.use(commentRoutes(context));
   return router;
 }
