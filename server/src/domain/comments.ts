@@ -109,6 +109,14 @@ function threadIn(doc: Y.Doc, commentId: string): CommentEntry {
   return entry;
 }
 
+/** A document's threads, for the exports (the caller has checked access). */
+export function documentThreads(
+  context: DomainContext,
+  documentId: string,
+): Promise<CommentThread[]> {
+  return context.rooms.read(documentId, (doc) => commentThreads(table(doc).entries()));
+}
+
 export async function listComments(
   context: DomainContext,
   principal: Principal,

@@ -17,6 +17,12 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import {
+  wordCommentOptions,
+  withWordComments,
+  wordThreads,
+  type WordComment,
+} from './docx-comments';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
 import { blockRunChange, type BlockModel, type DraftModel } from './model';
@@ -55,7 +61,11 @@ function layout(block: BlockModel): Partial<IParagraphOptions> {
   }
 }
 
-function paragraphOf(block: BlockModel, revisions: DocxRevisions): Paragraph {
+function paragraphOf(
+  block: BlockModel,
+  revisions: DocxRevisions,
+  threads: ReadonlyMap<string, WordComment[]>,
+): Paragraph {
   const change = blockRunChange(block);
   const children: ParagraphChild[] = [
     ...revisions.label(block.label, change, block.delegation, block.at),
@@ -71,7 +81,7 @@ function paragraphOf(block: BlockModel, revisions: DocxRevisions): Paragraph {
     spacing: { after: 240 },
     ...layout(block),
     run: revisions.paragraphMark(change, block.delegation, block.at),
-    children,
+    children: withWordComments(children, (block.id && threads.get(block.id)) || []),
   });
 }
 
@@ -116,14 +126,16 @@ function footer(): Footer {
 
 export async function renderDocx(model: DraftModel, input: ExportInput): Promise<Buffer> {
   const revisions = new DocxRevisions(input.tracked?.changedAt ?? input.generatedAt);
-  const body = model.blocks.map((block) => paragraphOf(block, revisions));
+  const threads = wordThreads(input.comments ?? [], 'Secretariat');
+  const body = model.blocks.map((block) => paragraphOf(block, revisions, threads));
+  const threadComments = [...threads.values()].flat().flatMap(wordCommentOptions);
   const document = new Document({
     title: input.document.title,
     creator: 'Accord',
     description: input.meeting.title,
     // A tracked export is for review: further edits in Word are tracked too.
     features: { trackRevisions: model.tracked },
-    comments: { children: revisions.comments },
+    comments: { children: [...revisions.comments, ...threadComments] },
     styles: {
       default: { document: { run: { font: FONT, size: 24 } } },
     },
