@@ -181,3 +181,20 @@ export function commentThreads(entries: Iterable<[string, unknown]>): CommentThr
   }
   return [...threads.values()].sort(byTime);
 }
+
+/**
+ * A change to the comment threads between two versions, as the comparison lists it
+ * (`Comparison.comments`): who commented, replied, resolved or reopened, with their delegation.
+ * A reopening names no one: the entry keeps only who resolved it.
+ */
+export interface CommentChange {
+  kind: 'commented' | 'replied' | 'resolved' | 'reopened';
+  threadId: string;
+  commentId: string;
+  paragraphId: string;
+  quote: string;
+  text: string;
+  participant: string | null;
+  delegation: string | null;
+  at: string | null;
+}

@@ -419,5 +419,12 @@ export const en = {
     resolve: 'Resolve',
     reopen: 'Reopen',
     resolved: 'Resolved',
+    changesTitle: 'Comments',
+    changed: {
+      commented: '{{delegation}} commented: “{{text}}”',
+      replied: '{{delegation}} replied: “{{text}}”',
+      resolved: '{{delegation}} resolved the thread “{{text}}”',
+      reopened: 'The thread “{{text}}” was reopened',
+    },
   },
 } as const;

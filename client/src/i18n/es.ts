@@ -437,5 +437,12 @@ export const es: Catalogue = {
     resolve: 'Resolver',
     reopen: 'Reabrir',
     resolved: 'Resuelto',
+    changesTitle: 'Comentarios',
+    changed: {
+      commented: '{{delegation}} comentó: «{{text}}»',
+      replied: '{{delegation}} respondió: «{{text}}»',
+      resolved: '{{delegation}} resolvió el hilo «{{text}}»',
+      reopened: 'Se reabrió el hilo «{{text}}»',
+    },
   },
 };

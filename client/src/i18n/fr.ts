@@ -443,5 +443,12 @@ export const fr: Catalogue = {
     resolve: 'Clore',
     reopen: 'Rouvrir',
     resolved: 'Clos',
+    changesTitle: 'Commentaires',
+    changed: {
+      commented: '{{delegation}} a commenté : « {{text}} »',
+      replied: '{{delegation}} a répondu : « {{text}} »',
+      resolved: '{{delegation}} a clos le fil « {{text}} »',
+      reopened: 'Le fil « {{text}} » a été rouvert',
+    },
   },
 };

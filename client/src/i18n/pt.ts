@@ -439,5 +439,12 @@ export const pt: Catalogue = {
     resolve: 'Resolver',
     reopen: 'Reabrir',
     resolved: 'Resolvido',
+    changesTitle: 'Comentários',
+    changed: {
+      commented: '{{delegation}} comentou: “{{text}}”',
+      replied: '{{delegation}} respondeu: “{{text}}”',
+      resolved: '{{delegation}} resolveu o tópico “{{text}}”',
+      reopened: 'O tópico “{{text}}” foi reaberto',
+    },
   },
 };
