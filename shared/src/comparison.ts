@@ -1,3 +1,4 @@
+import type { CommentChange } from './comments';
 /**
  * The comparison of two versions of a document (SPEC.md "The comparison"), as
  * `GET /api/documents/:id/diff` answers it and as the export renders tracked changes from it.
@@ -111,4 +112,6 @@ export interface Comparison {
   paragraphs: ParagraphChange[];
   changes: TextChange[];
   summary: ComparisonSummary;
+  /** Comment threads opened, answered, resolved or reopened between the two sides. */
+  comments?: CommentChange[];
 }

@@ -8,6 +8,7 @@ import { ComparisonText, changeElementId } from './ComparisonText';
 import { legendOf, markComparison, type MarkedComparison } from './comparisonModel';
 import { DelegationLegend } from './DelegationLegend';
 import { CURRENT, historyApi } from './historyApi';
+import { CommentChanges } from '../comments/CommentChanges';
 
 /**
  * The changes between two versions (or a version and the live text), inline in the text, with
@@ -116,6 +117,7 @@ export function ComparisonView({
               onlyChanged={onlyChanged}
             />
           </div>
+          {data?.comments && <CommentChanges changes={data.comments} />}
         </>
       )}
     </section>

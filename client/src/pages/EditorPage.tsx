@@ -25,6 +25,8 @@ import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import type { Editor } from '@tiptap/react';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
 import '../styles/editor.css';
@@ -49,6 +51,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
   const guidance = useTemplateGuidance(info?.templateId);
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   const refreshInfo = useCallback(() => {
     api.document(documentId).then(
@@ -153,6 +156,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
             canSetStatus={can(role, 'setStatus')}
             title={info.title}
             guidance={guidance}
+            onEditor={setEditor}
           />
         ) : (
           <Loading />
@@ -168,7 +172,19 @@ export default function EditorPage({ documentId }: { documentId: string }) {
             onClose={history.close}
           />
         ) : (
-          <PresenceList people={people} />
+          <div className="editor-page__side">
+            <PresenceList people={people} />
+            {collab.session && (
+              <CommentsPanel
+                key={collab.session.doc.guid}
+                doc={collab.session.doc}
+                editor={editor}
+                user={{ participant: user.participant, delegation: user.delegation, role }}
+                canComment={can(role, 'comment') && !locked}
+                style={info.style}
+              />
+            )}
+          </div>
         )}
       </div>
     </div>

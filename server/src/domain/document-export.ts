@@ -12,6 +12,7 @@ import {
 } from './export';
 import { compareVersions } from './history/comparison';
 import { findVersion } from './versions';
+import { documentThreads } from './comments';
 
 export interface ExportRequest {
   format: string | undefined;
@@ -86,6 +87,8 @@ export async function exportDocument(
       versionLabel: version?.label ?? null,
       generatedAt: context.now(),
       ...(tracked ? { tracked } : {}),
+      // Threads live beside the text now; a version's export carries the text alone.
+      ...(version ? {} : { comments: await documentThreads(context, document.id) }),
     });
     const suffix = version ? `-${version.label}` : '';
     return { ...result, fileName: exportFileName(`${document.title}${suffix}`, result.extension) };

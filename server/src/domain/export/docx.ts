@@ -30,6 +30,12 @@ import {
   STEP,
 } from './docx-numbering';
 import { withMoves } from './docx-moves';
+import {
+  wordCommentOptions,
+  withWordComments,
+  wordThreads,
+  type WordComment,
+} from './docx-comments';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
 import { blockRunChange, UNATTRIBUTED, type BlockModel, type DraftModel } from './model';
@@ -144,6 +150,7 @@ function paragraphOf(
   block: BlockModel,
   revisions: DocxRevisions,
   listLevel: 0 | 1 | 2 | null,
+  threads: ReadonlyMap<string, WordComment[]>,
 ): Paragraph {
   const change = blockRunChange(block);
   const numbered: Partial<IParagraphOptions> =
@@ -162,7 +169,7 @@ function paragraphOf(
     style: styleOf(block),
     ...numbered,
     run: revisions.paragraphMark(change, block.delegation, block.at),
-    children,
+    children: withWordComments(children, (block.id && threads.get(block.id)) || []),
   });
 }
 
@@ -171,13 +178,14 @@ function moveAwareParagraph(
   block: BlockModel,
   revisions: DocxRevisions,
   listLevel: 0 | 1 | 2 | null,
+  threads: ReadonlyMap<string, WordComment[]>,
 ): Paragraph {
   const side = block.change === 'moved' ? 'to' : block.change === 'moved_away' ? 'from' : null;
-  if (side === null) return paragraphOf(block, revisions, listLevel);
+  if (side === null) return paragraphOf(block, revisions, listLevel, threads);
   const author = block.delegation ?? UNATTRIBUTED;
   revisions.moves.begin(side, block.id ?? '', author, block.at ?? revisions.defaultDate);
   // Children are built now, in document order, so the ids recorded are this half's.
-  const paragraph = paragraphOf(block, revisions, listLevel);
+  const paragraph = paragraphOf(block, revisions, listLevel, threads);
   revisions.moves.end();
   return paragraph;
 }
@@ -230,9 +238,11 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
   const levels = model.tracked
     ? model.blocks.map(() => null)
     : listLevels(model.blocks, input.style);
+  const threads = wordThreads(input.comments ?? [], 'Secretariat');
   const body = model.blocks.map((block, i) =>
-    moveAwareParagraph(block, revisions, levels[i] ?? null),
+    moveAwareParagraph(block, revisions, levels[i] ?? null, threads),
   );
+  const threadComments = [...threads.values()].flat().flatMap(wordCommentOptions);
   const page = PAGES[input.meeting.paperSize ?? 'letter'];
   const document = new Document({
     title: input.document.title,
@@ -240,7 +250,7 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
     description: input.meeting.title,
     // A tracked export is for review: further edits in Word are tracked too.
     features: { trackRevisions: model.tracked },
-    comments: { children: revisions.comments },
+    comments: { children: [...revisions.comments, ...threadComments] },
     styles: {
       default: { document: { run: { font: FONT, size: 24 } } },
       paragraphStyles: paragraphStyles(),

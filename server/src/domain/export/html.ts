@@ -1,3 +1,4 @@
+import { commentEndnotes } from '../comments-endnotes';
 import { bracketNoteText, headerBlock, revisionAuthors } from './header';
 import { BASE_CSS, delegationCss } from './html-style';
 import {
@@ -144,6 +145,15 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
         .map((n) => `<li id="note-${n.number}">${escapeHtml(bracketNoteText(n.delegations))}</li>`)
         .join('')}</ol></section>`
     : '';
+  const endnotes = commentEndnotes(input.comments, model.blocks);
+  const comments = endnotes.length
+    ? `<section class="comments"><h2>Comments</h2><ol>${endnotes
+        .map(
+          (n) =>
+            `<li><strong>${escapeHtml(n.where)}</strong>${n.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</li>`,
+        )
+        .join('')}</ol></section>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(input.language)}">
 <head>
@@ -158,7 +168,7 @@ ${delegationCss(classes)}</style>
 <article class="draft style-${input.style}">
 <header class="doc-header"><div class="meeting">${lines(header.left)}</div><div class="references">${lines(header.right)}</div></header>
 ${model.blocks.map(blockHtml).join('\n')}
-${notes}${legend}
+${notes}${comments}${legend}
 </article>
 </body>
 </html>

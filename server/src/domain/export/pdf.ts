@@ -1,3 +1,4 @@
+import { commentEndnotes } from '../comments-endnotes';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -246,6 +247,19 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
       margin: [0, 18, 0, 0],
       fontSize: 9,
       stack: model.notes.map((n) => `${n.number}. ${printable(bracketNoteText(n.delegations))}`),
+    });
+  }
+  const endnotes = commentEndnotes(input.comments, model.blocks);
+  if (endnotes.length) {
+    content.push({
+      margin: [0, 18, 0, 0],
+      fontSize: 9,
+      stack: [
+        { text: 'Comments', bold: true },
+        ...endnotes.map(
+          (n, i) => `${i + 1}. ${printable(n.where)}. ${n.lines.map(printable).join(' ')}`,
+        ),
+      ],
     });
   }
   if (model.tracked) {

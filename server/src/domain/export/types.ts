@@ -1,5 +1,5 @@
 import type { Comparison } from '@accord/shared/comparison';
-import type { DraftStyle, NodeJSON } from '@accord/shared';
+import type { CommentThread, DraftStyle, NodeJSON } from '@accord/shared';
 import type { PaperSize } from '@accord/shared/paper';
 
 /** The formats a draft can be exported in (SPEC.md [E1]: `GET …/export?format=`). */
@@ -73,6 +73,8 @@ export interface ExportInput {
   /** Printed as the document's date; also the AKN manifestation date. */
   generatedAt: Date;
   tracked?: TrackedChangesInput;
+  /** The document's comment threads (live text only): Word comments in DOCX, endnotes in HTML and PDF. */
+  comments?: readonly CommentThread[];
 }
 
 /** A rendered file, ready for `Content-Type` and `Content-Disposition`. */

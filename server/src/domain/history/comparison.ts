@@ -15,12 +15,20 @@ import {
   type ParagraphSnapshot,
 } from './paragraphs';
 import type { Authorship } from './word-spans';
+import {
+  commentChanges,
+  commentEntries,
+  commentEntriesOf,
+  type CommentEntries,
+} from '../comments-history';
 
 /** One side of a comparison: a version, or the live text. */
 export interface Side {
   id: string;
   paragraphs: ParagraphSnapshot[];
   seq: number;
+  /** The side's comment threads (read for `compareVersions` only). */
+  comments?: CommentEntries;
 }
 
 async function side(context: DomainContext, document: DocumentRecord, id: string): Promise<Side> {
@@ -30,11 +38,17 @@ async function side(context: DomainContext, document: DocumentRecord, id: string
       id,
       paragraphs: readParagraphs(doc),
       seq: lastSeq,
+      comments: commentEntries(doc),
     }));
   }
   const version = findVersion(context, document.id, id);
   const state = await versionState(context, version);
-  return { id, paragraphs: paragraphsOf(state), seq: version.seq };
+  return {
+    id,
+    paragraphs: paragraphsOf(state),
+    seq: version.seq,
+    comments: commentEntriesOf(state),
+  };
 }
 
 export function paragraphsOf(state: Uint8Array): ParagraphSnapshot[] {
@@ -149,12 +163,11 @@ export async function compareVersions(
     Math.min(from.seq, to.seq),
     Math.max(from.seq, to.seq),
   );
-  return compareLogged({
-    from,
-    to,
-    records,
-    bindings,
-    style: document.style,
-    name: authorNamer(context.storage.metadata),
-  });
+  const name = authorNamer(context.storage.metadata);
+  const comparison = compareLogged({ from, to, records, bindings, style: document.style, name });
+  const [older, newer] = from.seq <= to.seq ? [from, to] : [to, from];
+  return {
+    ...comparison,
+    comments: commentChanges(older.comments ?? new Map(), newer.comments ?? new Map(), name),
+  };
 }

@@ -11,6 +11,7 @@ import { restoreVersion } from '../../domain/history/restore';
 import { setDocumentStatus } from '../../domain/lock';
 import { listVersions, nameVersion } from '../../domain/versions';
 import { principalOf } from '../principal';
+import { commentRoutes } from './comments';
 import { NewVersionBody } from '../schemas';
 import { idParam, parseBody, queryString } from '../validate';
 
@@ -106,5 +107,6 @@ export function documentRoutes(context: DomainContext): Router {
     );
   });
 
+  router.use(commentRoutes(context));
   return router;
 }
