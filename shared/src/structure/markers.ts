@@ -113,9 +113,19 @@ export function isDocumentSymbol(text: string): boolean {
   );
 }
 
-/** A footnote as Markdown or a converted .docx writes it: "[^1]: text", "[1] text". */
+/**
+ * A footnote as Markdown or a converted .docx writes it ("[^1]: text", "[1] text"), or as OAS
+ * texts do ("1/ The Delegation of … does not join consensus …").
+ */
 export function isFootnote(text: string): boolean {
-  return /^\[\^?\d{1,3}\]:?\s/.test(text.trim());
+  return /^(?:\[\^?\d{1,3}\]:?|\d{1,3}\/)\s/.test(text.trim());
+}
+
+/** The heading that opens an annex: "ANNEX", "Annex II", "ANEXO", "ANNEXE I", "ANNEX:". */
+export function isAnnexHeading(text: string): boolean {
+  return /^(?:annex|anexo|annexe)(?:\s+(?:[ivxlc]{1,5}|\d{1,2}|[a-z]))?\s*[.:]?$/iu.test(
+    text.trim(),
+  );
 }
 
 /** Text in capitals throughout (at least two letters): titles, organ lines, headings. */
