@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { Comparison } from '@accord/shared/comparison';
 import type { NodeJSON, VersionInfo } from '@accord/shared';
-import { api, setUpMeeting, type Fixture } from '../../../../tests/integration/support/api';
+import { api, setUpMeeting, type Fixture } from './support/api';
 import {
   appendOperative,
   body,
@@ -11,8 +11,8 @@ import {
   plain,
   whenSynced,
   type Client,
-} from '../../../../tests/integration/support/clients';
-import { startTestServer, type TestServer } from '../../../../tests/integration/support/server';
+} from './support/clients';
+import { startTestServer, type TestServer } from './support/server';
 
 /**
  * Attribution is the truth of the log (issue #15, cases 2 and 3), through the real server and
