@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { authorialNote } from './akn-notes';
 import { bracketNoteText } from './header';
 import type { BlockModel, DraftModel, Piece } from './model';
 import type { ExportInput } from './types';
@@ -54,6 +55,7 @@ function inline(parent: XMLBuilder, pieces: Piece[]): void {
       if (piece.bold) node = node.ele(NS, 'b');
       if (piece.italic) node = node.ele(NS, 'i');
       node.txt(piece.text);
+      authorialNote(target, piece);
     }
   }
 }

@@ -3,6 +3,7 @@ import {
   CommentRangeStart,
   CommentReference,
   DeletedTextRun,
+  FootnoteReferenceRun,
   InsertedTextRun,
   Paragraph,
   Tab,
@@ -11,6 +12,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { footnoteAfter } from './footnotes';
 import { bracketNoteText } from './header';
 import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './model';
 
@@ -98,6 +100,8 @@ export class DocxRevisions {
       if (piece.kind === 'text') {
         const options = { text: piece.text, bold: bold || piece.bold, italics: piece.italic };
         out.push(this.run(piece.change, piece.delegation, options, piece.at));
+        const footnote = footnoteAfter(piece);
+        if (footnote !== null) out.push(new FootnoteReferenceRun(footnote));
       } else if (piece.kind === 'open') {
         if (piece.note !== null) {
           const id = this.comment(piece.delegations.join(', '), bracketNoteText(piece.delegations));

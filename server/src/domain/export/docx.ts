@@ -17,6 +17,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import { docxFootnotes } from './docx-notes';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
 import { blockRunChange, type BlockModel, type DraftModel } from './model';
@@ -124,6 +125,7 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
     // A tracked export is for review: further edits in Word are tracked too.
     features: { trackRevisions: model.tracked },
     comments: { children: revisions.comments },
+    footnotes: docxFootnotes(model.notes),
     styles: {
       default: { document: { run: { font: FONT, size: 24 } } },
     },

@@ -1,3 +1,4 @@
+import { footnoteAfter, noteText } from './footnotes';
 import { bracketNoteText, headerBlock, revisionAuthors } from './header';
 import { BASE_CSS, delegationCss } from './html-style';
 import {
@@ -71,6 +72,11 @@ function pieceHtml(piece: Piece): string {
 }
 
 function noteRef(piece: Piece): Revised[] {
+  const footnote = footnoteAfter(piece);
+  if (footnote !== null) {
+    const markup = `<sup class="footnote-ref"><a href="#note-${footnote}">${footnote}</a></sup>`;
+    return [{ change: 'equal', delegation: null, markup }];
+  }
   if (piece.kind !== 'close' || piece.note === null) return [];
   const markup = `<sup class="bracket-note"><a href="#note-${piece.note}">${piece.note}</a></sup>`;
   return [{ change: 'equal', delegation: null, markup }];
@@ -141,7 +147,7 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
     : '';
   const notes = model.notes.length
     ? `<section class="notes"><h2>Notes</h2><ol>${model.notes
-        .map((n) => `<li id="note-${n.number}">${escapeHtml(bracketNoteText(n.delegations))}</li>`)
+        .map((n) => `<li id="note-${n.number}">${escapeHtml(noteText(n))}</li>`)
         .join('')}</ol></section>`
     : '';
   return `<!DOCTYPE html>

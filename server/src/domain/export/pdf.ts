@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { bracketNoteText, headerBlock, revisionAuthors } from './header';
+import { footnoteAfter, noteText } from './footnotes';
+import { headerBlock, revisionAuthors } from './header';
 import {
   readerLabel,
   type BlockModel,
@@ -128,7 +129,9 @@ class PdfRevisions {
       if (piece.kind === 'text') {
         const inline = { text: printable(piece.text), bold: piece.bold, italics: piece.italic };
         if (inline.text === '') return [];
-        return [this.inline(piece.change, piece.delegation, inline)];
+        const footnote = footnoteAfter(piece);
+        const reference = footnote === null ? [] : [{ text: String(footnote), sup: true }];
+        return [this.inline(piece.change, piece.delegation, inline), ...reference];
       }
       const mark = this.inline(piece.change, piece.delegation, {
         text: piece.kind === 'open' ? '[' : ']',
@@ -207,7 +210,7 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
     content.push({
       margin: [0, 18, 0, 0],
       fontSize: 9,
-      stack: model.notes.map((n) => `${n.number}. ${printable(bracketNoteText(n.delegations))}`),
+      stack: model.notes.map((n) => `${n.number}. ${printable(noteText(n))}`),
     });
   }
   if (model.tracked) {
