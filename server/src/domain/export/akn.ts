@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { renderAnnexes, splitAnnexes } from './akn-annex';
 import { authorialNote } from './akn-notes';
 import { bracketNoteText } from './header';
 import type { BlockModel, DraftModel, Piece } from './model';
@@ -132,7 +133,7 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
   const statement = root.ele(NS, 'statement', { name: 'resolution', contains: 'originalVersion' });
   identification(statement.ele(NS, 'meta'), input);
   const eIds = new EIds();
-  const blocks = model.blocks;
+  const { main: blocks, annexes } = splitAnnexes(model.blocks);
   const firstBody = blocks.findIndex((b) => b.type === 'operative' || b.type === 'subparagraph');
   const bodyStart = firstBody < 0 ? blocks.length : firstBody;
   const firstPreamble = blocks.findIndex(
@@ -191,6 +192,15 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
   });
   flushHeading('heading');
   renderBody(statement.ele(NS, 'mainBody'), blocks.slice(bodyStart), eIds);
+  renderAnnexes(statement, annexes, {
+    // The annex's own identification; its references (TLCs) are the main text's, by eId.
+    meta: (meta) => {
+      identification(meta, input);
+      meta.last().remove();
+    },
+    inline: (parent, block) => inline(parent, block.pieces),
+    block: p,
+  });
   return root.end({ prettyPrint: true });
 }
 

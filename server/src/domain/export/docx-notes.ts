@@ -1,4 +1,4 @@
-import { Paragraph, TextRun } from 'docx';
+import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { authoredNotes } from './footnotes';
 import type { BracketNote } from './model';
 
@@ -16,3 +16,10 @@ export function docxFootnotes(
     ]),
   );
 }
+
+/** An annex heading in Word: on a new page, centred and bold, like the title. */
+export const ANNEX_HEADING = {
+  pageBreakBefore: true,
+  alignment: AlignmentType.CENTER,
+  spacing: { before: 240, after: 240 },
+} as const;

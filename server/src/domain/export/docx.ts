@@ -17,7 +17,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { docxFootnotes } from './docx-notes';
+import { ANNEX_HEADING, docxFootnotes } from './docx-notes';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
 import { blockRunChange, type BlockModel, type DraftModel } from './model';
@@ -71,6 +71,7 @@ function paragraphOf(block: BlockModel, revisions: DocxRevisions): Paragraph {
   return new Paragraph({
     spacing: { after: 240 },
     ...layout(block),
+    ...(block.annexHeading ? ANNEX_HEADING : {}),
     run: revisions.paragraphMark(change, block.delegation, block.at),
     children,
   });

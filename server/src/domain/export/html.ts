@@ -121,6 +121,7 @@ const CLASS_NAMES: Record<BlockModel['type'], string> = {
 function blockHtml(block: BlockModel): string {
   const classes = ['block', CLASS_NAMES[block.type]];
   if (block.level) classes.push(`level-${block.level}`);
+  if (block.annexHeading) classes.push('annex-heading');
   if (block.change !== 'unchanged') classes.push(`block-${block.change}`);
   const attrs = [`class="${classes.join(' ')}"`];
   if (block.id) attrs.push(`data-id="${escapeHtml(block.id)}"`);

@@ -105,6 +105,8 @@ export interface BlockModel {
   /** For moves: a sentence saying from where to where, for a comment. */
   moveNote: string | null;
   pieces: Piece[];
+  /** An annex's heading (see annexes.ts): it starts a new page and the annex's part. */
+  annexHeading?: boolean;
 }
 
 export interface BracketNote {
@@ -346,6 +348,7 @@ export function unchangedBlock(
     delegation: null,
     moveNote: null,
     pieces: toPieces(inlineRuns(node), notes),
+    ...(node.type === 'annexHeading' ? { annexHeading: true } : {}),
   };
 }
 

@@ -155,6 +155,16 @@ class PdfRevisions {
 const INDENT = 36;
 
 function blockContent(block: BlockModel, revisions: PdfRevisions): PdfContent {
+  // An annex starts on a new page, under its heading.
+  if (block.annexHeading) {
+    return {
+      text: revisions.pieces(block.pieces),
+      bold: true,
+      alignment: 'center',
+      pageBreak: 'before',
+      margin: [0, 12, 0, 12],
+    };
+  }
   const text: PdfInline[] = revisions.pieces(block.pieces);
   if (block.moveNote) {
     text.push({ text: ` — ${block.moveNote}`, italics: true, color: '#555555' });

@@ -77,3 +77,47 @@ describe('footnotes in exports', () => {
     expect(pdf).toContain(`1. ${RESERVATION}`);
   });
 });
+
+describe('annexes in exports', () => {
+  const withAnnex = (): NodeJSON => {
+    const base = draft();
+    const block = (type: string, text: string): NodeJSON => ({
+      type,
+      content: [{ type: 'text', text }],
+    });
+    return {
+      ...base,
+      content: [
+        ...(base.content ?? []),
+        block('annexHeading', 'ANNEX'),
+        block('leadHeading', 'PLAN OF ACTION'),
+        block('paragraph', '1. Set up a regional network.'),
+        block('paragraph', '2. Publish an annual report.'),
+      ],
+    };
+  };
+
+  it('[FN4] AKN puts the annex in attachments, apart from the operative part, and validates', async () => {
+    const body = (await exportDraft('akn', input(withAnnex()))).body;
+    const xml = body.toString('utf8');
+    const main = xml.slice(xml.indexOf('<mainBody>'), xml.indexOf('</mainBody>'));
+    expect(main).not.toContain('regional network');
+    const attachments = xml.slice(xml.indexOf('<attachments>'));
+    expect(attachments).toMatch(/<doc name="annex">/);
+    expect(attachments).toMatch(/<docTitle>ANNEX<\/docTitle>/);
+    expect(attachments).toContain('1. Set up a regional network.');
+    expect(attachments).toContain('2. Publish an annual report.');
+    expect(await validateAkn(body)).toMatch(/validates/);
+  });
+
+  it('[FN4] DOCX and PDF start the annex on a new page under its heading', async () => {
+    const docx = (await exportDraft('docx', input(withAnnex()))).body;
+    const xml = await docxPart(docx, 'word/document.xml');
+    expect(xml).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*ANNEX<\/w:t>/s);
+    const pdf = await pdfText((await exportDraft('pdf', input(withAnnex()))).body);
+    // pdftotext separates pages with a form feed: the annex opens the last page.
+    const pages = pdf.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.at(-1)!.trim().startsWith('ANNEX')).toBe(true);
+    expect(pages.slice(0, -1).join('')).not.toContain('regional network');
+  });
+});
