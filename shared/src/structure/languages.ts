@@ -156,8 +156,26 @@ export function isForeignOperativeVerb(word: string): boolean {
 const INFINITIVE = /^\p{Lu}\p{Ll}{2,}(?:ar|er|ir|re)$/u;
 const NOT_INFINITIVES = new Set(['entre', 'contre', 'notre', 'votre', 'autre', 'sobre', 'lugar']);
 
-export function isForeignInfinitive(word: string): boolean {
-  return INFINITIVE.test(word) && !NOT_INFINITIVES.has(word.toLowerCase());
+/**
+ * Words that follow an infinitive opening a paragraph ("Instar a los", "Charger le", "Encarregar
+ * a"): without one, "Under the", "Further requests" or "Their efforts" would pass for one.
+ */
+const AFTER_INFINITIVE = new Set(
+  (
+    'a al a la las los lo el le les l au aux à de del des du que en em ao aos às un una unos ' +
+    'unas um uma une sus su ses son sa seu sua seus suas leur leurs este esta estos estas ce ' +
+    'cet cette ces todos todas tous toutes o os as nuevamente de nouveau novamente'
+  ).split(' '),
+);
+
+/** Whether `word`, followed by `next`, is a Spanish, French or Portuguese infinitive. */
+export function isForeignInfinitive(word: string, next: string): boolean {
+  const follower = next.toLowerCase().replace(/[’'].*$/u, '');
+  return (
+    INFINITIVE.test(word) &&
+    !NOT_INFINITIVES.has(word.toLowerCase()) &&
+    AFTER_INFINITIVE.has(follower)
+  );
 }
 
 /** "Que …", "Qu’…": the clauses listed under "CONSIDERANDO:" in Spanish, French and Portuguese. */

@@ -183,6 +183,6 @@ export function opensLikeUnOperative(text: string): boolean {
 /** OAS operative: "To urge member states …;". */
 export function opensWithInfinitive(text: string): boolean {
   if (/^To\s+\p{Ll}/u.test(text)) return true;
-  const [first = ''] = text.split(/\s+/, 1);
-  return isForeignInfinitive(first) && /^\S+\s+\p{Ll}/u.test(text);
+  const [first = '', second = ''] = text.split(/\s+/, 2);
+  return isForeignInfinitive(first, second);
 }
