@@ -18,6 +18,7 @@ import { RemoteSelection } from './remoteSelection';
 import { CaretLabels, renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
 import './prosemirror-base.css';
+import './footnotes.css';
 
 export interface LocalUser {
   participant: string;

@@ -14,7 +14,7 @@ export async function importDocument(
   upload: { contentType: string; body: Buffer; title?: string },
 ): Promise<DocumentInfo & { warnings: string[] }> {
   authorise(principal, 'createDocument');
-  const meeting = meetingFor(context, principal, meetingId);
+  meetingFor(context, principal, meetingId);
   if (!IMPORT_TYPES.some((t) => upload.contentType.toLowerCase().startsWith(t))) {
     throw new AccordError(
       'unsupported_media_type',
@@ -30,7 +30,8 @@ export async function importDocument(
     title: draft.title,
     templateId: 'import',
     style: draft.style,
-    language: meeting.languages[0] ?? 'en',
+    // The original's language, as its words tell (issue #15: "Original:" is the real one).
+    language: draft.language,
     content: draft.content,
     attributeTo: 'creator',
   });

@@ -19,6 +19,7 @@ export async function recordVersion(
   kind: VersionKind,
   label: string,
   principal: Principal | null,
+  extra: Pick<VersionRecord, 'restoredText'> = {},
 ): Promise<VersionInfo> {
   const { state, seq } = await context.rooms.read(document.id, (doc, lastSeq) => ({
     state: Y.encodeStateAsUpdate(doc),
@@ -35,6 +36,7 @@ export async function recordVersion(
     createdAt: now.toISOString(),
     createdBy: principal ? authorId(principal) : null,
     seq,
+    ...extra,
   };
   await save(context, (change) => change.putVersion(record));
   audit(

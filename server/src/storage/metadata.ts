@@ -60,6 +60,12 @@ export interface VersionRecord {
   createdBy: string | null;
   /** The last update of the document's history that the version includes. */
   seq: number;
+  /**
+   * A restore only: the live characters that stand for the restored version's characters, as
+   * runs `[client, clock, originClient, originClock, length]`, so that restored words keep
+   * their first writer (see domain/history/restored-text.ts). Absent on other versions.
+   */
+  restoredText?: [number, number, number, number, number][];
 }
 
 /** What the relay needs to know of a document: which meeting it belongs to. */

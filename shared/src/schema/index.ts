@@ -3,11 +3,15 @@ import Bold from '@tiptap/extension-bold';
 import Italic from '@tiptap/extension-italic';
 import type { Schema } from '@tiptap/pm/model';
 import { LeadHeading, Note, Operative, Organ, Preambular, Subparagraph, Title } from './blocks';
+import { AnnexHeading } from './annex';
+import { Footnote } from './footnote';
 import { Bracket } from './marks';
 
 export * from './attributes';
 export { Title, Organ, LeadHeading, Note, Preambular, Operative, Subparagraph } from './blocks';
 export { Bracket } from './marks';
+export { Footnote, footnoteProblem, MAX_FOOTNOTE_TEXT, type FootnoteAttributes } from './footnote';
+export { AnnexHeading, annexParts, type AnnexPart } from './annex';
 
 /** The draft's root: a flat sequence of blocks. */
 export const DraftDocument = Node.create({ name: 'doc', topNode: true, content: 'block+' });
@@ -27,9 +31,11 @@ export const draftExtensions: AnyExtension[] = [
   Preambular,
   Operative,
   Subparagraph,
+  AnnexHeading,
   Bold,
   Italic,
   Bracket,
+  Footnote,
 ];
 
 let cachedSchema: Schema | undefined;
@@ -49,6 +55,7 @@ export const NODE = {
   preambular: 'preambular',
   operative: 'operative',
   subparagraph: 'subparagraph',
+  annexHeading: 'annexHeading',
 } as const;
 
 /** Blocks that carry a stable `id`. */

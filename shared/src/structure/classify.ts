@@ -1,4 +1,5 @@
 import { roman } from '../numbering';
+import { withoutReferences } from './footnotes';
 import { dropPrefix, parseInline, runsText, type Run } from './inline';
 import {
   opensLikePreambular,
@@ -8,6 +9,7 @@ import {
   opensWithUppercaseLead,
 } from './lexicon';
 import {
+  isAnnexHeading,
   isDocumentSymbol,
   isFootnote,
   isSponsorNote,
@@ -30,7 +32,8 @@ export type ItemKind =
   | 'leadHeading'
   | 'preambular'
   | 'operative'
-  | 'subparagraph';
+  | 'subparagraph'
+  | 'annexHeading';
 
 export interface Item {
   kind: ItemKind;
@@ -54,7 +57,7 @@ export interface Classification {
   orphanLetters: number;
 }
 
-type Section = 'front' | 'preamble' | 'operative';
+type Section = 'front' | 'preamble' | 'operative' | 'annex';
 
 const letterOf = (n: number) =>
   String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
@@ -135,14 +138,29 @@ export function classifyParagraphs(
 
   for (const paragraph of paragraphs) {
     let runs = parseInline(paragraph, markdown);
-    let text = runsText(runs).trim();
+    // Footnote references (see footnotes.ts) stay in the runs but are no sign of structure.
+    let text = withoutReferences(runsText(runs)).trim();
     const heading = /^#{1,6}\s+/.exec(text);
     if (heading) {
       runs = dropPrefix(runs, heading[0].length);
       runs = runs.map((run) => ({ ...run, text: run.text.replace(/\s+#+\s*$/, '') }));
-      text = runsText(runs).trim();
+      text = withoutReferences(runsText(runs)).trim();
     }
     if (!text) continue;
+    if (isAnnexHeading(text)) {
+      section = 'annex';
+      push('annexHeading', runs);
+      continue;
+    }
+    if (section === 'annex') {
+      // An annex (a plan of action) is not operative text: its headings stay headings and its
+      // numbered items are kept as written, outside the operative numbering.
+      const unpunctuated = !/[;.,:]$/.test(text);
+      if (heading || (isUppercase(text) && text.length < 200 && unpunctuated)) {
+        push('leadHeading', runs);
+      } else push('note', runs);
+      continue;
+    }
 
     if (isFootnote(text) || (text.startsWith('(') && text.endsWith(')') && isSponsorNote(text))) {
       push('note', runs);
@@ -213,7 +231,7 @@ export function classifyParagraphs(
         push('subparagraph', rest, { level: 1 });
         continue;
       }
-      unmarked(rest, runsText(rest).trim(), false);
+      unmarked(rest, withoutReferences(runsText(rest)).trim(), false);
       continue;
     }
     unmarked(runs, text, heading !== null);

@@ -1,3 +1,12 @@
+import {
+  FOREIGN_ADVERBS,
+  FOREIGN_PREAMBLE_PHRASES,
+  FOREIGN_THAT,
+  isForeignInfinitive,
+  isForeignLeadWord,
+  isForeignOperativeVerb,
+} from './languages';
+
 /**
  * The opening words of paragraphs. Preambular paragraphs open with a participle or adjective
  * ("Recalling", "Deeply concerned", OAS "RECALLING that …;", "That …;"); operative paragraphs
@@ -88,6 +97,11 @@ const OPERATIVE_VERBS = new Set([
 const PHRASES =
   /^(?:Bearing in mind|Keeping in mind|Taking into account|Taking into consideration|Taking note(?: with (?:appreciation|satisfaction|concern))?|Calls upon|Calls on|Having (?:considered|examined|reviewed|received|heard|seen)|Noting with (?:appreciation|satisfaction|concern|deep concern)|Welcoming also)\b/;
 
+/** The same phrases in capitals, as OAS texts set them inline ("TENIENDO PRESENTE que …"). */
+const UPPERCASE_FOREIGN_PHRASES = new RegExp(FOREIGN_PREAMBLE_PHRASES.source, 'iu');
+
+const isAdverb = (word: string) => ADVERBS.has(word) || FOREIGN_ADVERBS.has(word);
+
 function words(text: string): string[] {
   return text.split(/\s+/, 3).map((word) => word.replace(/[^\p{L}-]/gu, ''));
 }
@@ -97,7 +111,7 @@ function words(text: string): string[] {
  * words UN texts set in italics; 0 when the paragraph opens otherwise.
  */
 export function leadPhraseLength(text: string): number {
-  const phrase = PHRASES.exec(text);
+  const phrase = PHRASES.exec(text) ?? FOREIGN_PREAMBLE_PHRASES.exec(text);
   if (phrase) return phrase[0].length;
   const match = /^(\p{Lu}[\p{L}-]*)(?:\s+(\p{Ll}[\p{L}-]*))?(?:\s+(also|further|again))?/u.exec(
     text,
@@ -105,26 +119,33 @@ export function leadPhraseLength(text: string): number {
   if (!match?.[1]) return 0;
   const first = match[1].toLowerCase();
   const second = match[2]?.toLowerCase() ?? '';
-  if (ADVERBS.has(first) && (isLeadWord(second) || OPERATIVE_VERBS.has(second))) {
+  if (isAdverb(first) && (isLeadWord(second) || isOperativeVerb(second))) {
     return match[1].length + 1 + second.length + (match[3] ? match[3].length + 1 : 0);
   }
-  if (!isLeadWord(first) && !OPERATIVE_VERBS.has(first)) return 0;
+  if (!isLeadWord(first) && !isOperativeVerb(first)) return 0;
   // "Recalling also", "Decides further": the adverb after the verb belongs to it.
-  return ['also', 'further', 'again'].includes(second)
+  return ['also', 'further', 'again'].includes(second) || FOREIGN_ADVERBS.has(second)
     ? match[1].length + 1 + second.length
     : match[1].length;
 }
 
 function isLeadWord(word: string): boolean {
-  return (word.length > 5 && word.endsWith('ing')) || PREAMBLE_ADJECTIVES.has(word);
+  return (
+    (word.length > 5 && word.endsWith('ing')) ||
+    PREAMBLE_ADJECTIVES.has(word) ||
+    isForeignLeadWord(word)
+  );
 }
+
+const isOperativeVerb = (word: string) => OPERATIVE_VERBS.has(word) || isForeignOperativeVerb(word);
 
 /** UN preambular: "Recalling its resolution …,", "Deeply concerned …,", "Bearing in mind …,". */
 export function opensLikePreambular(text: string): boolean {
   if (PHRASES.test(text) && !/^Calls/.test(text)) return true;
+  if (FOREIGN_PREAMBLE_PHRASES.test(text)) return true;
   const [first = '', second = ''] = words(text);
   if (!/^\p{Lu}\p{Ll}/u.test(first)) return false;
-  const lead = ADVERBS.has(first.toLowerCase()) ? second.toLowerCase() : first.toLowerCase();
+  const lead = isAdverb(first.toLowerCase()) ? second.toLowerCase() : first.toLowerCase();
   return isLeadWord(lead);
 }
 
@@ -133,20 +154,21 @@ export function opensWithUppercaseLead(text: string): boolean {
   if (
     /^(?:BEARING IN MIND|TAKING INTO ACCOUNT|TAKING NOTE|HAVING SEEN|HAVING CONSIDERED)\b/.test(
       text,
-    )
+    ) ||
+    UPPERCASE_FOREIGN_PHRASES.test(text)
   ) {
-    return true;
+    return /^\p{Lu}{2}/u.test(text);
   }
-  const match = /^([A-Z]{3,})(?:\s+([A-Z]{3,}))?\s+(?:[a-z“"‘'(]|[A-Z][a-z])/.exec(text);
+  const match = /^(\p{Lu}{3,})(?:\s+(\p{Lu}{3,}))?\s+(?:[\p{Ll}“"‘'(]|\p{Lu}\p{Ll})/u.exec(text);
   if (!match?.[1]) return false;
   const first = match[1].toLowerCase();
-  const lead = ADVERBS.has(first) ? (match[2]?.toLowerCase() ?? '') : first;
+  const lead = isAdverb(first) ? (match[2]?.toLowerCase() ?? '') : first;
   return isLeadWord(lead);
 }
 
 /** "That on the occasion …", the clauses listed under "CONSIDERING:". */
 export function opensWithThat(text: string): boolean {
-  return /^That\s/.test(text);
+  return /^That\s/.test(text) || FOREIGN_THAT.test(text);
 }
 
 /** UN operative: "Decides …;", "Also requests …;", "Calls upon …;". */
@@ -154,11 +176,13 @@ export function opensLikeUnOperative(text: string): boolean {
   if (/^Calls (?:upon|on)\b/.test(text)) return true;
   const [first = '', second = ''] = words(text);
   if (!/^\p{Lu}\p{Ll}/u.test(first)) return false;
-  const verb = ADVERBS.has(first.toLowerCase()) ? second.toLowerCase() : first.toLowerCase();
-  return OPERATIVE_VERBS.has(verb);
+  const verb = isAdverb(first.toLowerCase()) ? second.toLowerCase() : first.toLowerCase();
+  return isOperativeVerb(verb);
 }
 
 /** OAS operative: "To urge member states …;". */
 export function opensWithInfinitive(text: string): boolean {
-  return /^To\s+\p{Ll}/u.test(text);
+  if (/^To\s+\p{Ll}/u.test(text)) return true;
+  const [first = '', second = ''] = text.split(/\s+/, 2);
+  return isForeignInfinitive(first, second);
 }

@@ -1,3 +1,5 @@
+import { FOREIGN_OPERATIVE_HEADING, FOREIGN_PREAMBLE_HEADING, readForeignOrgan } from './languages';
+
 /**
  * The signs by which a reader recognises the parts of a resolution in plain text: numbers and
  * letters in front of paragraphs, lead-word headings, the organ line, sponsor notes and
@@ -62,9 +64,9 @@ const KNOWN_LEAD =
 export function readLeadHeading(text: string): 'preamble' | 'operative' | 'generic' | null {
   const t = text.trim();
   if (t.length > 60 || !t.endsWith(':')) return null;
-  if (OPERATIVE_LEAD.test(t)) return 'operative';
-  if (KNOWN_LEAD.test(t)) return 'preamble';
-  return /^[A-Z][A-Z ,'’-]*[A-Z]\s*:$/.test(t) ? 'generic' : null;
+  if (OPERATIVE_LEAD.test(t) || FOREIGN_OPERATIVE_HEADING.test(t)) return 'operative';
+  if (KNOWN_LEAD.test(t) || FOREIGN_PREAMBLE_HEADING.test(t)) return 'preamble';
+  return /^\p{Lu}[\p{Lu} ,'’-]*\p{Lu}\s*:$/u.test(t) ? 'generic' : null;
 }
 
 /**
@@ -82,7 +84,7 @@ export function readOrgan(text: string): 'oas' | 'un' | null {
   ) {
     return 'un';
   }
-  return null;
+  return readForeignOrgan(t);
 }
 
 /**
@@ -111,9 +113,19 @@ export function isDocumentSymbol(text: string): boolean {
   );
 }
 
-/** A footnote as Markdown or a converted .docx writes it: "[^1]: text", "[1] text". */
+/**
+ * A footnote as Markdown or a converted .docx writes it ("[^1]: text", "[1] text"), or as OAS
+ * texts do ("1/ The Delegation of … does not join consensus …").
+ */
 export function isFootnote(text: string): boolean {
-  return /^\[\^?\d{1,3}\]:?\s/.test(text.trim());
+  return /^(?:\[\^?\d{1,3}\]:?|\d{1,3}\/)\s/.test(text.trim());
+}
+
+/** The heading that opens an annex: "ANNEX", "Annex II", "ANEXO", "ANNEXE I", "ANNEX:". */
+export function isAnnexHeading(text: string): boolean {
+  return /^(?:annex|anexo|annexe)(?:\s+(?:[ivxlc]{1,5}|\d{1,2}|[a-z]))?\s*[.:]?$/iu.test(
+    text.trim(),
+  );
 }
 
 /** Text in capitals throughout (at least two letters): titles, organ lines, headings. */

@@ -1,7 +1,10 @@
+import type { Language } from '../api';
 import type { DraftStyle, NodeJSON } from '../content';
 import { newParagraphId } from '../ids';
 import { classifyParagraphs, type Item } from './classify';
+import { anchorFootnotes, extractFootnotes, withoutReferences } from './footnotes';
 import { italiciseLead, runsText, runsToInline } from './inline';
+import { detectLanguage } from './languages';
 import { leadPhraseLength } from './lexicon';
 import { normaliseText } from './normalise';
 import { segmentParagraphs } from './segment';
@@ -30,6 +33,8 @@ export interface RecognisedDraft {
   /** The title as found in the text, or `null`. */
   title: string | null;
   style: DraftStyle;
+  /** The language the text is written in (its "Original:"), from its words. */
+  language: Language;
   /** Top-level blocks of the draft schema, in order. */
   blocks: NodeJSON[];
   /** Sentences for the person importing: what was guessed, dropped or not recognised. */
@@ -38,7 +43,14 @@ export interface RecognisedDraft {
   structured: boolean;
 }
 
-const STRUCTURAL = new Set(['organ', 'leadHeading', 'preambular', 'operative', 'subparagraph']);
+const STRUCTURAL = new Set([
+  'organ',
+  'leadHeading',
+  'preambular',
+  'operative',
+  'subparagraph',
+  'annexHeading',
+]);
 
 function toBlock(item: Item, style: DraftStyle, newId: () => string): NodeJSON {
   let runs = item.runs;
@@ -48,7 +60,7 @@ function toBlock(item: Item, style: DraftStyle, newId: () => string): NodeJSON {
     (item.kind === 'preambular' || item.kind === 'operative') &&
     runs.every((run) => run.marks.length === 0)
   ) {
-    const text = runsText(runs).trimStart();
+    const text = withoutReferences(runsText(runs)).trimStart();
     const length = leadPhraseLength(text);
     if (length > 0) runs = italiciseLead([{ text, marks: [] }], length);
   }
@@ -68,7 +80,10 @@ export function recogniseDraft(text: string, options: RecogniseOptions = {}): Re
   const markdown = options.markdown ?? false;
   const fragment = options.mode === 'fragment';
   const newId = options.newId ?? newParagraphId;
-  const { paragraphs, droppedLines } = segmentParagraphs(normaliseText(text), markdown);
+  const segmented = segmentParagraphs(normaliseText(text), markdown);
+  const { droppedLines } = segmented;
+  const language = detectLanguage(segmented.paragraphs.join('\n'));
+  const { paragraphs, notes } = extractFootnotes(segmented.paragraphs);
   const { items, hints, numberingGaps, orphanLetters } = classifyParagraphs(
     paragraphs,
     markdown,
@@ -77,7 +92,10 @@ export function recogniseDraft(text: string, options: RecogniseOptions = {}): Re
   const style = options.style ?? (hints.un > hints.oas ? 'un' : 'oas');
   const structured = items.some((item) => STRUCTURAL.has(item.kind));
   const titleItem = items.find((item) => item.kind === 'title');
-  const title = titleItem ? runsText(titleItem.runs).replace(/\s+/g, ' ').trim() : null;
+  const title = titleItem
+    ? withoutReferences(runsText(titleItem.runs)).replace(/\s+/g, ' ').trim()
+    : null;
+  const build = (item: Item) => anchorFootnotes(toBlock(item, style, newId), notes, newId);
 
   const warnings: string[] = [];
   if (!structured && items.length > 0) {
@@ -86,8 +104,8 @@ export function recogniseDraft(text: string, options: RecogniseOptions = {}): Re
         `No resolution structure was recognised (no organ line, lead-word headings, preambular or numbered operative paragraphs): the text was imported as ${items.length} plain paragraph${items.length === 1 ? '' : 's'}.`,
       );
     }
-    const plain = items.map((item) => toBlock({ ...item, kind: 'note' }, style, newId));
-    return { title, style, blocks: plain, warnings, structured };
+    const plain = items.map((item) => build({ ...item, kind: 'note' }));
+    return { title, style, language, blocks: plain, warnings, structured };
   }
   if (droppedLines > 0) {
     warnings.push(
@@ -109,6 +127,6 @@ export function recogniseDraft(text: string, options: RecogniseOptions = {}): Re
       `The text mixes OAS and UN conventions; it was read as ${style === 'un' ? 'UN' : 'OAS'} style.`,
     );
   }
-  const blocks = items.map((item) => toBlock(item, style, newId));
-  return { title, style, blocks, warnings, structured };
+  const blocks = items.map(build);
+  return { title, style, language, blocks, warnings, structured };
 }

@@ -1,5 +1,6 @@
 import { opensLikePreambular, opensLikeUnOperative, opensWithUppercaseLead } from './lexicon';
 import {
+  isAnnexHeading,
   isBareMarker,
   isFootnote,
   isSponsorNote,
@@ -55,12 +56,15 @@ function opensUnit(line: string): boolean {
     readLeadHeading(line) !== null ||
     readOrgan(line) !== null ||
     (line.startsWith('(') && isSponsorNote(line)) ||
-    isFootnote(line)
+    isFootnote(line) ||
+    isAnnexHeading(line)
   );
 }
 
 /** Whether a hard line break between two lines of plain text ends a paragraph. */
 function breaksBetween(previous: string, line: string): boolean {
+  // "ANNEX" on its line, then the annex's title in capitals: two blocks.
+  if (isAnnexHeading(previous)) return true;
   if (isUppercase(previous) && !isUppercase(line)) return true;
   if (/[.;:!?]["”’)\]]*$/.test(previous) && /^["“‘(]?\p{Lu}/u.test(line)) return true;
   if (previous.endsWith(',')) {

@@ -1,5 +1,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { renderAnnexes, splitAnnexes } from './akn-annex';
+import { authorialNote } from './akn-notes';
 import { bracketNoteText, formatDay, originalLine } from './header';
 import type { BlockModel, DraftModel, Piece } from './model';
 import type { ExportInput } from './types';
@@ -77,6 +79,7 @@ function inline(parent: XMLBuilder, pieces: Piece[]): void {
       if (piece.bold) node = node.ele(NS, 'b');
       if (piece.italic) node = node.ele(NS, 'i');
       node.txt(piece.text);
+      authorialNote(target, piece);
     }
   }
 }
@@ -198,7 +201,7 @@ function statuses(meta: XMLBuilder, eIds: EIds): void {
  * mixed content, so a line break next to them is ignorable whitespace.
  */
 const BLOCK_ELEMENTS =
-  'statement|doc|meta|identification|FRBR\\w+|references|TLC\\w+|proprietary|accord:paragraphStatus|preface|preamble|citations|recitals|citation|recital|formula|mainBody|paragraph|subparagraph|num|intro|content|p';
+  'statement|doc|attachments|attachment|meta|identification|FRBR\\w+|references|TLC\\w+|proprietary|accord:paragraphStatus|preface|preamble|citations|recitals|citation|recital|formula|mainBody|paragraph|subparagraph|num|intro|content|p';
 function serialise(root: XMLBuilder): string {
   const flat = root.end({ prettyPrint: false });
   return (
@@ -217,7 +220,7 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
   const meta = statement.ele(NS, 'meta');
   identification(meta, input);
   const eIds = new EIds();
-  const blocks = model.blocks;
+  const { main: blocks, annexes } = splitAnnexes(model.blocks);
   const firstBody = blocks.findIndex((b) => b.type === 'operative' || b.type === 'subparagraph');
   const bodyStart = firstBody < 0 ? blocks.length : firstBody;
   const firstPreamble = blocks.findIndex(
@@ -278,6 +281,15 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
   flushHeading('heading');
   renderBody(statement.ele(NS, 'mainBody'), blocks.slice(bodyStart), eIds);
   statuses(meta, eIds);
+  renderAnnexes(statement, annexes, {
+    // The annex's own identification; its references (TLCs) are the main text's, by eId.
+    meta: (meta) => {
+      identification(meta, input);
+      meta.last().remove();
+    },
+    inline: (parent, block) => inline(parent, block.pieces),
+    block: p,
+  });
   return serialise(root);
 }
 

@@ -3,6 +3,7 @@ import {
   CommentRangeStart,
   CommentReference,
   DeletedTextRun,
+  FootnoteReferenceRun,
   InsertedTextRun,
   Paragraph,
   Tab,
@@ -12,6 +13,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { MoveRecorder } from './docx-moves';
+import { footnoteAfter } from './footnotes';
 import { bracketNoteText } from './header';
 import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './model';
 
@@ -118,6 +120,8 @@ export class DocxRevisions {
       if (piece.kind === 'text') {
         const options = { text: piece.text, bold: bold || piece.bold, italics: piece.italic };
         out.push(this.run(piece.change, piece.delegation, options, piece.at));
+        const footnote = footnoteAfter(piece);
+        if (footnote !== null) out.push(new FootnoteReferenceRun(footnote));
       } else if (piece.kind === 'open') {
         if (piece.note !== null) {
           const id = this.comment(piece.delegations.join(', '), bracketNoteText(piece.delegations));

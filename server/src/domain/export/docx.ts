@@ -36,6 +36,7 @@ import {
   wordThreads,
   type WordComment,
 } from './docx-comments';
+import { ANNEX_HEADING, docxFootnotes } from './docx-notes';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
 import { blockRunChange, UNATTRIBUTED, type BlockModel, type DraftModel } from './model';
@@ -168,6 +169,7 @@ function paragraphOf(
   return new Paragraph({
     style: styleOf(block),
     ...numbered,
+    ...(block.annexHeading ? ANNEX_HEADING : {}),
     run: revisions.paragraphMark(change, block.delegation, block.at),
     children: withWordComments(children, (block.id && threads.get(block.id)) || []),
   });
@@ -251,6 +253,7 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
     // A tracked export is for review: further edits in Word are tracked too.
     features: { trackRevisions: model.tracked },
     comments: { children: [...revisions.comments, ...threadComments] },
+    footnotes: docxFootnotes(model.notes),
     styles: {
       default: { document: { run: { font: FONT, size: 24 } } },
       paragraphStyles: paragraphStyles(),

@@ -17,6 +17,7 @@ const PALETTE = [
 ];
 
 export const BASE_CSS = `
+.annex-heading { break-before: page; text-align: center; font-weight: bold; }
 :root { color-scheme: light; }
 body { margin: 0; background: #e5e7eb; font: 12pt/1.45 "Times New Roman", Tinos, "Liberation Serif", Times, serif; color: #111; }
 .draft { box-sizing: border-box; max-width: 210mm; min-height: 297mm; margin: 1.5rem auto;

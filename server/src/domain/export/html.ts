@@ -1,4 +1,5 @@
 import { commentEndnotes } from '../comments-endnotes';
+import { footnoteAfter, noteText } from './footnotes';
 import { bracketNoteText, headerBlock, revisionAuthors } from './header';
 import { BASE_CSS, delegationCss } from './html-style';
 import {
@@ -72,6 +73,11 @@ function pieceHtml(piece: Piece): string {
 }
 
 function noteRef(piece: Piece): Revised[] {
+  const footnote = footnoteAfter(piece);
+  if (footnote !== null) {
+    const markup = `<sup class="footnote-ref"><a href="#note-${footnote}">${footnote}</a></sup>`;
+    return [{ change: 'equal', delegation: null, markup }];
+  }
   if (piece.kind !== 'close' || piece.note === null) return [];
   const markup = `<sup class="bracket-note"><a href="#note-${piece.note}">${piece.note}</a></sup>`;
   return [{ change: 'equal', delegation: null, markup }];
@@ -116,6 +122,7 @@ const CLASS_NAMES: Record<BlockModel['type'], string> = {
 function blockHtml(block: BlockModel): string {
   const classes = ['block', CLASS_NAMES[block.type]];
   if (block.level) classes.push(`level-${block.level}`);
+  if (block.annexHeading) classes.push('annex-heading');
   if (block.change !== 'unchanged') classes.push(`block-${block.change}`);
   const attrs = [`class="${classes.join(' ')}"`];
   if (block.id) attrs.push(`data-id="${escapeHtml(block.id)}"`);
@@ -142,7 +149,7 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
     : '';
   const notes = model.notes.length
     ? `<section class="notes"><h2>Notes</h2><ol>${model.notes
-        .map((n) => `<li id="note-${n.number}">${escapeHtml(bracketNoteText(n.delegations))}</li>`)
+        .map((n) => `<li id="note-${n.number}">${escapeHtml(noteText(n))}</li>`)
         .join('')}</ol></section>`
     : '';
   const endnotes = commentEndnotes(input.comments, model.blocks);

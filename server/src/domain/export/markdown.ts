@@ -1,4 +1,5 @@
-import { bracketNoteText, headerBlock } from './header';
+import { footnoteAfter, noteText } from './footnotes';
+import { headerBlock } from './header';
 import {
   blockRunChange,
   joinRevisions,
@@ -41,7 +42,8 @@ function pieceMarkdown(piece: Piece): string {
   let text = escapeMarkdown(piece.text);
   if (piece.italic) text = emphasis(text, '*');
   if (piece.bold) text = emphasis(text, '**');
-  return text;
+  const footnote = footnoteAfter(piece);
+  return footnote === null ? text : `${text}[^${footnote}]`;
 }
 
 /** Wraps each stretch of one revision by one delegation in CriticMarkup. */
@@ -92,11 +94,7 @@ export function renderMarkdown(model: DraftModel, input: ExportInput): string {
   }
   parts.push(...model.blocks.map(blockMarkdown).filter((line) => line.trim() !== ''));
   if (model.notes.length) {
-    parts.push(
-      model.notes
-        .map((n) => `[^${n.number}]: ${escapeMarkdown(bracketNoteText(n.delegations))}`)
-        .join('\n'),
-    );
+    parts.push(model.notes.map((n) => `[^${n.number}]: ${escapeMarkdown(noteText(n))}`).join('\n'));
   }
   return parts.join('\n\n') + '\n';
 }

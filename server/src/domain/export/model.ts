@@ -5,6 +5,7 @@ import {
   type MarkJSON,
   type NodeJSON,
 } from '@accord/shared';
+import { footnoteOf } from './footnotes';
 
 /**
  * The layout model every renderer walks: the draft's blocks in reading order, numbered, with
@@ -37,6 +38,10 @@ export interface TextRunModel {
   delegation: string | null;
   /** When the run was inserted or deleted (ISO 8601); absent when unknown or `equal`. */
   at?: string;
+  /** The draft's footnote on this run (see footnotes.ts), when it is part of an anchor. */
+  note?: { id: string; text: string };
+  /** On the anchor's last run: the number of the footnote whose reference follows it. */
+  footnote?: number;
 }
 
 /** A piece of a block's inline content: text, or the opening or closing square bracket. */
@@ -100,11 +105,15 @@ export interface BlockModel {
   /** For moves: a sentence saying from where to where, for a comment. */
   moveNote: string | null;
   pieces: Piece[];
+  /** An annex's heading (see annexes.ts): it starts a new page and the annex's part. */
+  annexHeading?: boolean;
 }
 
 export interface BracketNote {
   number: number;
   delegations: string[];
+  /** A footnote written in the draft: its text (then `delegations` is empty). */
+  text?: string;
 }
 
 export interface DraftModel {
@@ -165,8 +174,11 @@ export function inlineRuns(node: NodeJSON, raw = false): TextRunModel[] {
     bracket: bracketOf(child.marks),
     change: 'equal' as const,
     delegation: null,
+    ...withNote(footnoteOf(child.marks)),
   }));
 }
+
+const withNote = (note: { id: string; text: string } | undefined) => (note ? { note } : {});
 
 /** Numbers bracket attribution notes across one document. */
 export class NoteCounter {
@@ -175,6 +187,12 @@ export class NoteCounter {
     if (delegations.length === 0) return null;
     const number = this.notes.length + 1;
     this.notes.push({ number, delegations });
+    return number;
+  }
+  /** Numbers a footnote written in the draft. */
+  nextFootnote(text: string): number {
+    const number = this.notes.length + 1;
+    this.notes.push({ number, delegations: [], text });
     return number;
   }
 }
@@ -297,7 +315,15 @@ export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
         inFrom = own;
       }
     }
-    pieces.push({ kind: 'text', ...run });
+    // A footnote's reference follows the last run of its anchor (in the newer version).
+    const next = runs[index + 1];
+    const endsAnchor =
+      run.note !== undefined && run.change !== 'delete' && next?.note?.id !== run.note.id;
+    pieces.push(
+      endsAnchor && run.note
+        ? { kind: 'text', ...run, footnote: notes.nextFootnote(run.note.text) }
+        : { kind: 'text', ...run },
+    );
   }
   close(true, true);
   return pieces;
@@ -322,6 +348,7 @@ export function unchangedBlock(
     delegation: null,
     moveNote: null,
     pieces: toPieces(inlineRuns(node), notes),
+    ...(node.type === 'annexHeading' ? { annexHeading: true } : {}),
   };
 }
 

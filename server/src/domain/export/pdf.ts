@@ -2,7 +2,8 @@ import { commentEndnotes } from '../comments-endnotes';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { bracketNoteText, headerBlock, revisionAuthors } from './header';
+import { footnoteAfter, noteText } from './footnotes';
+import { headerBlock, revisionAuthors } from './header';
 import {
   readerLabel,
   type BlockModel,
@@ -161,7 +162,9 @@ class PdfRevisions {
       if (piece.kind === 'text') {
         const inline = { text: printable(piece.text), bold: piece.bold, italics: piece.italic };
         if (inline.text === '') return [];
-        return [this.inline(piece.change, piece.delegation, inline)];
+        const footnote = footnoteAfter(piece);
+        const reference = footnote === null ? [] : [{ text: String(footnote), sup: true }];
+        return [this.inline(piece.change, piece.delegation, inline), ...reference];
       }
       const mark = this.inline(piece.change, piece.delegation, {
         text: piece.kind === 'open' ? '[' : ']',
@@ -191,6 +194,16 @@ const INDENT = 36;
 const NUMBER_COLUMN = 48;
 
 function blockContent(block: BlockModel, revisions: PdfRevisions): PdfContent {
+  // An annex starts on a new page, under its heading.
+  if (block.annexHeading) {
+    return {
+      text: revisions.pieces(block.pieces),
+      bold: true,
+      alignment: 'center',
+      pageBreak: 'before',
+      margin: [0, 12, 0, 12],
+    };
+  }
   const text: PdfInline[] = revisions.pieces(block.pieces);
   if (block.moveNote) {
     text.push({ text: ` — ${block.moveNote}`, italics: true, color: '#555555' });
@@ -246,7 +259,7 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
     content.push({
       margin: [0, 18, 0, 0],
       fontSize: 9,
-      stack: model.notes.map((n) => `${n.number}. ${printable(bracketNoteText(n.delegations))}`),
+      stack: model.notes.map((n) => `${n.number}. ${printable(noteText(n))}`),
     });
   }
   const endnotes = commentEndnotes(input.comments, model.blocks);

@@ -14,6 +14,7 @@ import {
   type CharacterSet,
   type ParagraphSnapshot,
 } from './paragraphs';
+import { restoredOrigins } from './restored-text';
 import type { Authorship } from './word-spans';
 import {
   commentChanges,
@@ -88,6 +89,8 @@ export interface LoggedSides {
   bindings: ReadonlyMap<number, string>;
   style: DraftStyle;
   name: (author: string | undefined) => ChangeAuthor;
+  /** The character a restored one stands for (see restored-text.ts); itself by default. */
+  origin?: (client: number, clock: number) => [number, number];
 }
 
 /**
@@ -119,7 +122,8 @@ export function compareLogged(sides: LoggedSides): Comparison {
   const times = insertionTimes(records, wantedTimes);
   const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
   const added = (client: number, clock: number): Authorship | undefined => {
-    const author = bindings.get(client);
+    const [writer] = sides.origin ? sides.origin(client, clock) : [client];
+    const author = bindings.get(writer);
     return author === undefined ? undefined : { author, at: times.get(`${client}:${clock}`) };
   };
   return compareParagraphs({
@@ -164,7 +168,18 @@ export async function compareVersions(
     Math.max(from.seq, to.seq),
   );
   const name = authorNamer(context.storage.metadata);
-  const comparison = compareLogged({ from, to, records, bindings, style: document.style, name });
+  const comparison = compareLogged({
+    from,
+    to,
+    records,
+    bindings,
+    style: document.style,
+    name,
+    origin: restoredOrigins(
+      context.storage.metadata.versionsOf(document.id),
+      Math.max(from.seq, to.seq),
+    ),
+  });
   const [older, newer] = from.seq <= to.seq ? [from, to] : [to, from];
   return {
     ...comparison,

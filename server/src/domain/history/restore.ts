@@ -8,11 +8,16 @@ import type { DomainContext } from '../context';
 import { conflict } from '../errors';
 import { findVersion, recordVersion, versionState } from '../versions';
 import { stateToContent } from '../ydoc';
+import { paragraphsOf } from './comparison';
+import { readParagraphs } from './paragraphs';
+import { restoredRuns, type RestoredRun } from './restored-text';
 
 /**
  * Restores a version: its text becomes the live text as a new change by the chair, which every
  * connected client receives at once, recorded as a version of kind `restore`. History is never
  * rewritten: the restore is one more update in the log, and paragraphs get their old ids back.
+ * The words it brings back stay credited to the delegations that first wrote them (its
+ * version record keeps which characters they stand for); the version itself is the chair's.
  */
 export async function restoreVersion(
   context: DomainContext,
@@ -26,8 +31,10 @@ export async function restoreVersion(
     throw conflict('document_locked', 'This document is locked for adoption. Unlock it first.');
   }
   const version = findVersion(context, document.id, versionId);
-  const content = stateToContent(await versionState(context, version));
+  const state = await versionState(context, version);
+  const content = stateToContent(state);
   const node = draftSchema().nodeFromJSON(content);
+  let restoredText: RestoredRun[] = [];
   await context.rooms.change(document.id, {
     author: authorId(principal),
     apply: (doc) => {
@@ -37,7 +44,11 @@ export async function restoreVersion(
         mapping: new Map(),
         isOMark: new Map(),
       });
+      // Which version characters the live ones now stand for: restored words keep their writer.
+      restoredText = restoredRuns(readParagraphs(doc), paragraphsOf(state));
     },
   });
-  return recordVersion(context, document, 'restore', `Restored "${version.label}"`, principal);
+  return recordVersion(context, document, 'restore', `Restored "${version.label}"`, principal, {
+    restoredText,
+  });
 }

@@ -109,6 +109,8 @@ export function htmlToText(html: string): string {
   const lists: List[] = [];
   let operatives = 0;
   let skipDepth = 0;
+  /** For each open link, whether it is a footnote's (its text skipped). */
+  const links: boolean[] = [];
   // Word often keeps a lettered list apart from its numbered paragraph ("3. … by:" then an
   // unindented "a."): a list that follows a numbered item ending with a colon is read as
   // nested in it, as a reader would.
@@ -129,8 +131,20 @@ export function htmlToText(html: string): string {
     }
     const tag = (rawTag ?? '').toLowerCase();
     const isClosing = closing === '/';
-    // Footnote references ("[1]") and back-links ("↑") are not text of the resolution.
-    if (tag === 'sup' || (tag === 'a' && /href="#(?:foot|end)note-ref/.test(attributes))) {
+    // A footnote reference becomes Markdown's "[^1]", which the recogniser anchors; its "[1]"
+    // and the note's back-link ("↑") are not text of the resolution.
+    if (tag === 'a') {
+      const note = /href="#(?:foot|end)note-(ref-)?(\d+)"/.exec(attributes);
+      if (isClosing) {
+        if (links.pop()) skipDepth = Math.max(0, skipDepth - 1);
+      } else {
+        if (note && !note[1]) out.write(`[^${note[2]}]`);
+        links.push(note !== null);
+        if (note) skipDepth += 1;
+      }
+      continue;
+    }
+    if (tag === 'sup') {
       skipDepth = Math.max(0, skipDepth + (isClosing ? -1 : 1));
       continue;
     }

@@ -1,4 +1,4 @@
-import type { DraftStyle, NodeJSON } from '@accord/shared';
+import type { DraftStyle, Language, NodeJSON } from '@accord/shared';
 import { draftSchema } from '@accord/shared/schema/index';
 import { recogniseDraft } from '@accord/shared/structure/index';
 import { decodeText } from './decode';
@@ -30,6 +30,8 @@ export interface ImportInput {
 export interface ImportedDraft {
   title: string;
   style: DraftStyle;
+  /** The language the text is written in, detected from its words (the document's "Original:"). */
+  language: Language;
   /** A `doc` node of the draft schema, every paragraph with a fresh id. */
   content: NodeJSON;
   /** What the person importing should check: guesses made, lines dropped, no structure found. */
@@ -90,7 +92,13 @@ export async function importDraft(input: ImportInput): Promise<ImportedDraft> {
   // clear failure instead of a document that clients cannot open.
   draftSchema().nodeFromJSON(content).check();
   const title = input.title?.trim() || draft.title || firstWords(draft.blocks) || 'Imported draft';
-  return { title, style: draft.style, content, warnings: [...warnings, ...draft.warnings] };
+  return {
+    title,
+    style: draft.style,
+    language: draft.language,
+    content,
+    warnings: [...warnings, ...draft.warnings],
+  };
 }
 
 function firstWords(blocks: readonly NodeJSON[]): string {
