@@ -4,10 +4,12 @@ import Italic from '@tiptap/extension-italic';
 import type { Schema } from '@tiptap/pm/model';
 import { LeadHeading, Note, Operative, Organ, Preambular, Subparagraph, Title } from './blocks';
 import { Bracket } from './marks';
+import { Proposal } from './proposal';
 
 export * from './attributes';
 export { Title, Organ, LeadHeading, Note, Preambular, Operative, Subparagraph } from './blocks';
 export { Bracket } from './marks';
+export { Proposal } from './proposal';
 
 /** The draft's root: a flat sequence of blocks. */
 export const DraftDocument = Node.create({ name: 'doc', topNode: true, content: 'block+' });
@@ -30,6 +32,7 @@ export const draftExtensions: AnyExtension[] = [
   Bold,
   Italic,
   Bracket,
+  Proposal,
 ];
 
 let cachedSchema: Schema | undefined;

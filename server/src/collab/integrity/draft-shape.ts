@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { BODY_FIELD, isSideTable, type SideTable } from '@accord/shared';
 import { draftSchema, isParagraphStatus } from '@accord/shared/schema/index';
+import { proposalFormatProblem } from './proposal-shape';
 import type { Place, UpdateView } from './update-view';
 
 /**
@@ -184,6 +185,7 @@ export function formatProblem(key: string, value: unknown): string | null {
   if (!marks.has(key)) return `no mark ${key}`;
   if (value === null) return null;
   if (key === 'bracket') return bracketSponsors(value) ? null : 'a bracket names its delegations';
+  if (key === 'proposal') return proposalFormatProblem(value);
   if (value === true) return null;
   if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
     return null;
