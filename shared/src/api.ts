@@ -1,3 +1,4 @@
+import type { DraftingMode } from './proposals';
 /**
  * The shapes of the HTTP API (SPEC.md "HTTP API"), shared by the server that answers and the
  * app that asks. Times are ISO 8601 strings in UTC.
@@ -63,6 +64,8 @@ export interface DocumentInfo {
   status: DocumentStatus;
   style: DraftStyle;
   language: Language;
+  /** How the text is drafted: `open`, `proposals` or `penholder`. */
+  mode: DraftingMode;
   createdAt: string;
   updatedAt: string;
 }

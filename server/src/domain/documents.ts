@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import {
+  DEFAULT_DRAFTING_MODE,
   randomId,
   type DocumentInfo,
   type DraftStyle,
@@ -23,6 +24,7 @@ export function presentDocument(record: Readonly<DocumentRecord>): DocumentInfo 
     status: record.status,
     style: record.style,
     language: record.language,
+    mode: record.mode ?? DEFAULT_DRAFTING_MODE,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

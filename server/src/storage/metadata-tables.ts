@@ -86,7 +86,10 @@ class Tables implements MetadataReader {
       }
       case 'documents': {
         // Records written before drafting modes existed are drafted openly.
-        const document = Object.freeze({ mode: DEFAULT_DRAFTING_MODE, ...frozen }) as DocumentRecord;
+        const document = Object.freeze({
+          mode: DEFAULT_DRAFTING_MODE,
+          ...frozen,
+        }) as DocumentRecord;
         this.documentsById.set(document.id, document);
         this.documentsByMeeting.add(document.meetingId, document.id);
         break;

@@ -81,7 +81,7 @@ class NewPositions {
 
   at(item: Y.Item, key: string): unknown {
     let known = this.known.get(key);
-    if (!known) this.known.set(key, (known = new Map()));
+    if (!known) this.known.set(key, (known = new Map<Y.Item, unknown>()));
     const chain: Y.Item[] = [];
     let current = item;
     let found: unknown = null;
@@ -190,7 +190,9 @@ export function proposalProblem(
       const { key, value } = item.content as Y.ContentFormat;
       if (!wordsSurvive(view, item)) continue;
       if (key === 'proposal' && readProposal(value) && !ownProposal(value)) {
-        return refuse(`only the chair decides the proposal of ${String(readProposal(value)?.delegations[0])}`);
+        return refuse(
+          `only the chair decides the proposal of ${String(readProposal(value)?.delegations[0])}`,
+        );
       }
       if (key !== 'proposal' && mode === 'penholder' && proposeOnly) {
         return refuse('in pen-holder mode a delegation changes no formatting');

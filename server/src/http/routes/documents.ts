@@ -12,10 +12,12 @@ import { listVersions, nameVersion } from '../../domain/versions';
 import { principalOf } from '../principal';
 import { NewVersionBody } from '../schemas';
 import { idParam, parseBody, queryString } from '../validate';
+import { proposalRoutes } from './proposals';
 
 /** One document: metadata, content, versions, lock. */
 export function documentRoutes(context: DomainContext): Router {
   const router = Router();
+  router.use(proposalRoutes(context));
 
   router.get('/:documentId', (request, response) => {
     const principal = principalOf(request, response);
