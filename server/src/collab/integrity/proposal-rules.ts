@@ -29,6 +29,8 @@ import { isDeletedBy, type UpdateView } from './update-view';
 
 export interface ProposalRuleContext {
   mode?: DraftingMode;
+  /** The sender's participant id: a new proposal names it as its `participant`. */
+  author: string;
   role: Role;
   delegation: string | null;
   /** The live stored items this update deletes. */
@@ -147,12 +149,15 @@ export function proposalProblem(
     if (isFormat(struct, 'proposal')) {
       const value = (struct.content as Y.ContentFormat).value as unknown;
       const proposal = readProposal(value);
-      if (proposal && proposal.delegations[0] !== own) {
+      if (
+        proposal &&
+        (proposal.delegations[0] !== own || proposal.participant !== context.author)
+      ) {
         // Only the proposal in force on one side may be repeated (closing a run inside it).
         const id = proposal.id;
         const besides = [positions.at(struct, 'proposal'), storedRight(view, struct, stored)];
         if (!besides.some((beside) => readProposal(beside)?.id === id)) {
-          return refuse(`only ${proposal.delegations[0]} may propose in its name`);
+          return refuse(`a new proposal is made in the sender's own name and delegation only`);
         }
       }
     }
