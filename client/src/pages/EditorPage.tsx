@@ -26,6 +26,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
+import { DraftingModeSelect, ProposalsPanel } from '../proposals/ProposalsPanel';
+import type { Editor } from '@tiptap/react';
 import '../styles/editor.css';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
@@ -48,6 +50,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
   const guidance = useTemplateGuidance(info?.templateId);
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   const refreshInfo = useCallback(() => {
     api.document(documentId).then(
@@ -126,6 +129,13 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         </div>
         <div className="editor-page__tools">
           {can(role, 'lock') && (
+            <DraftingModeSelect
+              documentId={info.id}
+              mode={info.mode}
+              onChanged={(mode) => setInfo({ ...info, mode })}
+            />
+          )}
+          {can(role, 'lock') && (
             <LockButton document={info} onChanged={setInfo} onError={setLoadError} />
           )}
           <HistoryToggle open={history.open} onToggle={history.toggle} />
@@ -151,6 +161,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
             canSetStatus={can(role, 'setStatus')}
             title={info.title}
             guidance={guidance}
+            onEditor={setEditor}
           />
         ) : (
           <Loading />
@@ -166,7 +177,19 @@ export default function EditorPage({ documentId }: { documentId: string }) {
             onClose={history.close}
           />
         ) : (
-          <PresenceList people={people} />
+          <div className="editor-page__side">
+            <PresenceList people={people} />
+            {collab.session && editable && (
+              <ProposalsPanel
+                editor={editor}
+                doc={collab.session.doc}
+                documentId={info.id}
+                mode={info.mode}
+                decides={can(role, 'lock')}
+                delegation={participant?.delegation ?? null}
+              />
+            )}
+          </div>
         )}
       </div>
     </div>
