@@ -185,7 +185,16 @@ function insertionBefore(doc: PMNode, pos: number, proposer: Proposer): Proposal
  */
 function markDeletion(tr: Transaction, from: number, to: number, proposer: Proposer): number {
   const type = tr.doc.type.schema.marks.proposal!;
-  const id = randomId(12);
+  // Deleting on from one's own deletion (Backspace after Backspace) extends it.
+  const id =
+    [tr.doc.resolve(to).nodeAfter, tr.doc.resolve(from).nodeBefore]
+      .map((node) => (node?.isText ? proposalOf(node.marks) : null))
+      .find(
+        (p) =>
+          p?.kind === 'delete' &&
+          p.participant === proposer.participant &&
+          p.delegations[0] === proposer.delegation,
+      )?.id ?? randomId(12);
   const own: { from: number; to: number }[] = [];
   const others: { from: number; to: number }[] = [];
   tr.doc.nodesBetween(from, to, (node, pos) => {
