@@ -96,6 +96,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     onSecurityEvent,
     logger,
     isLocked: (id) => storage.metadata.isLocked(id),
+    modeOf: (id) => storage.metadata.modeOf(id),
     idleUnloadMs: options.idleUnloadMs,
     checkpointEvery: options.checkpointEvery,
     maxDocumentBytes: options.maxDocumentBytes,

@@ -1,3 +1,4 @@
+import type { DraftingMode } from './proposals';
 /**
  * The shapes of the HTTP API (SPEC.md "HTTP API"), shared by the server that answers and the
  * app that asks. Times are ISO 8601 strings in UTC.
@@ -68,6 +69,9 @@ export interface DocumentInfo {
   language: Language;
   /** The organisation's document symbol ("OEA/Ser.K/XLIII.1 CIDI/RME/doc.5/26"), or null. */
   symbol: string | null;
+
+  /** How the text is drafted: `open`, `proposals` or `penholder`. */
+  mode: DraftingMode;
   createdAt: string;
   updatedAt: string;
 }

@@ -8,3 +8,4 @@ export * from './text';
 export * from './colors';
 export * from './side-tables';
 export * from './comments';
+export * from './proposals';

@@ -82,6 +82,11 @@ export const RefusalReason = {
   paragraphAgreed: 'paragraph_agreed',
   /** Adds or removes a comment, bracket sponsor or proposal supporter in someone else's name. */
   sideTable: 'entry_not_allowed',
+  /**
+   * Changes the text directly where the document's mode lets this participant only propose, or
+   * makes or decides a proposal in another delegation's name.
+   */
+  proposalNotAllowed: 'proposal_not_allowed',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

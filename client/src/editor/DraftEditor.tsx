@@ -17,6 +17,8 @@ import { GuidanceHints, type Guidance } from './guidanceHints';
 import { RemoteSelection } from './remoteSelection';
 import { CaretLabels, renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
+import { Proposing } from '../proposals/proposing';
+import { delegationColour } from '../collab/delegationColour';
 import './prosemirror-base.css';
 import './footnotes.css';
 
@@ -74,6 +76,11 @@ export function DraftEditor({
       PasteStructure.configure({ style }),
       GuidanceHints.configure({ label: t('structure.guidance') }),
       RemoteSelection.configure({ document: session.doc }),
+      Proposing.configure({
+        proposer: { participant: user.participant, delegation: user.delegation },
+        colourOf: (delegation) => delegationColour(delegation),
+        describe: (p) => t('proposals.hover', { delegations: p.delegations.join(', ') }),
+      }),
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).
     // eslint-disable-next-line react-hooks/exhaustive-deps

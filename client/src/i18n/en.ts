@@ -202,6 +202,8 @@ export const en = {
       'Your last changes were not accepted: an agreed paragraph can be changed only by the chair.',
     entry_not_allowed:
       'Your last changes were not accepted: comments, brackets and support for proposals can be added or withdrawn only in your own name.',
+    proposal_not_allowed:
+      'Your last changes were not accepted: in this drafting mode a delegation changes the text only by proposing, and only in its own name.',
     unknown:
       'Your last changes were not accepted by the server. You now see the text as the server holds it.',
     serverSays: 'Server’s reason: {{reason}}',
@@ -435,6 +437,33 @@ export const en = {
       replied: '{{delegation}} replied: “{{text}}”',
       resolved: '{{delegation}} resolved the thread “{{text}}”',
       reopened: 'The thread “{{text}}” was reopened',
+    },
+  },
+  proposals: {
+    title: 'Proposals',
+    propose: 'Propose changes',
+    forced: '(required in this drafting mode)',
+    count_one: '{{count}} open proposal',
+    count_other: '{{count}} open proposals',
+    byDelegation: 'Delegation',
+    byParagraph: 'Paragraph',
+    all: 'All',
+    previous: 'Previous proposal',
+    next: 'Next proposal',
+    acceptShown: 'Accept all shown',
+    rejectShown: 'Reject all shown',
+    insertBy: 'Insertion proposed by {{delegation}}',
+    deleteBy: 'Deletion proposed by {{delegation}}',
+    accept: 'Accept',
+    reject: 'Reject',
+    withdraw: 'Withdraw',
+    support: 'Support',
+    hover: 'Proposed by {{delegations}}',
+    mode: 'Drafting mode',
+    modes: {
+      open: 'Open drafting',
+      proposals: 'Proposals',
+      penholder: 'Pen-holder',
     },
   },
 } as const;

@@ -210,6 +210,8 @@ export const es: Catalogue = {
       'Sus últimos cambios no fueron aceptados: solo la Presidencia puede modificar un párrafo acordado.',
     entry_not_allowed:
       'Sus últimos cambios no fueron aceptados: los comentarios, los corchetes y el apoyo a las propuestas solo pueden añadirse o retirarse en nombre propio.',
+    proposal_not_allowed:
+      'No se aceptaron sus últimos cambios: en esta modalidad de redacción una delegación modifica el texto solo mediante propuestas, y solo en su propio nombre.',
     unknown:
       'El servidor no aceptó sus últimos cambios. Ahora ve el texto tal como lo conserva el servidor.',
     serverSays: 'Motivo indicado por el servidor: {{reason}}',
@@ -453,6 +455,34 @@ export const es: Catalogue = {
       replied: '{{delegation}} respondió: «{{text}}»',
       resolved: '{{delegation}} resolvió el hilo «{{text}}»',
       reopened: 'Se reabrió el hilo «{{text}}»',
+    },
+  },
+  proposals: {
+    title: 'Propuestas',
+    propose: 'Proponer cambios',
+    forced: '(obligatorio en esta modalidad de redacción)',
+    count_one: '{{count}} propuesta abierta',
+    count_many: '{{count}} propuestas abiertas',
+    count_other: '{{count}} propuestas abiertas',
+    byDelegation: 'Delegación',
+    byParagraph: 'Párrafo',
+    all: 'Todas',
+    previous: 'Propuesta anterior',
+    next: 'Propuesta siguiente',
+    acceptShown: 'Aceptar todas las mostradas',
+    rejectShown: 'Rechazar todas las mostradas',
+    insertBy: 'Inserción propuesta por {{delegation}}',
+    deleteBy: 'Supresión propuesta por {{delegation}}',
+    accept: 'Aceptar',
+    reject: 'Rechazar',
+    withdraw: 'Retirar',
+    support: 'Apoyar',
+    hover: 'Propuesta de {{delegations}}',
+    mode: 'Modalidad de redacción',
+    modes: {
+      open: 'Redacción abierta',
+      proposals: 'Propuestas',
+      penholder: 'Redacción por la Presidencia',
     },
   },
 };

@@ -214,6 +214,8 @@ export const fr: Catalogue = {
       'Vos dernières modifications n’ont pas été acceptées : seule la Présidence peut modifier un paragraphe convenu.',
     entry_not_allowed:
       'Vos dernières modifications n’ont pas été acceptées : les commentaires, les crochets et l’appui aux propositions ne peuvent être ajoutés ou retirés qu’en votre propre nom.',
+    proposal_not_allowed:
+      'Vos dernières modifications n’ont pas été acceptées : dans ce mode de rédaction, une délégation ne modifie le texte que par des propositions, et seulement en son propre nom.',
     unknown:
       'Le serveur n’a pas accepté vos dernières modifications. Vous voyez désormais le texte tel que le serveur le conserve.',
     serverSays: 'Motif indiqué par le serveur : {{reason}}',
@@ -459,6 +461,34 @@ export const fr: Catalogue = {
       replied: '{{delegation}} a répondu : « {{text}} »',
       resolved: '{{delegation}} a clos le fil « {{text}} »',
       reopened: 'Le fil « {{text}} » a été rouvert',
+    },
+  },
+  proposals: {
+    title: 'Propositions',
+    propose: 'Proposer des modifications',
+    forced: '(obligatoire dans ce mode de rédaction)',
+    count_one: '{{count}} proposition ouverte',
+    count_many: '{{count}} propositions ouvertes',
+    count_other: '{{count}} propositions ouvertes',
+    byDelegation: 'Délégation',
+    byParagraph: 'Paragraphe',
+    all: 'Toutes',
+    previous: 'Proposition précédente',
+    next: 'Proposition suivante',
+    acceptShown: 'Accepter toutes celles affichées',
+    rejectShown: 'Rejeter toutes celles affichées',
+    insertBy: 'Ajout proposé par {{delegation}}',
+    deleteBy: 'Suppression proposée par {{delegation}}',
+    accept: 'Accepter',
+    reject: 'Rejeter',
+    withdraw: 'Retirer',
+    support: 'Appuyer',
+    hover: 'Proposé par {{delegations}}',
+    mode: 'Mode de rédaction',
+    modes: {
+      open: 'Rédaction ouverte',
+      proposals: 'Propositions',
+      penholder: 'Rédaction par la présidence',
     },
   },
 };

@@ -210,6 +210,8 @@ export const pt: Catalogue = {
       'As suas últimas alterações não foram aceitas: somente a Presidência pode modificar um parágrafo acordado.',
     entry_not_allowed:
       'Suas últimas alterações não foram aceitas: comentários, colchetes e apoio a propostas só podem ser adicionados ou retirados em seu próprio nome.',
+    proposal_not_allowed:
+      'Suas últimas alterações não foram aceitas: neste modo de redação, uma delegação altera o texto somente por meio de propostas, e somente em seu próprio nome.',
     unknown:
       'O servidor não aceitou as suas últimas alterações. Agora você vê o texto tal como o servidor o mantém.',
     serverSays: 'Motivo informado pelo servidor: {{reason}}',
@@ -455,6 +457,34 @@ export const pt: Catalogue = {
       replied: '{{delegation}} respondeu: “{{text}}”',
       resolved: '{{delegation}} resolveu o tópico “{{text}}”',
       reopened: 'O tópico “{{text}}” foi reaberto',
+    },
+  },
+  proposals: {
+    title: 'Propostas',
+    propose: 'Propor alterações',
+    forced: '(obrigatório neste modo de redação)',
+    count_one: '{{count}} proposta em aberto',
+    count_many: '{{count}} propostas em aberto',
+    count_other: '{{count}} propostas em aberto',
+    byDelegation: 'Delegação',
+    byParagraph: 'Parágrafo',
+    all: 'Todas',
+    previous: 'Proposta anterior',
+    next: 'Próxima proposta',
+    acceptShown: 'Aceitar todas as exibidas',
+    rejectShown: 'Rejeitar todas as exibidas',
+    insertBy: 'Inserção proposta por {{delegation}}',
+    deleteBy: 'Supressão proposta por {{delegation}}',
+    accept: 'Aceitar',
+    reject: 'Rejeitar',
+    withdraw: 'Retirar',
+    support: 'Apoiar',
+    hover: 'Proposta de {{delegations}}',
+    mode: 'Modo de redação',
+    modes: {
+      open: 'Redação aberta',
+      proposals: 'Propostas',
+      penholder: 'Redação pela Presidência',
     },
   },
 };

@@ -29,6 +29,7 @@ import { CommentsPanel } from '../comments/CommentsPanel';
 import type { Editor } from '@tiptap/react';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
+import { DraftingModeSelect, ProposalsPanel } from '../proposals/ProposalsPanel';
 import '../styles/editor.css';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
@@ -131,6 +132,13 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         </div>
         <div className="editor-page__tools">
           {can(role, 'lock') && (
+            <DraftingModeSelect
+              documentId={info.id}
+              mode={info.mode}
+              onChanged={(mode) => setInfo({ ...info, mode })}
+            />
+          )}
+          {can(role, 'lock') && (
             <LockButton document={info} onChanged={setInfo} onError={setLoadError} />
           )}
           <HistoryToggle open={history.open} onToggle={history.toggle} />
@@ -182,6 +190,16 @@ export default function EditorPage({ documentId }: { documentId: string }) {
                 user={{ participant: user.participant, delegation: user.delegation, role }}
                 canComment={can(role, 'comment') && !locked}
                 style={info.style}
+              />
+            )}
+            {collab.session && editable && (
+              <ProposalsPanel
+                editor={editor}
+                doc={collab.session.doc}
+                documentId={info.id}
+                mode={info.mode}
+                decides={can(role, 'lock')}
+                delegation={participant?.delegation ?? null}
               />
             )}
           </div>

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { RefusalReason, can, type Role } from '@accord/shared';
+import { RefusalReason, can, type DraftingMode, type Role } from '@accord/shared';
 import { authorId } from '../auth/principal';
 import type { Peer } from './peer';
 import type { RoomDocument } from './room-document';
@@ -9,6 +9,8 @@ import { checkUpdate, type UpdateContext } from './update-check';
 export interface AdmissionContext {
   document: RoomDocument;
   isLocked(): boolean;
+  /** The document's drafting mode now. */
+  modeOf(): DraftingMode;
   now(): number;
   maxDocumentBytes: number;
   budget: { bytes: number; windowMs: number; exemptRoles: readonly Role[] };
@@ -86,6 +88,7 @@ export class UpdateAdmission {
       canSetStatus: can(principal.role, 'setStatus'),
       canRemoveAnyBracket: can(principal.role, 'removeAnyBracket'),
       locked: this.room.isLocked(),
+      mode: this.room.modeOf(),
       bindings: document.bindings,
     };
     const verdict = checkUpdate(update, context) as LooseVerdict;

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Role } from '@accord/shared';
+import type { DraftingMode, Role } from '@accord/shared';
 import type { Logger } from '../logger';
 import type { UpdateLog } from '../storage';
 import type { Room } from './room';
@@ -11,6 +11,8 @@ export interface RoomOptions {
   logger: Logger;
   /** Whether the document is locked for adoption (asked at every update). */
   isLocked: () => boolean;
+  /** The document's drafting mode (asked at every update; default `open`). */
+  modeOf?: () => DraftingMode;
   /** Called when the last peer has left. */
   onEmpty: (room: Room) => void;
   /** Limits hit, updates refused, writes that failed: for the meeting's audit log. */

@@ -82,6 +82,7 @@ export function roomParts(options: RoomOptions, room: RoomHooks): RoomParts {
   const admission = new UpdateAdmission({
     document,
     isLocked: options.isLocked,
+    modeOf: options.modeOf ?? (() => 'open'),
     now,
     maxDocumentBytes: limits.maxDocumentBytes,
     budget: limits.participantBudget,

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { CloseCode } from '@accord/shared';
+import { CloseCode, type DraftingMode } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { UpdateLog } from '../storage';
@@ -12,6 +12,8 @@ export interface RoomRegistryOptions {
   log: UpdateLog;
   logger: Logger;
   isLocked: (documentId: string) => boolean;
+  /** The document's drafting mode, for the update check (default: `open`). */
+  modeOf?: (documentId: string) => DraftingMode;
   /** How long an empty room stays loaded, for peers that come straight back (default 5 s). */
   idleUnloadMs?: number;
   checkpointEvery?: number;
@@ -66,6 +68,7 @@ export class RoomRegistry {
         log: this.options.log,
         logger: this.options.logger,
         isLocked: () => this.options.isLocked(documentId),
+        modeOf: () => this.options.modeOf?.(documentId) ?? 'open',
         onEmpty: (empty) => this.scheduleUnload(empty),
         checkpointEvery: this.options.checkpointEvery,
         maxDocumentBytes: this.options.maxDocumentBytes,

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
-import { RefusalReason, type Role } from '@accord/shared';
+import { RefusalReason, type DraftingMode, type Role } from '@accord/shared';
 import { bracketProblem } from './integrity/bracket-rules';
 import { DocumentIndex } from './integrity/document-index';
 import { DEFAULT_MERGE_BUDGET, deletionWork, mergeCost } from './integrity/merge-cost';
 import { paragraphProblem } from './integrity/paragraph-rules';
+import { proposalProblem } from './integrity/proposal-rules';
 import { checkReferences } from './integrity/references';
 import { schemaProblem } from './integrity/schema-rules';
 import { sideTableProblem } from './integrity/side-tables';
@@ -31,6 +32,8 @@ export interface UpdateContext {
   /** The chair's right to remove any delegation's bracket. */
   canRemoveAnyBracket: boolean;
   locked: boolean;
+  /** The document's drafting mode (default `open`): whether the sender may only propose. */
+  mode?: DraftingMode;
   /** Client id → participant id, for every client id already claimed. */
   bindings: ReadonlyMap<number, string>;
   /** Merge cost units an update may take (default `DEFAULT_MERGE_BUDGET`). */
@@ -135,6 +138,9 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
     deletions: deleting.deletions,
   });
   if (bracket) return refuse(RefusalReason.bracketNotAllowed, bracket);
+
+  const proposal = proposalProblem(view, { ...context, deletions: deleting.deletions });
+  if (proposal) return refuse(proposal.reason, proposal.detail);
 
   const side = sideTableProblem(
     view,

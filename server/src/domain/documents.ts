@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import {
+  DEFAULT_DRAFTING_MODE,
   randomId,
   type DocumentInfo,
   type DraftStyle,
@@ -24,6 +25,8 @@ export function presentDocument(record: Readonly<DocumentRecord>): DocumentInfo 
     style: record.style,
     language: record.language,
     symbol: record.symbol,
+
+    mode: record.mode ?? DEFAULT_DRAFTING_MODE,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

@@ -1,3 +1,4 @@
+import { DEFAULT_DRAFTING_MODE, type DraftingMode } from '@accord/shared';
 import {
   MetadataWriteError,
   type DocumentRecord,
@@ -84,7 +85,11 @@ export class Tables implements MetadataReader {
         break;
       }
       case 'documents': {
-        const document = frozen as DocumentRecord;
+        // Records written before drafting modes existed are drafted openly.
+        const document = Object.freeze({
+          mode: DEFAULT_DRAFTING_MODE,
+          ...frozen,
+        }) as DocumentRecord;
         this.documentsById.set(document.id, document);
         this.documentsByMeeting.add(document.meetingId, document.id);
         break;
@@ -321,6 +326,10 @@ export class IndexedMetadataStore implements MetadataStore {
 
   isLocked(id: string): boolean {
     return this.tables.document(id)?.status === 'locked';
+  }
+
+  modeOf(id: string): DraftingMode {
+    return this.tables.document(id)?.mode ?? DEFAULT_DRAFTING_MODE;
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type {
   ParticipantRole,
   VersionKind,
   DraftStyle,
+  DraftingMode,
 } from '@accord/shared';
 
 /** Records as stored. Participants keep only a hash of their token. */
@@ -45,6 +46,8 @@ export interface DocumentRecord {
   language: Language;
   /** The organisation's document symbol (e.g. "OEA/Ser.K/XII.3.1 doc.4/26"), if any. */
   symbol: string | null;
+  /** How the text is drafted (proposals, pen-holder); records that predate modes read as `open`. */
+  mode?: DraftingMode;
   createdAt: string;
   updatedAt: string;
   createdBy: string;
@@ -110,6 +113,8 @@ export interface MetadataStore extends MetadataReader {
   resolveDocument(id: string): DocumentRef | null;
   /** For the relay: whether the document is locked for adoption. O(1). */
   isLocked(id: string): boolean;
+  /** For the relay: the document's drafting mode (`open` when unknown). O(1). */
+  modeOf(id: string): DraftingMode;
   /** Waits for pending changes. */
   close(): Promise<void>;
 }

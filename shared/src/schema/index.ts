@@ -6,12 +6,15 @@ import { LeadHeading, Note, Operative, Organ, Preambular, Subparagraph, Title } 
 import { AnnexHeading } from './annex';
 import { Footnote } from './footnote';
 import { Bracket } from './marks';
+import { Proposal } from './proposal';
 
 export * from './attributes';
 export { Title, Organ, LeadHeading, Note, Preambular, Operative, Subparagraph } from './blocks';
 export { Bracket } from './marks';
 export { Footnote, footnoteProblem, MAX_FOOTNOTE_TEXT, type FootnoteAttributes } from './footnote';
 export { AnnexHeading, annexParts, type AnnexPart } from './annex';
+
+export { Proposal } from './proposal';
 
 /** The draft's root: a flat sequence of blocks. */
 export const DraftDocument = Node.create({ name: 'doc', topNode: true, content: 'block+' });
@@ -36,6 +39,8 @@ export const draftExtensions: AnyExtension[] = [
   Italic,
   Bracket,
   Footnote,
+
+  Proposal,
 ];
 
 let cachedSchema: Schema | undefined;

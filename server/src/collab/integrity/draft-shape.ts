@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { BODY_FIELD, isSideTable, type SideTable } from '@accord/shared';
 import { draftSchema, footnoteProblem, isParagraphStatus } from '@accord/shared/schema/index';
+
+import { proposalFormatProblem } from './proposal-shape';
 import type { Place, UpdateView } from './update-view';
 
 /**
@@ -185,6 +187,8 @@ export function formatProblem(key: string, value: unknown): string | null {
   if (value === null) return null;
   if (key === 'bracket') return bracketSponsors(value) ? null : 'a bracket names its delegations';
   if (key === 'footnote') return footnoteProblem(value);
+
+  if (key === 'proposal') return proposalFormatProblem(value);
   if (value === true) return null;
   if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
     return null;

@@ -14,11 +14,14 @@ import { principalOf } from '../principal';
 import { commentRoutes } from './comments';
 import { NewVersionBody } from '../schemas';
 import { idParam, parseBody, queryString } from '../validate';
+import { proposalRoutes } from './proposals';
 
 /** One document: metadata, content, versions, lock. */
 export function documentRoutes(context: DomainContext): Router {
   const router = Router();
   router.use(documentSettingsRoutes(context));
+
+  router.use(proposalRoutes(context));
 
   router.get('/:documentId', (request, response) => {
     const principal = principalOf(request, response);

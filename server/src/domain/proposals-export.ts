@@ -1,0 +1,109 @@
+import type { DocumentRecord } from '../storage';
+import type { DomainContext } from './context';
+import { exportFileName } from './document-export';
+import { AccordError } from './errors';
+import { buildCompilationModel, type ProposalDelegations } from './export/compilation';
+import { renderCompilationTable } from './export/compilation-table';
+import { renderHtml } from './export/html';
+import type { ExportInput, ExportResult } from './export/types';
+import { proposalsOf, supportersOf } from './proposals-read';
+import { docToContent } from './ydoc';
+
+/**
+ * `GET …/export?format=docx|pdf|html&compilation=1` (and `&form=table` for the tabular form, in
+ * HTML): the compilation text of the live document with its open proposals and their
+ * delegations (supporters included).
+ */
+export async function exportCompilation(
+  context: DomainContext,
+  document: Readonly<DocumentRecord>,
+  format: string | undefined,
+  form: string | undefined,
+): Promise<ExportResult & { fileName: string }> {
+  if (format !== 'docx' && format !== 'pdf' && format !== 'html') {
+    throw new AccordError(
+      'malformed',
+      'unknown_format',
+      'A compilation is exported as docx, pdf or html.',
+      'format',
+    );
+  }
+  if (form !== undefined && form !== 'inline' && form !== 'table') {
+    throw new AccordError('malformed', 'unknown_form', 'form must be "inline" or "table".', 'form');
+  }
+  if (form === 'table' && format !== 'html') {
+    throw new AccordError(
+      'malformed',
+      'unknown_format',
+      'The tabular compilation is exported as html.',
+      'format',
+    );
+  }
+  const { content, delegations } = await context.rooms.read(document.id, (doc) => {
+    const body = docToContent(doc);
+    const byId: ProposalDelegations = new Map(
+      proposalsOf(body, supportersOf(doc)).map((p) => [p.id, p.delegations]),
+    );
+    return { content: body, delegations: byId };
+  });
+  const meeting = context.storage.metadata.meeting(document.meetingId);
+  const input: ExportInput = {
+    content,
+    style: document.style,
+    language: document.language,
+    meeting: {
+      title: meeting?.title ?? '',
+      sector: meeting?.sector ?? null,
+      venue: meeting?.venue ?? null,
+      startsOn: meeting?.startsOn ?? null,
+      endsOn: meeting?.endsOn ?? null,
+    },
+    document: {
+      id: document.id,
+      title: document.title,
+      symbol: document.symbol,
+      createdAt: document.createdAt,
+    },
+    versionLabel: 'Compilation of proposals',
+    generatedAt: context.now(),
+    tracked: {
+      comparison: {
+        from: 'agreed',
+        to: 'current',
+        paragraphs: [],
+        changes: [],
+        summary: { insertions: 0, deletions: 0, byDelegation: {} },
+      },
+      fromContent: content,
+      fromLabel: 'the text without open proposals',
+    },
+  };
+  const fileName = exportFileName(`${document.title}-compilation`, format);
+  if (form === 'table') {
+    const body = Buffer.from(renderCompilationTable(input, delegations), 'utf8');
+    return { body, contentType: 'text/html; charset=utf-8', extension: 'html', fileName };
+  }
+  const model = buildCompilationModel(input, delegations, { annotate: format !== 'docx' });
+  switch (format) {
+    case 'docx': {
+      const body = await (await import('./export/docx')).renderDocx(model, input);
+      return {
+        body,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        extension: 'docx',
+        fileName,
+      };
+    }
+    case 'pdf': {
+      const body = await (await import('./export/pdf')).renderPdf(model, input);
+      return { body, contentType: 'application/pdf', extension: 'pdf', fileName };
+    }
+    case 'html':
+      return {
+        body: Buffer.from(renderHtml(model, input), 'utf8'),
+        contentType: 'text/html; charset=utf-8',
+        extension: 'html',
+        fileName,
+      };
+  }
+}

@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures';
+import { addChair, appendOperative, openEditor, operative, twoDelegations } from './scene';
+
+test('[PR12] a delegate proposes by typing and deleting; the chair sees both in its colour and accepts from the panel; the delegate sees the accepted text', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const chair = await addChair(accord, scene);
+  const panama = await openEditor(browser, accord, scene.documentId, chair.token);
+  await appendOperative(panama.page, 'To promote small enterprises');
+  await expect
+    .poll(() => accord.textOf(scene.documentId))
+    .toContain('To promote small enterprises');
+
+  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
+  await belize.page.getByRole('checkbox', { name: 'Propose changes' }).check();
+  await operative(belize.page, 'To promote small').click();
+  await belize.page.keyboard.press('End');
+  await belize.page.keyboard.type(' in the region');
+  await belize.page.keyboard.press('Home');
+  for (let i = 0; i < 'To promote '.length; i++) await belize.page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'small '.length; i++) await belize.page.keyboard.press('Delete');
+  await expect(belize.page.locator('.ProseMirror .proposal--delete')).toHaveText('small ');
+
+  const inserted = panama.page.locator('.ProseMirror .proposal--insert', {
+    hasText: 'in the region',
+  });
+  await expect(inserted).toBeVisible();
+  await expect(inserted).toHaveAttribute('title', /Belize/);
+  await expect(inserted).toHaveAttribute('style', /color/);
+  await expect(panama.page.locator('.ProseMirror .proposal--delete')).toHaveAttribute(
+    'title',
+    /Belize/,
+  );
+
+  const panel = panama.page.getByRole('region', { name: 'Proposals' });
+  await expect(panel.getByText('2 open proposals')).toBeVisible();
+  await panel
+    .getByRole('listitem')
+    .filter({ hasText: 'in the region' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await expect(panel.getByText('1 open proposal')).toBeVisible();
+
+  const text = belize.page.locator('.ProseMirror');
+  await expect(text).toContainText('To promote small enterprises in the region');
+  await expect(belize.page.locator('.ProseMirror .proposal--insert')).toHaveCount(0);
+  await expect.poll(() => accord.textOf(scene.documentId)).toContain('enterprises in the region');
+  expect(belize.errors).toEqual([]);
+  expect(panama.errors).toEqual([]);
+});
