@@ -19,7 +19,7 @@ import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
 import type { RequestRateLimits } from './http/middleware/request-rate';
 import type { Logger } from './logger';
-import { openFileStorage } from './storage';
+import { openFileStorage, type LogFiles } from './storage';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -40,6 +40,11 @@ export interface AccordOptions {
   /** Refused tokens and origins, limits reached: for the audit log. */
   onSecurityEvent?: SecurityEventSink;
   autoVersions?: AutoVersionOptions;
+  /**
+   * The update log's file operations (default: the disk). Tests pass `FaultyLogFiles` to fill
+   * the disk or make it read-only under a running server.
+   */
+  logFiles?: LogFiles;
 }
 
 export interface AccordServer {
@@ -79,6 +84,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   const { logger } = options;
   const storage = await openFileStorage(config.dataDir, logger, {
     syncDelayMs: options.syncDelayMs,
+    files: options.logFiles,
   });
   const authenticator = new Authenticator(
     await loadAdminToken(config.dataDir, config.adminToken),
