@@ -8,7 +8,13 @@ import { loadAdminToken } from './auth/admin-token';
 import { Authenticator } from './auth/authenticator';
 import { RoomRegistry } from './collab/rooms';
 import type { SecurityEventSink } from './security-event';
-import { attachCollab, messageLimitFor, type CollabLimits } from './collab/websocket';
+import {
+  attachCollab,
+  bufferLimitFor,
+  catchUpLimitFor,
+  messageLimitFor,
+  type CollabLimits,
+} from './collab/websocket';
 import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
 import { recordSecurityEvent } from './domain/security-events';
@@ -134,6 +140,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
         app,
       )
     : createHttpServer(app);
+  const maxDocumentBytes = options.maxDocumentBytes ?? 64 * 1024 * 1024;
   const collab = attachCollab(server, {
     registry: rooms,
     authenticator,
@@ -142,7 +149,9 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     logger,
     allowedOrigins: () => [new URL(publicUrl).origin, ...(config.allowedOrigins ?? [])],
     limits: {
-      maxMessageBytes: messageLimitFor(options.maxDocumentBytes ?? 64 * 1024 * 1024),
+      maxMessageBytes: messageLimitFor(maxDocumentBytes),
+      maxCatchUpBytes: catchUpLimitFor(maxDocumentBytes),
+      maxBufferedBytes: bufferLimitFor(maxDocumentBytes),
       ...options.limits,
     },
     onSecurityEvent,
