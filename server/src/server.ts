@@ -133,6 +133,8 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     clientDir,
     requestRate: { ...config.requestRate, ...options.requestRate },
     onSecurityEvent,
+    allowedOrigins: () => [new URL(publicUrl).origin, ...(config.allowedOrigins ?? [])],
+    trustProxy: config.trustProxy,
   });
   const server: Server = config.tls
     ? createHttpsServer(
