@@ -73,6 +73,8 @@ function keepOnDevice(token: string): void {
 
 /** Asks the server to remove the device's cookie (HttpOnly: no script can). */
 async function removeDeviceCookie(): Promise<void> {
+  // Offline the request cannot leave: it is made at the next start instead.
+  if (!navigator.onLine) return;
   try {
     const response = await fetch('/api/session/device', { method: 'DELETE' });
     if (response.ok) localStorage.removeItem(SIGN_OUT_KEY);
