@@ -84,7 +84,9 @@ describe('storage faults under the running server', () => {
       appendOperative(chile.client.doc, 'op-unstored', 'Typed while the disk refuses writes.');
       // Told why, then closed "try again later"; the provider comes back and is refused again,
       // as long as the disk refuses.
-      await vi.waitFor(() => expect(chile.client.closes.length).toBeGreaterThanOrEqual(3));
+      await vi.waitFor(() => expect(chile.client.closes.length).toBeGreaterThanOrEqual(3), {
+        timeout: 10_000,
+      });
       expect(new Set(chile.client.closes)).toEqual(new Set([CloseCode.unavailable]));
       expect(chile.reasons).toContain(RefusalReason.storageUnavailable);
       expect(blockTexts(peru.client.doc)).not.toContain('Typed while the disk refuses writes.');

@@ -325,7 +325,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     const refuse = (code: number, reason: string): Verdict => ({ refusal: { code, reason } });
     // The link's token, or the sign-in kept on this device (a browser's cookie; the Origin
     // check above keeps other sites' pages from using it).
-    const token = url.searchParams.get('token') ?? deviceToken(request.headers.cookie);
+    const token = url.searchParams.get('token') || deviceToken(request.headers.cookie);
     const principal = options.authenticator.authenticate(token);
     if (!principal) {
       report(`auth ${address}`, {
