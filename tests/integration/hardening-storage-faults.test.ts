@@ -76,8 +76,9 @@ describe('storage faults under the running server', () => {
       const peru = connect(running, 'peru');
       await Promise.all([whenSynced(chile.client), whenSynced(peru.client)]);
       appendOperative(chile.client.doc, 'op-stored', 'Written before the fault.');
-      await vi.waitFor(() =>
-        expect(blockTexts(peru.client.doc)).toContain('Written before the fault.'),
+      await vi.waitFor(
+        () => expect(blockTexts(peru.client.doc)).toContain('Written before the fault.'),
+        { timeout: 10_000 },
       );
 
       fault.fail(files);
