@@ -31,6 +31,21 @@ const steady = (writers: number, readers: number, seconds: number): Scenario => 
   headline: { group: 'room', window: 'all' },
 });
 
+/** A document with one hostile socket in it; latency is measured in another (5 + 20). */
+const underAttack = (
+  id: string,
+  title: string,
+  attacked: DocLoad,
+  hostile: NonNullable<DocLoad['hostile']>,
+): Scenario => ({
+  id,
+  title,
+  docs: [{ ...attacked, hostile }, room('other', 5, 20)],
+  seconds: 8,
+  eventAt: null,
+  headline: { group: 'other', window: 'all' },
+});
+
 export const SCENARIOS: Scenario[] = [
   steady(10, 40, 8),
   steady(30, 170, 8),
@@ -60,6 +75,18 @@ export const SCENARIOS: Scenario[] = [
     eventAt: 0.3,
     headline: { group: 'large', window: 'all' },
   },
+  underAttack(
+    'flood',
+    'one socket sends 5,000 messages a second into a document; latency in another document',
+    room('flooded', 2, 3),
+    { kind: 'flood', perSecond: 5000 },
+  ),
+  underAttack(
+    'step1',
+    'distinct sync-step-1 requests, 20 a second, on a ~2 MB document; latency in another document',
+    { ...room('asked', 2, 3), seedBytes: 2_000_000 },
+    { kind: 'step1', perSecond: 20 },
+  ),
 ];
 
 export function findScenarios(ids: string[] | null): Scenario[] {

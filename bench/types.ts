@@ -18,6 +18,14 @@ export interface DocLoad {
   seedBytes: number;
   /** Whether this document's clients all drop and reconnect at the event (reconnect storm). */
   storm: boolean;
+  /** One more socket in this document that floods it or asks for it over and over. */
+  hostile?: HostileLoad;
+}
+
+/** What the hostile socket of a document sends, from the warm-up to the window's end. */
+export interface HostileLoad {
+  kind: 'flood' | 'step1';
+  perSecond: number;
 }
 
 /** Where the load generator connects: one URL per client, in the order of `DocLoad`. */

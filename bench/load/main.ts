@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ChildMessage, EventWindow, LoadConfig, ParentMessage } from '../types';
 import { BenchClient } from './client';
+import { HostileSocket } from './hostile';
 import { report, type DocRun } from './report';
 import { Samples } from './samples';
 import { openParagraph, seedDocument, typeChange } from './typing';
@@ -68,9 +69,14 @@ function build(config: LoadConfig): DocRun[] {
       { length: target.joiners },
       (_, i) => new BenchClient(take(), 'reader', context, -1, `joiner ${i}`),
     );
+    // The hostile socket takes the last URL: its own link, after every measured client's.
+    const hostile = target.hostile
+      ? new HostileSocket(urls.pop() ?? '', wire, target.hostile)
+      : null;
     return {
       target,
       wire,
+      hostile,
       samples: context.samples,
       seed: seedClient,
       writers,
@@ -95,8 +101,11 @@ async function run(
   );
   // Let the paragraphs reach everyone before anything is measured.
   await pause(500);
+  const hostiles = docs.flatMap((doc) => (doc.hostile ? [doc.hostile] : []));
+  await Promise.all(hostiles.map((hostile) => hostile.connect()));
   await tell({ type: 'ready' });
   await go;
+  for (const hostile of hostiles) hostile.start();
 
   const clients = () => docs.flatMap((doc) => [...doc.writers, ...doc.readers, ...doc.joiners]);
   const bytesIn = () => clients().reduce((sum, client) => sum + client.bytesIn, 0);
@@ -154,6 +163,12 @@ async function run(
 
   await pause(end - performance.now());
   for (const timer of timers) clearTimeout(timer);
+  for (const hostile of hostiles) {
+    hostile.stop();
+    process.stderr.write(
+      `    hostile socket: ${hostile.sent} messages sent${hostile.closedWith === null ? '' : `, closed with ${hostile.closedWith}`}\n`,
+    );
+  }
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   loop.disable();

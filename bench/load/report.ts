@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { DocTarget, GroupResult, LoadResult } from '../types';
+import type { HostileSocket } from './hostile';
 import type { BenchClient } from './client';
 import { concat, summarise, tailOf, type Samples } from './samples';
 import { tokensIn } from './token';
@@ -14,6 +15,8 @@ export interface DocRun {
   writers: BenchClient[];
   readers: BenchClient[];
   joiners: BenchClient[];
+  /** The socket that floods the document or asks for it over and over (not measured). */
+  hostile: HostileSocket | null;
   /** Writer index → send time (monotonic ms) of each change, by seq. */
   sent: Map<number, number[]>;
 }

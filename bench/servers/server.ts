@@ -27,7 +27,9 @@ export interface ServerKind {
 
 /** Every client of a document, in the order the load generator takes URLs. */
 export function clientCount(doc: DocLoad): number {
-  return (doc.seedBytes > 0 ? 1 : 0) + doc.writers + doc.readers + doc.joiners;
+  return (
+    (doc.seedBytes > 0 ? 1 : 0) + doc.writers + doc.readers + doc.joiners + (doc.hostile ? 1 : 0)
+  );
 }
 
 /** Node flags for a server child: a CPU profile when asked for, nothing else. */

@@ -90,8 +90,17 @@ function memoryReader(server: ServerProcess): () => Promise<MemorySample> {
 }
 
 async function health(base: string): Promise<{ rooms: number; connections: number }> {
-  const response = await fetch(`${base}/api/health`);
-  return (await response.json()) as { rooms: number; connections: number };
+  // A kept-alive connection the server closes just as it is reused fails the request
+  // ("other side closed"); on a loaded machine that happens now and then: ask once more.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(`${base}/api/health`);
+      return (await response.json()) as { rooms: number; connections: number };
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await delay(100);
+    }
+  }
 }
 
 /** One document's day: sessions until `deadline`, each ending with every device gone. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@accord/shared/api';
 import { api } from './api/endpoints';
 import { ApiError } from './api/client';
-import { getToken, onUnauthorized } from './auth/token';
+import { finishSignOut, maySignIn, onUnauthorized } from './auth/token';
 import { useRoute } from './router';
 import { SessionContext } from './session';
 import { AccessPage } from './pages/AccessPage';
@@ -24,8 +24,9 @@ type SessionState =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; session: SessionInfo };
 
+// Without a link in this tab, the device's sign-in (a cookie) may still hold: ask the server.
 function initialState(): SessionState {
-  return getToken() ? { kind: 'loading' } : { kind: 'noToken' };
+  return maySignIn() ? { kind: 'loading' } : { kind: 'noToken' };
 }
 
 export function App() {
@@ -37,19 +38,21 @@ export function App() {
   useEffect(() => onUnauthorized(() => setState({ kind: 'revoked' })), []);
 
   useEffect(() => {
-    if (!getToken()) return;
+    if (!maySignIn()) return;
     let current = true;
-    api.session().then(
-      (session) => {
-        if (current) setState({ kind: 'ready', session });
-      },
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiError && error.status === 401) setState({ kind: 'revoked' });
-        else if (error instanceof ApiError) setState({ kind: 'failed', message: error.message });
-        else setState({ kind: 'failed', message: t('errors.network') });
-      },
-    );
+    void finishSignOut()
+      .then(() => api.session())
+      .then(
+        (session) => {
+          if (current) setState({ kind: 'ready', session });
+        },
+        (error: unknown) => {
+          if (!current) return;
+          if (error instanceof ApiError && error.status === 401) setState({ kind: 'revoked' });
+          else if (error instanceof ApiError) setState({ kind: 'failed', message: error.message });
+          else setState({ kind: 'failed', message: t('errors.network') });
+        },
+      );
     return () => {
       current = false;
     };

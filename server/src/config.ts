@@ -14,6 +14,12 @@ export interface Config {
   allowedOrigins?: string[];
   /** HTTP API requests a minute per link and per address (HTTP_REQUESTS_PER_MINUTE…). */
   requestRate?: { perToken?: number; perAddress?: number };
+  /**
+   * TRUST_PROXY: Express' `trust proxy` (true, a hop count, or addresses), for a server behind
+   * a reverse proxy that terminates TLS: its `X-Forwarded-Proto: https` then marks the device's
+   * sign-in cookie `Secure`, and its `X-Forwarded-For` names the caller's address.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -65,7 +71,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   };
   const perToken = perMinute('HTTP_REQUESTS_PER_MINUTE');
   const perAddress = perMinute('HTTP_REQUESTS_PER_MINUTE_PER_ADDRESS');
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   return {
+    trustProxy,
     port,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || './data'),
@@ -78,6 +86,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
       ...(perAddress === undefined ? {} : { perAddress }),
     },
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[0-9A-Fa-f.:/,\s a-z]+$/.test(text)) {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a number of proxies or their addresses, not "${text}".`,
+    );
+  }
+  return text;
 }
 
 /** The machine's first non-loopback IPv4 address: what a meeting room's LAN reaches. */

@@ -8,7 +8,13 @@ import { loadAdminToken } from './auth/admin-token';
 import { Authenticator } from './auth/authenticator';
 import { RoomRegistry } from './collab/rooms';
 import type { SecurityEventSink } from './security-event';
-import { attachCollab, messageLimitFor, type CollabLimits } from './collab/websocket';
+import {
+  attachCollab,
+  bufferLimitFor,
+  catchUpLimitFor,
+  messageLimitFor,
+  type CollabLimits,
+} from './collab/websocket';
 import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
 import { recordSecurityEvent } from './domain/security-events';
@@ -19,7 +25,7 @@ import { loadTemplates } from './domain/templates';
 import { createHttpApp } from './http/app';
 import type { RequestRateLimits } from './http/middleware/request-rate';
 import type { Logger } from './logger';
-import { openFileStorage } from './storage';
+import { openFileStorage, type LogFiles } from './storage';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -40,6 +46,11 @@ export interface AccordOptions {
   /** Refused tokens and origins, limits reached: for the audit log. */
   onSecurityEvent?: SecurityEventSink;
   autoVersions?: AutoVersionOptions;
+  /**
+   * The update log's file operations (default: the disk). Tests pass `FaultyLogFiles` to fill
+   * the disk or make it read-only under a running server.
+   */
+  logFiles?: LogFiles;
 }
 
 export interface AccordServer {
@@ -79,6 +90,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
   const { logger } = options;
   const storage = await openFileStorage(config.dataDir, logger, {
     syncDelayMs: options.syncDelayMs,
+    files: options.logFiles,
   });
   const authenticator = new Authenticator(
     await loadAdminToken(config.dataDir, config.adminToken),
@@ -122,6 +134,8 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     clientDir,
     requestRate: { ...config.requestRate, ...options.requestRate },
     onSecurityEvent,
+    allowedOrigins: () => [new URL(publicUrl).origin, ...(config.allowedOrigins ?? [])],
+    trustProxy: config.trustProxy,
   });
   const server: Server = config.tls
     ? createHttpsServer(
@@ -129,6 +143,7 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
         app,
       )
     : createHttpServer(app);
+  const maxDocumentBytes = options.maxDocumentBytes ?? 64 * 1024 * 1024;
   const collab = attachCollab(server, {
     registry: rooms,
     authenticator,
@@ -137,7 +152,9 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     logger,
     allowedOrigins: () => [new URL(publicUrl).origin, ...(config.allowedOrigins ?? [])],
     limits: {
-      maxMessageBytes: messageLimitFor(options.maxDocumentBytes ?? 64 * 1024 * 1024),
+      maxMessageBytes: messageLimitFor(maxDocumentBytes),
+      maxCatchUpBytes: catchUpLimitFor(maxDocumentBytes),
+      maxBufferedBytes: bufferLimitFor(maxDocumentBytes),
       ...options.limits,
     },
     onSecurityEvent,

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { forgetToken } from '../auth/token';
+import { forgetDevice } from '../auth/token';
 import { clearDeviceCaches } from '../collab/deviceCache';
 
 /**
  * "Clear this device", for shared computers in a meeting room: removes the offline copies and
- * this tab's sign-in. Asks once inline (no browser dialog) because unsent offline changes go too.
+ * the sign-in kept on this browser (its cookie, through the server). Asks once inline (no
+ * browser dialog) because unsent offline changes go too.
  */
 export function ClearDeviceButton({ onCleared }: { onCleared: () => void }) {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function ClearDeviceButton({ onCleared }: { onCleared: () => void }) {
 
   const clear = async () => {
     setBusy(true);
-    forgetToken();
+    await forgetDevice();
     await clearDeviceCaches();
     // Leave the editor's address: reloading it would show nothing useful without a token.
     window.history.replaceState(null, '', '/');

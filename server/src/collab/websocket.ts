@@ -2,8 +2,16 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { COLLAB_PATH, CloseCode, isId, meetingColor, type AwarenessUser } from '@accord/shared';
+import {
+  COLLAB_PATH,
+  CloseCode,
+  isId,
+  meetingColor,
+  type AwarenessUser,
+  type Role,
+} from '@accord/shared';
 import type { Authenticator } from '../auth/authenticator';
+import { deviceToken } from '../auth/device-cookie';
 import { authorId, belongsTo, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { DocumentRef } from '../storage';
@@ -17,10 +25,19 @@ import { oncePerMinute, type SecurityEventSink } from '../security-event';
 
 export interface CollabLimits {
   /**
-   * Largest message accepted; a larger one is refused by `ws` as its header arrives, before it
-   * is buffered, and closes the socket with 1009.
+   * Largest message from a participant whose additions are budgeted (delegates, observers); a
+   * larger one is refused by `ws` as its header arrives, before it is buffered, and closes the
+   * socket with 1009.
    */
   maxMessageBytes: number;
+  /**
+   * Largest message from a role that may write a whole document at once (the chair, the
+   * rapporteur, the secretariat): the document cap and its framing, so that any catch-up the
+   * document could hold arrives and is judged by the update check (see `catchUpLimitFor`).
+   */
+  maxCatchUpBytes: number;
+  /** The roles given `maxCatchUpBytes` (those the per-participant budget does not bind). */
+  catchUpRoles: readonly Role[];
   /** Messages per second a connection may sustain; past its burst its reads are paused. */
   messagesPerSecond: number;
   messageBurst: number;
@@ -29,23 +46,59 @@ export interface CollabLimits {
   connectionsPerParticipant: number;
   /** Distinct documents one link may have open at once. */
   documentsPerParticipant: number;
-  /** A peer that does not read (this many bytes queued) is dropped. */
+  /**
+   * A peer that does not read (this many bytes queued to it) is dropped. At least a whole
+   * document (a joiner's sync answer is written at once) plus what is relayed while it drains.
+   */
   maxBufferedBytes: number;
 }
 
+const MiB = 1024 * 1024;
+
+/** What a message carries besides its update: message type, sync step, lengths. */
+const FRAMING_HEADROOM = MiB;
+
 /**
- * The largest message, from the document cap: a client that reconnects after editing offline
- * sends everything it did in one sync step 2, so the limit holds any honest catch-up (twice
- * the cap, and an update too large for the document reaches the update check, which refuses it
- * with 4409 \`document_too_large\` rather than a 1009 the provider would retry forever), yet
- * stays far below what would let a handful of sockets exhaust memory: 16 MiB at most.
+ * A connection that is refused (unknown token or document, another meeting, a limit) is closed
+ * at once; until its close completes it may send only this much in one message.
+ */
+export const REFUSED_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * The largest message from a budgeted participant: what the per-participant budget lets them
+ * add (an eighth of the document cap) and its framing, at least 1 MiB. A client that
+ * reconnects after editing offline sends everything it did in one sync step 2; past the
+ * budget the update check refuses it with 4409 \`participant_budget\` (final, shown to the
+ * delegate), not a 1009 the provider would retry forever.
  */
 export function messageLimitFor(maxDocumentBytes: number): number {
-  return Math.min(Math.max(2 * maxDocumentBytes, 1024 * 1024), 16 * 1024 * 1024);
+  return Math.max(Math.ceil(maxDocumentBytes / 8) + FRAMING_HEADROOM, MiB);
+}
+
+/**
+ * The largest message from the chair, the rapporteur or the secretariat, whom no budget binds:
+ * the document cap and its framing. A smaller limit would close such a client with 1009 on
+ * every reconnect, for ever, once what the server lacks from it passed the limit; with this
+ * one, a catch-up too large for the document reaches the update check and is refused with
+ * 4409 \`document_too_large\`, which the provider does not retry.
+ */
+export function catchUpLimitFor(maxDocumentBytes: number): number {
+  return maxDocumentBytes + FRAMING_HEADROOM;
+}
+
+/**
+ * How much may wait unsent to one peer: a whole document (a joiner's sync answer) and 32 MiB
+ * for what is relayed meanwhile. A bound below the document would drop every joiner of a large
+ * document right after its sync answer, on every reconnect.
+ */
+export function bufferLimitFor(maxDocumentBytes: number): number {
+  return maxDocumentBytes + 32 * MiB;
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
-  maxMessageBytes: messageLimitFor(64 * 1024 * 1024),
+  maxMessageBytes: messageLimitFor(64 * MiB),
+  maxCatchUpBytes: catchUpLimitFor(64 * MiB),
+  catchUpRoles: ['admin', 'chair', 'rapporteur'],
   // A stock provider sends one message per edit: 5,000 quick edits drain in about 20 s, well
   // under the ceiling; a socket that floods for a minute is closed.
   messagesPerSecond: 200,
@@ -53,7 +106,7 @@ export const DEFAULT_LIMITS: CollabLimits = {
   throttleCeilingMs: 60_000,
   connectionsPerParticipant: 16,
   documentsPerParticipant: 32,
-  maxBufferedBytes: 32 * 1024 * 1024,
+  maxBufferedBytes: bufferLimitFor(64 * MiB),
 };
 
 export interface CollabTransportOptions {
@@ -155,11 +208,17 @@ class WebSocketPeer implements Peer {
  */
 export function attachCollab(server: HttpServer, options: CollabTransportOptions) {
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: limits.maxMessageBytes,
-    perMessageDeflate: false,
-  });
+  // `ws` takes its message limit per server: one for each limit in use, so that a socket about
+  // to be refused, a budgeted participant and the chair each get their own.
+  const servers = new Map<number, WebSocketServer>();
+  const serverFor = (maxPayload: number): WebSocketServer => {
+    let found = servers.get(maxPayload);
+    if (!found) {
+      found = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
+      servers.set(maxPayload, found);
+    }
+    return found;
+  };
   const perParticipant = new Map<string, number>();
   /** Per link: the documents it has open, with how many connections each. */
   const openDocuments = new Map<string, Map<string, number>>();
@@ -225,8 +284,17 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       admission.admit(() => {
         if (socket.destroyed) return;
         try {
-          wss.handleUpgrade(request, socket, head, (ws) =>
-            onConnection(ws, url, request.socket.remoteAddress ?? 'unknown'),
+          const address = request.socket.remoteAddress ?? 'unknown';
+          // Decided before the handshake, so that the socket's message limit fits who it is.
+          const verdict = decide(request, url, address);
+          const maxPayload =
+            'refusal' in verdict
+              ? REFUSED_MESSAGE_BYTES
+              : limits.catchUpRoles.includes(verdict.principal.role)
+                ? limits.maxCatchUpBytes
+                : limits.maxMessageBytes;
+          serverFor(maxPayload).handleUpgrade(request, socket, head, (ws) =>
+            onConnection(ws, verdict, maxPayload),
           );
         } catch (error) {
           logger.error('could not complete an upgrade', {
@@ -243,37 +311,39 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     }
   };
 
-  const onConnection = (ws: WebSocket, url: URL, address: string) => {
-    ws.on('error', (error) => logger.warn('socket error', { error: error.message }));
-    try {
-      accept(ws, url, address);
-    } catch (error) {
-      logger.error('could not accept a connection', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-      ws.terminate();
-    }
-  };
+  /** Who is connecting to which document, or why they may not (closed once upgraded). */
+  type Verdict =
+    | { refusal: { code: number; reason: string } }
+    | {
+        principal: Principal;
+        document: DocumentRef;
+        who: string;
+        limitHit: (detail: string) => void;
+      };
 
-  const accept = (ws: WebSocket, url: URL, address: string) => {
-    const principal = options.authenticator.authenticate(url.searchParams.get('token'));
+  const decide = (request: IncomingMessage, url: URL, address: string): Verdict => {
+    const refuse = (code: number, reason: string): Verdict => ({ refusal: { code, reason } });
+    // The link's token, or the sign-in kept on this device (a browser's cookie; the Origin
+    // check above keeps other sites' pages from using it).
+    const token = url.searchParams.get('token') || deviceToken(request.headers.cookie);
+    const principal = options.authenticator.authenticate(token);
     if (!principal) {
       report(`auth ${address}`, {
         kind: 'auth_failed',
         detail: `A WebSocket connection from ${address} with an unknown or revoked token.`,
       });
-      return ws.close(CloseCode.unauthorized, 'unknown or revoked token');
+      return refuse(CloseCode.unauthorized, 'unknown or revoked token');
     }
     let documentId: string;
     try {
       documentId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
     } catch {
-      return ws.close(CloseCode.notFound, 'unknown document');
+      return refuse(CloseCode.notFound, 'unknown document');
     }
     const document = isId(documentId) ? options.resolveDocument(documentId) : null;
-    if (!document) return ws.close(CloseCode.notFound, 'unknown document');
+    if (!document) return refuse(CloseCode.notFound, 'unknown document');
     if (!belongsTo(principal, document.meetingId)) {
-      return ws.close(CloseCode.forbidden, 'participant of another meeting');
+      return refuse(CloseCode.forbidden, 'participant of another meeting');
     }
     const who = authorId(principal);
     const limitHit = (detail: string) => {
@@ -287,17 +357,45 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       });
     };
     const open = perParticipant.get(who) ?? 0;
-    const documents = openDocuments.get(who) ?? new Map<string, number>();
+    const documents = openDocuments.get(who);
     if (principal.participant) {
       if (open >= limits.connectionsPerParticipant) {
         limitHit(`More than ${limits.connectionsPerParticipant} connections for one link.`);
-        return ws.close(CloseCode.tooManyMessages, 'too many connections for this link');
+        return refuse(CloseCode.tooManyMessages, 'too many connections for this link');
       }
-      if (!documents.has(document.id) && documents.size >= limits.documentsPerParticipant) {
+      if (
+        documents &&
+        !documents.has(document.id) &&
+        documents.size >= limits.documentsPerParticipant
+      ) {
         limitHit(`More than ${limits.documentsPerParticipant} documents open for one link.`);
-        return ws.close(CloseCode.tooManyMessages, 'too many documents open for this link');
+        return refuse(CloseCode.tooManyMessages, 'too many documents open for this link');
       }
     }
+    return { principal, document, who, limitHit };
+  };
+
+  const onConnection = (ws: WebSocket, verdict: Verdict, maxPayload: number) => {
+    ws.on('error', (error) => logger.warn('socket error', { error: error.message }));
+    try {
+      if ('refusal' in verdict) return ws.close(verdict.refusal.code, verdict.refusal.reason);
+      accept(ws, verdict, maxPayload);
+    } catch (error) {
+      logger.error('could not accept a connection', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      ws.terminate();
+    }
+  };
+
+  const accept = (
+    ws: WebSocket,
+    { principal, document, who, limitHit }: Extract<Verdict, { principal: Principal }>,
+    maxPayload: number,
+  ) => {
+    // Counted now, in the same turn as the verdict that checked them.
+    const open = perParticipant.get(who) ?? 0;
+    const documents = openDocuments.get(who) ?? new Map<string, number>();
     perParticipant.set(who, open + 1);
     documents.set(document.id, (documents.get(document.id) ?? 0) + 1);
     openDocuments.set(who, documents);
@@ -349,7 +447,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     ws.on('error', (error: Error & { code?: string }) => {
       // `ws` refuses a frame whose header announces more than maxPayload, and closes with 1009.
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        limitHit(`A message larger than ${limits.maxMessageBytes} bytes.`);
+        limitHit(`A message larger than ${maxPayload} bytes.`);
       }
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -425,8 +523,10 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     close(): void {
       clearInterval(pinger);
       server.off('upgrade', onUpgrade);
-      for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server closing');
-      wss.close();
+      for (const wss of servers.values()) {
+        for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server closing');
+        wss.close();
+      }
     },
   };
 }

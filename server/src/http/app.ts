@@ -10,8 +10,10 @@ import {
   requestRate,
   type RequestRateLimits,
 } from './middleware/request-rate';
+import { deviceSignIn } from './middleware/device-sign-in';
 import { securityHeaders } from './middleware/security-headers';
 import { auditRefusals, identify } from './principal';
+import { deviceSessionRoutes } from './routes/device-session';
 import { documentRoutes } from './routes/documents';
 import { meetingRoutes } from './routes/meetings';
 import { systemRoutes } from './routes/system';
@@ -27,6 +29,10 @@ export interface HttpAppOptions {
   requestRate?: Partial<RequestRateLimits>;
   /** Limits reached (for the audit log). */
   onSecurityEvent?: SecurityEventSink;
+  /** Origins besides the request's own whose pages may use the sign-in kept on a device. */
+  allowedOrigins?: () => string[];
+  /** Express' `trust proxy` (TRUST_PROXY): who may say the request came over HTTPS. */
+  trustProxy?: boolean | number | string;
 }
 
 /** The one API route whose body is not JSON: an uploaded file. */
@@ -40,12 +46,20 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(securityHeaders);
 
   const api = express.Router();
   // Who is asking, then whether they may ask this often, and only then their body is read.
   // A refused token is audited by `principalOf`, once the route turns out to need one.
   api.use(identify(context.authenticator, auditRefusals(context)));
+  api.use(
+    deviceSignIn({
+      authenticator: context.authenticator,
+      onRefused: auditRefusals(context),
+      allowedOrigins: options.allowedOrigins ?? (() => []),
+    }),
+  );
   api.use(
     requestRate({ ...DEFAULT_REQUEST_RATE, ...options.requestRate }, options.onSecurityEvent),
   );
@@ -58,6 +72,7 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  api.use('/session/device', deviceSessionRoutes(context));
   api.use('/', systemRoutes(context, options.version));
   api.use('/templates', templateRoutes(context));
   api.use('/meetings', meetingRoutes(context));

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { AppendOnlyAuditLog, type AuditLog } from './audit-log';
 import { FileAuditSink, MemoryAuditSink } from './audit-log-sinks';
 import { FileUpdateLog } from './file-update-log';
+import type { LogFiles } from './log-files';
 import { MemoryUpdateLog } from './memory-update-log';
 import type { MetadataStore } from './metadata';
 import { LowdbMetadataStore } from './metadata-lowdb';
@@ -18,6 +19,7 @@ export { MemoryMetadataStore } from './metadata-memory';
 export type { AuditEvent, AuditLog } from './audit-log';
 export { SERVER_WIDE } from './audit-log';
 export { writeFileDurably } from './metadata-file';
+export type { LogFiles } from './log-files';
 
 /** Everything Accord keeps: metadata, the audit log and the per-document update logs. */
 export interface Storage {
@@ -34,7 +36,11 @@ export interface Storage {
 export async function openFileStorage(
   directory: string,
   logger: Logger,
-  options: { syncDelayMs?: number } = {},
+  options: {
+    syncDelayMs?: number;
+    /** The update log's file operations: the disk, or a seam that injects its faults. */
+    files?: LogFiles;
+  } = {},
 ): Promise<Storage> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
   await chmod(directory, 0o700);
