@@ -63,6 +63,8 @@ export interface DocumentInfo {
   status: DocumentStatus;
   style: DraftStyle;
   language: Language;
+  /** For a language version, the id of the document it translates; null for an original. */
+  translationOf?: string | null;
   createdAt: string;
   updatedAt: string;
 }

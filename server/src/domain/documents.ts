@@ -23,6 +23,7 @@ export function presentDocument(record: Readonly<DocumentRecord>): DocumentInfo 
     status: record.status,
     style: record.style,
     language: record.language,
+    translationOf: record.translationOf ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

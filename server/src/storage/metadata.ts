@@ -42,6 +42,10 @@ export interface DocumentRecord {
   language: Language;
   /** The organisation's document symbol (e.g. "OEA/Ser.K/XII.3.1 doc.4/26"), if any. */
   symbol: string | null;
+  /** For a language version: the original's id (absent or null for an original). */
+  translationOf?: string | null;
+  /** For a language version: the original's last update its text was copied from. */
+  translationBaseSeq?: number;
   createdAt: string;
   updatedAt: string;
   createdBy: string;
