@@ -61,7 +61,7 @@ describe('DOCX export read back by pandoc', () => {
     const { body: docx } = await exportDraft('docx', input(seedDraft(), { language: 'es' }));
     const text = await pandoc(docx, 'docx');
     expect(text).toContain('OEA/Ser.K/XXI.6');
-    expect(text).toContain('Original: Spanish');
+    expect(text).toContain('Original: español');
     expect(text).toContain('28 de noviembre de 2026');
     expect(text.indexOf('Sixth Meeting')).toBeLessThan(text.indexOf('STRENGTHENING'));
     expect(await docxPart(docx, 'word/footer1.xml')).toMatch(/PAGE/);
