@@ -105,6 +105,8 @@ export interface TemplateSummary {
   title: string;
   kind: string;
   summary: string;
+  /** The language the template is written in. */
+  language?: Language;
 }
 
 export interface TemplateDetail extends TemplateSummary {

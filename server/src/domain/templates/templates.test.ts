@@ -69,7 +69,7 @@ describe('the template library (templates/)', () => {
             ? /^(RESOLVES?|RECOMMEND|DECLARE):$/m
             : new RegExp(`^${words.resolves}$`, 'm');
         expect(text).toMatch(heading);
-        expect(text).toMatch(OPERATIVE_OPENING[template.language]);
+        expect(text).toMatch(OPERATIVE_OPENING[template.language]!);
       } else {
         expect(text).toMatch(/^\d+\. Decides/m);
       }
