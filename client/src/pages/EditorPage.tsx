@@ -26,6 +26,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
+import { LanguageVersions } from '../translations/LanguageVersions';
 import '../styles/editor.css';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
@@ -140,6 +141,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         onDismissRefusal={collab.dismissRefusal}
         error={loadError}
       />
+      <LanguageVersions document={info} role={role} />
       <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (
           <DraftEditor
