@@ -79,7 +79,11 @@ export interface VersionAuthor {
 
 export interface VersionInfo {
   id: string;
+  /** The label in English (as typed, for a named version). */
   label: string;
+  /** For a label the server wrote: the app catalogue's key and its values, for the reader's language. */
+  labelKey?: string;
+  labelValues?: Record<string, string>;
   kind: VersionKind;
   createdAt: string;
   createdBy: VersionAuthor | null;

@@ -408,5 +408,10 @@ export const en = {
     bringIn: 'Add the original’s new paragraphs to this version',
     inserted: 'added to the original: {{text}}',
     deleted: 'removed from the original: {{text}}',
+    versionLabels: {
+      automatic: 'Automatic, {{time}}',
+      restored: 'Restored “{{label}}”',
+      locked: 'Locked for adoption',
+    },
   },
 } as const;

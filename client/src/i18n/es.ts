@@ -424,5 +424,10 @@ export const es: Catalogue = {
     bringIn: 'Incorporar a esta versión los párrafos nuevos del original',
     inserted: 'añadido al original: {{text}}',
     deleted: 'suprimido del original: {{text}}',
+    versionLabels: {
+      automatic: 'Automática, {{time}}',
+      restored: 'Restablecida: “{{label}}”',
+      locked: 'Bloqueada para su adopción',
+    },
   },
 };

@@ -429,5 +429,10 @@ export const fr: Catalogue = {
     bringIn: 'Ajouter à cette version les nouveaux paragraphes de l’original',
     inserted: 'ajouté à l’original : {{text}}',
     deleted: 'supprimé de l’original : {{text}}',
+    versionLabels: {
+      automatic: 'Automatique, {{time}}',
+      restored: 'Rétablie : « {{label}} »',
+      locked: 'Verrouillée pour adoption',
+    },
   },
 };

@@ -425,5 +425,10 @@ export const pt: Catalogue = {
     bringIn: 'Incorporar a esta versão os novos parágrafos do original',
     inserted: 'acrescentado ao original: {{text}}',
     deleted: 'suprimido do original: {{text}}',
+    versionLabels: {
+      automatic: 'Automática, {{time}}',
+      restored: 'Restabelecida: “{{label}}”',
+      locked: 'Bloqueada para adoção',
+    },
   },
 };

@@ -55,6 +55,9 @@ export interface VersionRecord {
   id: string;
   documentId: string;
   label: string;
+  /** For a label the server wrote: its catalogue key and values (`@accord/shared/version-labels`). */
+  labelKey?: string;
+  labelValues?: Record<string, string>;
   kind: VersionKind;
   createdAt: string;
   /** Participant id (`admin` for the secretariat), or null for automatic versions. */

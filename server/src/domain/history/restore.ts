@@ -1,6 +1,7 @@
 import { updateYFragment } from '@tiptap/y-tiptap';
 import type { VersionInfo } from '@accord/shared';
 import { BODY_FIELD } from '@accord/shared';
+import { restoredLabel } from '@accord/shared/version-labels';
 import { draftSchema } from '@accord/shared/schema/index';
 import { authorId, type Principal } from '../../auth/principal';
 import { authorise, documentFor } from '../access';
@@ -39,5 +40,5 @@ export async function restoreVersion(
       });
     },
   });
-  return recordVersion(context, document, 'restore', `Restored "${version.label}"`, principal);
+  return recordVersion(context, document, 'restore', restoredLabel(version.label), principal);
 }
