@@ -28,6 +28,8 @@ export interface Meeting {
   startsOn: string | null;
   endsOn: string | null;
   languages: Language[];
+  /** IANA time zone the meeting's times are shown in ("America/New_York" when not set). */
+  timeZone?: string;
   createdAt: string;
 }
 

@@ -123,4 +123,20 @@ describe('documents in the meeting languages: templates, exports and labels', ()
       labelValues: {},
     });
   });
+
+  it('[Y6] a meeting keeps its IANA time zone (America/New_York when none is given); an unknown zone is refused naming the field', async () => {
+    const create = (json: unknown) =>
+      api<Meeting & { error?: { field?: string } }>(server.url, 'POST', '/api/meetings', {
+        token: server.admin,
+        json,
+      });
+    const guatemala = await create({ title: 'Reunión', timeZone: 'America/Guatemala' });
+    expect(guatemala.status).toBe(201);
+    expect(guatemala.body.timeZone).toBe('America/Guatemala');
+    const fallback = await create({ title: 'Meeting' });
+    expect(fallback.body.timeZone).toBe('America/New_York');
+    const refused = await create({ title: 'Meeting', timeZone: 'Mars/Olympus_Mons' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error?.field).toBe('timeZone');
+  });
 });

@@ -387,7 +387,6 @@ export const en = {
     restored: 'Restored “{{label}}”. The live text now matches it, recorded as “{{restore}}”.',
   },
   languages: {
-    title: 'Languages of this document',
     isOriginal: 'Original in {{language}}.',
     isVersion: '{{language}} version of an original.',
     openOriginal: 'Open the original',

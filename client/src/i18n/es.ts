@@ -402,7 +402,6 @@ export const es: Catalogue = {
       'Se restableció «{{label}}». El texto en curso coincide ahora con esa versión, registrada como «{{restore}}».',
   },
   languages: {
-    title: 'Idiomas de este documento',
     isOriginal: 'Original en {{language}}.',
     isVersion: 'Versión en {{language}} de un original.',
     openOriginal: 'Abrir el original',

@@ -407,7 +407,6 @@ export const fr: Catalogue = {
       '« {{label}} » a été rétabli. Le texte en cours y correspond désormais, enregistré sous « {{restore}} ».',
   },
   languages: {
-    title: 'Langues de ce document',
     isOriginal: 'Original en {{language}}.',
     isVersion: 'Version en {{language}} d’un original.',
     openOriginal: 'Ouvrir l’original',

@@ -403,7 +403,6 @@ export const pt: Catalogue = {
       '“{{label}}” foi restaurada. O texto em curso corresponde agora a ela, registrado como “{{restore}}”.',
   },
   languages: {
-    title: 'Idiomas deste documento',
     isOriginal: 'Original em {{language}}.',
     isVersion: 'Versão em {{language}} de um original.',
     openOriginal: 'Abrir o original',

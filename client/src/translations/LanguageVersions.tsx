@@ -49,7 +49,7 @@ export function LanguageVersions({ document, role }: { document: DocumentInfo; r
     : LANGUAGES.filter((l) => l !== document.language && !versionLanguages.has(l));
 
   return (
-    <section className="language-versions" aria-label={t('languages.title')}>
+    <section className="language-versions">
       <p>
         {document.translationOf ? (
           <>

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@accord/shared/time-zone';
 import {
   assignDelegationColors,
   randomId,
@@ -20,6 +21,7 @@ export interface NewMeeting {
   startsOn?: string | null;
   endsOn?: string | null;
   languages?: Language[];
+  timeZone?: string;
 }
 
 export function presentMeeting(record: Readonly<MeetingRecord>): Meeting {
@@ -31,6 +33,7 @@ export function presentMeeting(record: Readonly<MeetingRecord>): Meeting {
     startsOn: record.startsOn,
     endsOn: record.endsOn,
     languages: record.languages,
+    timeZone: record.timeZone ?? DEFAULT_TIME_ZONE,
     createdAt: record.createdAt,
   };
 }
@@ -50,6 +53,7 @@ export async function createMeeting(
     startsOn: input.startsOn ?? null,
     endsOn: input.endsOn ?? null,
     languages: input.languages ?? ['en'],
+    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
     createdAt: now.toISOString(),
   };
   await save(context, (change) => change.putMeeting(record));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, PARTICIPANT_ROLES } from '@accord/shared';
+import { isTimeZone } from '@accord/shared/time-zone';
 
 /** Request bodies of the HTTP API (SPEC.md "HTTP API"). */
 
@@ -18,6 +19,12 @@ export const NewMeetingBody = z
     startsOn: day.nullish(),
     endsOn: day.nullish(),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(4).optional(),
+    /** The meeting's time zone (IANA, e.g. "America/Guatemala"): times are shown in it. */
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York')
+      .optional(),
   })
   .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, {
     message: 'the meeting cannot end before it starts',

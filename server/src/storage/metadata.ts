@@ -15,6 +15,8 @@ export interface MeetingRecord {
   startsOn: string | null;
   endsOn: string | null;
   languages: Language[];
+  /** IANA time zone the meeting's times are shown in (absent in older records: the default). */
+  timeZone?: string;
   createdAt: string;
 }
 
