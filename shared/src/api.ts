@@ -32,6 +32,9 @@ export interface Meeting {
   languages: Language[];
   /** The paper its documents print on (PDF, Word): `letter` unless set to `a4`. */
   paperSize: PaperSize;
+
+  /** IANA time zone the meeting's times are shown in ("America/New_York" when not set). */
+  timeZone?: string;
   createdAt: string;
 }
 
@@ -72,6 +75,9 @@ export interface DocumentInfo {
 
   /** How the text is drafted: `open`, `proposals` or `penholder`. */
   mode: DraftingMode;
+
+  /** For a language version, the id of the document it translates; null for an original. */
+  translationOf?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -86,7 +92,11 @@ export interface VersionAuthor {
 
 export interface VersionInfo {
   id: string;
+  /** The label in English (as typed, for a named version). */
   label: string;
+  /** For a label the server wrote: the app catalogue's key and its values, for the reader's language. */
+  labelKey?: string;
+  labelValues?: Record<string, string>;
   kind: VersionKind;
   createdAt: string;
   createdBy: VersionAuthor | null;
@@ -112,6 +122,8 @@ export interface TemplateSummary {
   title: string;
   kind: string;
   summary: string;
+  /** The language the template is written in. */
+  language?: Language;
 }
 
 export interface TemplateDetail extends TemplateSummary {

@@ -18,6 +18,7 @@ export interface NewMeeting {
   venue?: string;
   startsOn?: string;
   endsOn?: string;
+  timeZone?: string;
 }
 
 export interface NewParticipant {

@@ -1,3 +1,4 @@
+import { versionLabel as readableLabel } from '../i18n/serverLabels';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionInfo } from '@accord/shared/api';
@@ -33,7 +34,7 @@ export function ExportOptions({
   const newestFirst = [...versions].reverse();
   const versionLabel = (version: VersionInfo) =>
     t('exportDialog.versionOption', {
-      label: version.label,
+      label: readableLabel(version),
       time: formatMoment(version.createdAt),
     });
   const comparable = newestFirst.filter((version) => version.id !== choice.version);

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentInfo, TemplateDetail } from '@accord/shared/api';
+import type { DocumentInfo, Meeting, TemplateDetail, TemplateSummary } from '@accord/shared/api';
+import { meetingFieldDefaults } from '@accord/shared/template-defaults';
 import { useApiData } from '../hooks/useApiData';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -14,17 +15,29 @@ import './gallery.css';
 /** The chosen template: its preview beside its form, sharing the values being typed. */
 function TemplateWorkspace({
   meetingId,
+  meeting,
   template,
   onCreated,
 }: {
   meetingId: string;
+  meeting: Meeting | undefined;
   template: TemplateDetail;
   onCreated: (document: DocumentInfo) => void;
 }) {
   const { t } = useTranslation();
   const kindLabel = useKindLabel();
   const fields = useMemo(() => templateFields(template), [template]);
-  const [values, setValues] = useState(() => defaultValues(fields));
+  // The meeting's own facts (name, sector, venue, dates) before the template's defaults.
+  const [values, setValues] = useState(() => ({
+    ...defaultValues(fields),
+    ...(meeting
+      ? meetingFieldDefaults(
+          fields.map((field) => field.name),
+          meeting,
+          template.language ?? 'en',
+        )
+      : {}),
+  }));
   return (
     <div className="template-workspace">
       <div className="template-workspace__preview">
@@ -49,10 +62,12 @@ function TemplateWorkspace({
 
 function SelectedTemplate({
   meetingId,
+  meeting,
   templateId,
   onCreated,
 }: {
   meetingId: string;
+  meeting: Meeting | undefined;
   templateId: string;
   onCreated: (document: DocumentInfo) => void;
 }) {
@@ -69,10 +84,17 @@ function SelectedTemplate({
     <TemplateWorkspace
       key={detail.data.id}
       meetingId={meetingId}
+      meeting={meeting}
       template={detail.data}
       onCreated={onCreated}
     />
   );
+}
+
+/** The templates in the meeting's languages (all of them when the meeting is not known). */
+function offered(templates: TemplateSummary[], meeting: Meeting | undefined): TemplateSummary[] {
+  if (!meeting) return templates;
+  return templates.filter((template) => meeting.languages.includes(template.language ?? 'en'));
 }
 
 /**
@@ -81,9 +103,12 @@ function SelectedTemplate({
  */
 export function TemplateGallery({
   meetingId,
+  meeting,
   onCreated,
 }: {
   meetingId: string;
+  /** The meeting: its languages choose the templates offered, its facts fill their fields. */
+  meeting?: Meeting;
   onCreated: (document: DocumentInfo) => void;
 }) {
   const { t } = useTranslation();
@@ -94,15 +119,21 @@ export function TemplateGallery({
   let body;
   if (templates.status === 'loading') body = <Loading />;
   else if (templates.status === 'error') body = <ErrorNotice message={templates.message} />;
-  else if (templates.data.length === 0) body = <p className="muted">{t('gallery.noTemplates')}</p>;
+  else if (offered(templates.data, meeting).length === 0)
+    body = <p className="muted">{t('gallery.noTemplates')}</p>;
   else
     body = (
       <>
-        <TemplateCards templates={templates.data} selected={selected} onSelect={setSelected} />
+        <TemplateCards
+          templates={offered(templates.data, meeting)}
+          selected={selected}
+          onSelect={setSelected}
+        />
         {selected && (
           <SelectedTemplate
             key={selected}
             meetingId={meetingId}
+            meeting={meeting}
             templateId={selected}
             onCreated={onCreated}
           />

@@ -7,6 +7,7 @@ import type { VersionInfo } from '@accord/shared/api';
 import type { Comparison } from '@accord/shared/comparison';
 import type { NodeJSON } from '@accord/shared/content';
 import { apiRequest } from '../api/client';
+import { readableVersion } from '../i18n/serverLabels';
 
 /** What a comparison's `to` may be: a version id, or the live text. */
 export const CURRENT = 'current';
@@ -16,7 +17,9 @@ const enc = encodeURIComponent;
 export const historyApi = {
   /** Every version of a document, oldest first (as the server answers). */
   versions: (documentId: string) =>
-    apiRequest<VersionInfo[]>(`/documents/${enc(documentId)}/versions`),
+    apiRequest<VersionInfo[]>(`/documents/${enc(documentId)}/versions`).then((list) =>
+      list.map(readableVersion),
+    ),
 
   /** Names the live text as a version (chair, rapporteur). */
   nameVersion: (documentId: string, label: string) =>
@@ -39,5 +42,5 @@ export const historyApi = {
   restore: (documentId: string, versionId: string) =>
     apiRequest<VersionInfo>(`/documents/${enc(documentId)}/versions/${enc(versionId)}/restore`, {
       method: 'POST',
-    }),
+    }).then(readableVersion),
 };

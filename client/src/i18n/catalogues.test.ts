@@ -11,6 +11,7 @@ const EVERYWHERE = [
   'exportDialog.formats.docx',
   'exportDialog.formats.pdf',
   'exportDialog.formats.md',
+  'languages.originalColumn', // "Original ({{language}})": "original" is the word in all four.
 ];
 
 /** Sentences that are rightly the English word, and why. */

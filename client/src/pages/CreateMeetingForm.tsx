@@ -1,3 +1,4 @@
+import { isTimeZone } from '@accord/shared/time-zone';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '@accord/shared/api';
@@ -27,7 +28,12 @@ export function CreateMeetingForm({ onCreated }: { onCreated: (meeting: Meeting)
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const body: NewMeeting = { title: values.title.trim() };
+    // The meeting's time zone: the secretariat's own, where it sets the meeting up.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const body: NewMeeting = {
+      title: values.title.trim(),
+      ...(isTimeZone(zone) ? { timeZone: zone } : {}),
+    };
     for (const field of FIELDS) {
       const value = values[field].trim();
       if (field !== 'title' && value) body[field] = value;

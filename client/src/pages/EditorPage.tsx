@@ -30,6 +30,8 @@ import type { Editor } from '@tiptap/react';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
 import { DraftingModeSelect, ProposalsPanel } from '../proposals/ProposalsPanel';
+
+import { LanguageVersions } from '../translations/LanguageVersions';
 import '../styles/editor.css';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
@@ -153,6 +155,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         onDismissRefusal={collab.dismissRefusal}
         error={loadError}
       />
+      <LanguageVersions document={info} role={role} />
       <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (
           <DraftEditor

@@ -40,7 +40,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <DocumentList documents={data.documents} />
         {mayCreate && (
           <>
-            <TemplateGallery meetingId={meetingId} onCreated={openDocument} />
+            <TemplateGallery meetingId={meetingId} meeting={data} onCreated={openDocument} />
             <ImportResolution meetingId={meetingId} onImported={openDocument} />
           </>
         )}

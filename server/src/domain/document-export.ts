@@ -68,6 +68,7 @@ export async function exportDocument(
       content,
       style: document.style,
       language: document.language,
+      ...originalOf(context, document),
       meeting: {
         title: meeting?.title ?? '',
         sector: meeting?.sector ?? null,
@@ -98,4 +99,15 @@ export async function exportDocument(
     }
     throw error;
   }
+}
+
+/** A language version prints its original's language: "Original: inglés". */
+function originalOf(
+  context: DomainContext,
+  document: Readonly<DocumentRecord>,
+): { originalLanguage?: string } {
+  const original = document.translationOf
+    ? context.storage.metadata.document(document.translationOf)
+    : null;
+  return original ? { originalLanguage: original.language } : {};
 }

@@ -1,5 +1,6 @@
 import { TemplateValueError, fillTemplate, resolveTemplateValues } from '@accord/shared/template';
 import type { DocumentInfo, Language } from '@accord/shared';
+import { meetingFieldDefaults } from '@accord/shared/template-defaults';
 import type { Principal } from '../auth/principal';
 import { authorise, meetingFor } from './access';
 import type { DomainContext } from './context';
@@ -24,14 +25,20 @@ export async function createDocumentFromTemplate(
   input: NewDocumentFromTemplate,
 ): Promise<DocumentInfo> {
   authorise(principal, 'createDocument');
-  meetingFor(context, principal, meetingId);
+  const meeting = meetingFor(context, principal, meetingId);
   const template = context.templates.get(input.templateId);
   if (!template) {
     throw invalid('templateId', `There is no template "${input.templateId}".`, 'unknown_template');
   }
   let values: Record<string, string>;
   try {
-    values = resolveTemplateValues(template, input.values ?? {});
+    // Fields default from the meeting record (sector, venue, dates), then from the template.
+    const fromMeeting = meetingFieldDefaults(
+      template.fields.map((field) => field.name),
+      meeting,
+      template.language,
+    );
+    values = resolveTemplateValues(template, { ...fromMeeting, ...input.values });
   } catch (error) {
     if (error instanceof TemplateValueError) {
       throw invalid(`values.${error.field}`, error.message, 'invalid_field_value');

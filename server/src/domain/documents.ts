@@ -27,6 +27,8 @@ export function presentDocument(record: Readonly<DocumentRecord>): DocumentInfo 
     symbol: record.symbol,
 
     mode: record.mode ?? DEFAULT_DRAFTING_MODE,
+
+    translationOf: record.translationOf ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

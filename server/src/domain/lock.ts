@@ -1,3 +1,4 @@
+import { lockedLabel } from '@accord/shared/version-labels';
 import type { DocumentInfo, DocumentStatus } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 import { authorise, documentFor } from './access';
@@ -32,7 +33,7 @@ export async function setDocumentStatus(
   );
   context.rooms.announceStatus(document.id);
   if (status === 'locked') {
-    await recordVersion(context, updated, 'lock', 'Locked for adoption', principal);
+    await recordVersion(context, updated, 'lock', lockedLabel(), principal);
   }
   return presentDocument(updated);
 }

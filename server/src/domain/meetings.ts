@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@accord/shared/time-zone';
 import {
   assignDelegationColors,
   randomId,
@@ -22,6 +23,8 @@ export interface NewMeeting {
   endsOn?: string | null;
   languages?: Language[];
   paperSize?: PaperSize;
+
+  timeZone?: string;
 }
 
 export function presentMeeting(record: Readonly<MeetingRecord>): Meeting {
@@ -34,6 +37,8 @@ export function presentMeeting(record: Readonly<MeetingRecord>): Meeting {
     endsOn: record.endsOn,
     languages: record.languages,
     paperSize: record.paperSize ?? DEFAULT_PAPER_SIZE,
+
+    timeZone: record.timeZone ?? DEFAULT_TIME_ZONE,
     createdAt: record.createdAt,
   };
 }
@@ -54,6 +59,8 @@ export async function createMeeting(
     endsOn: input.endsOn ?? null,
     languages: input.languages ?? ['en'],
     paperSize: input.paperSize ?? DEFAULT_PAPER_SIZE,
+
+    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
     createdAt: now.toISOString(),
   };
   await save(context, (change) => change.putMeeting(record));

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { randomId, type VersionInfo, type VersionKind } from '@accord/shared';
+import type { ServerLabel } from '@accord/shared/version-labels';
 import { authorId, type Principal } from '../auth/principal';
 import type { DocumentRecord, VersionRecord } from '../storage';
 import { audit } from './audit';
@@ -17,10 +18,12 @@ export async function recordVersion(
   context: DomainContext,
   document: Readonly<DocumentRecord>,
   kind: VersionKind,
-  label: string,
+  /** A person's label as typed, or a server-written one with its catalogue key. */
+  labelText: string | ServerLabel,
   principal: Principal | null,
   extra: Pick<VersionRecord, 'restoredText'> = {},
 ): Promise<VersionInfo> {
+  const { label, ...keyed } = typeof labelText === 'string' ? { label: labelText } : labelText;
   const { state, seq } = await context.rooms.read(document.id, (doc, lastSeq) => ({
     state: Y.encodeStateAsUpdate(doc),
     seq: lastSeq,
@@ -32,6 +35,7 @@ export async function recordVersion(
     id,
     documentId: document.id,
     label,
+    ...keyed,
     kind,
     createdAt: now.toISOString(),
     createdBy: principal ? authorId(principal) : null,
@@ -77,6 +81,9 @@ export function presentVersion(
   return {
     id: record.id,
     label: record.label,
+    ...(record.labelKey
+      ? { labelKey: record.labelKey, labelValues: record.labelValues ?? {} }
+      : {}),
     kind: record.kind,
     createdAt: record.createdAt,
     createdBy,

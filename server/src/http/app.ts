@@ -15,6 +15,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { auditRefusals, identify } from './principal';
 import { deviceSessionRoutes } from './routes/device-session';
 import { documentRoutes } from './routes/documents';
+import { translationRoutes } from './routes/translations';
 import { meetingRoutes } from './routes/meetings';
 import { systemRoutes } from './routes/system';
 import { templateRoutes } from './routes/templates';
@@ -77,6 +78,7 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
   api.use('/templates', templateRoutes(context));
   api.use('/meetings', meetingRoutes(context));
   api.use('/documents', documentRoutes(context));
+  api.use('/documents', translationRoutes(context));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LANGUAGES, PARTICIPANT_ROLES } from '@accord/shared';
 import { DocumentSymbol, PaperSizeField } from './schemas-settings';
 
+import { isTimeZone } from '@accord/shared/time-zone';
+
 /** Request bodies of the HTTP API (SPEC.md "HTTP API"). */
 
 const text = (max: number) =>
@@ -20,6 +22,13 @@ export const NewMeetingBody = z
     endsOn: day.nullish(),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(4).optional(),
     paperSize: PaperSizeField.optional(),
+
+    /** The meeting's time zone (IANA, e.g. "America/Guatemala"): times are shown in it. */
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York')
+      .optional(),
   })
   .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, {
     message: 'the meeting cannot end before it starts',

@@ -19,6 +19,9 @@ export interface MeetingRecord {
   languages: Language[];
   /** The paper its documents print on; absent in records written before it existed: `letter`. */
   paperSize?: PaperSize;
+
+  /** IANA time zone the meeting's times are shown in (absent in older records: the default). */
+  timeZone?: string;
   createdAt: string;
 }
 
@@ -48,6 +51,11 @@ export interface DocumentRecord {
   symbol: string | null;
   /** How the text is drafted (proposals, pen-holder); records that predate modes read as `open`. */
   mode?: DraftingMode;
+
+  /** For a language version: the original's id (absent or null for an original). */
+  translationOf?: string | null;
+  /** For a language version: the original's last update its text was copied from. */
+  translationBaseSeq?: number;
   createdAt: string;
   updatedAt: string;
   createdBy: string;
@@ -57,6 +65,9 @@ export interface VersionRecord {
   id: string;
   documentId: string;
   label: string;
+  /** For a label the server wrote: its catalogue key and values (`@accord/shared/version-labels`). */
+  labelKey?: string;
+  labelValues?: Record<string, string>;
   kind: VersionKind;
   createdAt: string;
   /** Participant id (`admin` for the secretariat), or null for automatic versions. */

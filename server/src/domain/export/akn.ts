@@ -182,7 +182,9 @@ function apparatus(preface: XMLBuilder, input: ExportInput): void {
   if (input.meeting.title) {
     preface.ele(NS, 'p').ele(NS, 'docProponent', { refersTo: '#meeting' }).txt(input.meeting.title);
   }
-  preface.ele(NS, 'p', { class: 'original' }).txt(originalLine(input.language));
+  preface
+    .ele(NS, 'p', { class: 'original' })
+    .txt(originalLine(input.language, input.originalLanguage ?? input.language));
 }
 
 /** Paragraph statuses, which Akoma Ntoso has no attribute for, as Accord's own metadata. */

@@ -1,3 +1,6 @@
+import { formatLongDate, originalLine } from '@accord/shared/language-conventions';
+
+export { originalLine };
 import { cleanText } from './model';
 import type { ExportInput } from './types';
 
@@ -11,16 +14,9 @@ export interface HeaderBlock {
   right: string[];
 }
 
-/** A day as the document's language writes it ("28 November 2026", "28 de noviembre de 2026"). */
+/** A day as the document's language writes it ("November 28, 2026", "28 de noviembre de 2026"). */
 export function formatDay(value: Date | string, language: string): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) return String(value);
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    // An unknown language tag: fall back to English rather than refuse the export.
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  }
+  return formatLongDate(value, language);
 }
 
 /**
@@ -34,15 +30,6 @@ export function languageName(language: string): string {
   } catch {
     return language;
   }
-}
-
-/**
- * The "Original:" line in the document's language: the word is the same in the four OAS
- * languages; French puts a no-break space before the colon.
- */
-export function originalLine(language: string): string {
-  const colon = language.toLowerCase().startsWith('fr') ? '\u00a0:' : ':';
-  return `Original${colon} ${languageName(language)}`;
 }
 
 function meetingDates(input: ExportInput): string | null {
@@ -64,7 +51,7 @@ export function headerBlock(input: ExportInput): HeaderBlock {
   const right = [
     input.document.symbol ?? null,
     formatDay(input.generatedAt, input.language),
-    originalLine(input.language),
+    originalLine(input.language, input.originalLanguage ?? input.language),
     input.versionLabel ?? null,
     input.tracked ? `Tracked changes since: ${input.tracked.fromLabel}` : null,
   ].filter((line): line is string => Boolean(line));

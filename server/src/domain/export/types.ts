@@ -66,6 +66,8 @@ export interface ExportInput {
   style: DraftStyle;
   /** The document's language (`en`, `es`, `fr`, `pt`, or any BCP 47 tag): "Original: English". */
   language: string;
+  /** A language version's original language, for its "Original:" line (else `language`). */
+  originalLanguage?: string;
   meeting: ExportMeeting;
   document: ExportDocument;
   /** The exported version's label ("Rev.1"); absent for the live text. */

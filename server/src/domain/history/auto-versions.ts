@@ -1,3 +1,4 @@
+import { automaticLabel } from '@accord/shared/version-labels';
 import type { Logger } from '../../logger';
 import type { DomainContext } from '../context';
 import { recordVersion } from '../versions';
@@ -68,8 +69,7 @@ export class AutoVersioner {
       if (!document || (now - last < pause && now - since < maxInterval)) continue;
       this.unversionedSince.delete(documentId);
       try {
-        const label = `Automatic, ${new Date(now).toISOString().slice(11, 16)} UTC`;
-        await recordVersion(this.context, document, 'auto', label, null);
+        await recordVersion(this.context, document, 'auto', automaticLabel(new Date(now)), null);
       } catch (error) {
         this.logger.error('automatic version failed', {
           documentId,

@@ -1,6 +1,7 @@
 import { updateYFragment } from '@tiptap/y-tiptap';
 import type { VersionInfo } from '@accord/shared';
 import { BODY_FIELD } from '@accord/shared';
+import { restoredLabel } from '@accord/shared/version-labels';
 import { draftSchema } from '@accord/shared/schema/index';
 import { authorId, type Principal } from '../../auth/principal';
 import { authorise, documentFor } from '../access';
@@ -48,7 +49,7 @@ export async function restoreVersion(
       restoredText = restoredRuns(readParagraphs(doc), paragraphsOf(state));
     },
   });
-  return recordVersion(context, document, 'restore', `Restored "${version.label}"`, principal, {
+  return recordVersion(context, document, 'restore', restoredLabel(version.label), principal, {
     restoredText,
   });
 }

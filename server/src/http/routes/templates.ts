@@ -14,6 +14,7 @@ export function templateRoutes(context: DomainContext): Router {
       title: t.title,
       kind: t.kind,
       summary: t.summary,
+      language: t.language,
     }));
     response.json(summaries);
   });
@@ -27,6 +28,7 @@ export function templateRoutes(context: DomainContext): Router {
       title: template.title,
       kind: template.kind,
       summary: template.summary,
+      language: template.language,
       style: template.style,
       fields: template.fields,
       guidance: template.guidance,
