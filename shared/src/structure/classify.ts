@@ -107,6 +107,10 @@ export function classifyParagraphs(
         hasTitle = true;
         return push('title', runs);
       }
+      // A report's numbered section heading ("I. MANDATE") before any lead word.
+      if (heading || (isUppercase(text) && text.length < 120 && !/[;.,]$/.test(text))) {
+        return push('leadHeading', runs);
+      }
       return push('note', runs);
     }
     if (heading || (isUppercase(text) && text.length < 120 && !/[;.,]$/.test(text))) {

@@ -147,7 +147,7 @@ const sameMarks = (a: MarkJSON[], b: MarkJSON[]) =>
 export function runsToInline(runs: readonly Run[]): NodeJSON[] {
   const merged: Run[] = [];
   for (const run of runs) {
-    const text = run.text.replace(/\s+/g, ' ');
+    const text = run.text.replace(/[^\S\u00a0\u202f]+/g, ' ');
     const last = merged[merged.length - 1];
     if (last && sameMarks(last.marks, run.marks)) last.text += text;
     else merged.push({ text, marks: run.marks });

@@ -42,7 +42,7 @@ export function normaliseText(raw: string): string {
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
       // pdftotext separates pages with a form feed: a page break is at least a paragraph break.
       .replace(/\f/g, '\n\n')
-      .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+      .replace(/[\t\u1680\u2000-\u200a\u205f\u3000]/g, ' ')
       // Zero-width characters, byte-order marks and soft hyphens are invisible in the source.
       .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
       .replace(/[\u2010\u2011]/g, '-')
@@ -54,7 +54,10 @@ export function normaliseText(raw: string): string {
   );
 }
 
-/** Collapses runs of spaces inside one logical paragraph and trims it. */
+/**
+ * Collapses runs of spaces inside one logical paragraph and trims it. No-break spaces are
+ * kept: French puts them before « : ; ? ! » and inside guillemets.
+ */
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
 }
