@@ -386,4 +386,21 @@ export const en = {
     cancel: 'Cancel',
     restored: 'Restored “{{label}}”. The live text now matches it, recorded as “{{restore}}”.',
   },
+  day: {
+    refusedTitle: {
+      locked: 'Your text was not added because the chair locked the document',
+      read_only:
+        'Your text was not added because your role can read this document but not change it',
+      other: 'Your text was not added because the server refused the change',
+    },
+    copy: 'Copy',
+    copied: 'Copied',
+    proposeIt: 'Propose it',
+    lockConfirm:
+      'Lock the text for adoption? Nobody can change it until it is unlocked. Words that have not yet reached the server are shown to their authors, not added.',
+    lockYes: 'Yes, lock',
+    cancel: 'Cancel',
+    announceLocked: 'The chair locked the text for adoption',
+    announceUnlocked: 'The chair unlocked the text for another reading',
+  },
 } as const;

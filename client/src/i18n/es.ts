@@ -401,4 +401,21 @@ export const es: Catalogue = {
     restored:
       'Se restableció «{{label}}». El texto en curso coincide ahora con esa versión, registrada como «{{restore}}».',
   },
+  day: {
+    refusedTitle: {
+      locked: 'Su texto no se añadió porque la presidencia bloqueó el documento',
+      read_only:
+        'Su texto no se añadió porque su función permite leer este documento, pero no modificarlo',
+      other: 'Su texto no se añadió porque el servidor rechazó el cambio',
+    },
+    copy: 'Copiar',
+    copied: 'Copiado',
+    proposeIt: 'Proponerlo',
+    lockConfirm:
+      '¿Bloquear el texto para su adopción? Nadie podrá modificarlo hasta que se desbloquee. Las palabras que aún no hayan llegado al servidor se mostrarán a sus autores, sin añadirse.',
+    lockYes: 'Sí, bloquear',
+    cancel: 'Cancelar',
+    announceLocked: 'La presidencia bloqueó el texto para su adopción',
+    announceUnlocked: 'La presidencia desbloqueó el texto para una nueva lectura',
+  },
 };

@@ -402,4 +402,21 @@ export const pt: Catalogue = {
     restored:
       '“{{label}}” foi restaurada. O texto em curso corresponde agora a ela, registrado como “{{restore}}”.',
   },
+  day: {
+    refusedTitle: {
+      locked: 'Seu texto não foi adicionado porque a presidência bloqueou o documento',
+      read_only:
+        'Seu texto não foi adicionado porque sua função permite ler este documento, mas não alterá-lo',
+      other: 'Seu texto não foi adicionado porque o servidor recusou a alteração',
+    },
+    copy: 'Copiar',
+    copied: 'Copiado',
+    proposeIt: 'Propor',
+    lockConfirm:
+      'Bloquear o texto para adoção? Ninguém poderá alterá-lo até que seja desbloqueado. As palavras que ainda não chegaram ao servidor serão mostradas aos seus autores, sem serem adicionadas.',
+    lockYes: 'Sim, bloquear',
+    cancel: 'Cancelar',
+    announceLocked: 'A presidência bloqueou o texto para adoção',
+    announceUnlocked: 'A presidência desbloqueou o texto para uma nova leitura',
+  },
 };

@@ -23,16 +23,25 @@ import { useTemplateGuidance } from '../editor/useTemplateGuidance';
 import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { RefusedTextNotice } from '../components/RefusedTextNotice';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
 import '../styles/editor.css';
+import '../styles/day.css';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
 const STATUS_POLL_MS = 30_000;
 
 /** `/documents/:id`: the live editor, its connection state and who is present. */
-export default function EditorPage({ documentId }: { documentId: string }) {
+export default function EditorPage({
+  documentId,
+  onProposeRefusedText,
+}: {
+  documentId: string;
+  /** Turns refused words into a proposal, where the document's mode allows proposals. */
+  onProposeRefusedText?: (text: string, paragraphId: string | null) => void;
+}) {
   const { t } = useTranslation();
   const sessionInfo = useSession();
   const participant = sessionInfo.participant;
@@ -140,6 +149,13 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         onDismissRefusal={collab.dismissRefusal}
         error={loadError}
       />
+      {collab.refusal !== null && (
+        <RefusedTextNotice
+          reason={collab.refusal}
+          passages={collab.refusedText}
+          onPropose={locked ? undefined : onProposeRefusedText}
+        />
+      )}
       <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (
           <DraftEditor
