@@ -400,6 +400,7 @@ export const en = {
       'Lock the text for adoption? Nobody can change it until it is unlocked. Words that have not yet reached the server are shown to their authors, not added.',
     lockYes: 'Yes, lock',
     cancel: 'Cancel',
+    announceRestored: 'The chair restored {{label}}',
     announceLocked: 'The chair locked the text for adoption',
     announceUnlocked: 'The chair unlocked the text for another reading',
   },

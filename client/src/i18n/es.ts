@@ -415,6 +415,7 @@ export const es: Catalogue = {
       '¿Bloquear el texto para su adopción? Nadie podrá modificarlo hasta que se desbloquee. Las palabras que aún no hayan llegado al servidor se mostrarán a sus autores, sin añadirse.',
     lockYes: 'Sí, bloquear',
     cancel: 'Cancelar',
+    announceRestored: 'La presidencia restableció {{label}}',
     announceLocked: 'La presidencia bloqueó el texto para su adopción',
     announceUnlocked: 'La presidencia desbloqueó el texto para una nueva lectura',
   },

@@ -420,6 +420,7 @@ export const fr: Catalogue = {
       'Verrouiller le texte pour adoption ? Personne ne pourra le modifier avant son déverrouillage. Les mots qui ne sont pas encore parvenus au serveur seront montrés à leurs auteurs, sans être ajoutés.',
     lockYes: 'Oui, verrouiller',
     cancel: 'Annuler',
+    announceRestored: 'La présidence a rétabli {{label}}',
     announceLocked: 'La présidence a verrouillé le texte pour adoption',
     announceUnlocked: 'La présidence a déverrouillé le texte pour une nouvelle lecture',
   },

@@ -416,6 +416,7 @@ export const pt: Catalogue = {
       'Bloquear o texto para adoção? Ninguém poderá alterá-lo até que seja desbloqueado. As palavras que ainda não chegaram ao servidor serão mostradas aos seus autores, sem serem adicionadas.',
     lockYes: 'Sim, bloquear',
     cancel: 'Cancelar',
+    announceRestored: 'A presidência restabeleceu {{label}}',
     announceLocked: 'A presidência bloqueou o texto para adoção',
     announceUnlocked: 'A presidência desbloqueou o texto para uma nova leitura',
   },

@@ -13,6 +13,7 @@ import { delegationColour, setMeetingColours } from '../collab/delegationColour'
 import { useCollabSession } from '../collab/useCollabSession';
 import { useCollabSnapshot } from '../collab/useCollabSnapshot';
 import { usePresence } from '../collab/usePresence';
+import { useDocumentEvent } from '../collab/useDocumentEvent';
 import { useServerStatus } from '../collab/useServerStatus';
 import { DraftEditor, type LocalUser } from '../editor/DraftEditor';
 import { ConnectionBadge } from '../editor/ConnectionBadge';
@@ -24,6 +25,7 @@ import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RefusedTextNotice } from '../components/RefusedTextNotice';
+import { DocumentEventNotice } from '../components/DocumentEventNotice';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
@@ -54,6 +56,7 @@ export default function EditorPage({
     offlineCacheName(participant?.id ?? null, documentId),
   );
   const synced = useCollabSnapshot(collab.session, (snapshot) => snapshot?.state === 'synced');
+  const announced = useDocumentEvent(collab.session?.provider.awareness ?? null);
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
   const guidance = useTemplateGuidance(info?.templateId);
@@ -149,6 +152,7 @@ export default function EditorPage({
         onDismissRefusal={collab.dismissRefusal}
         error={loadError}
       />
+      <DocumentEventNotice event={announced.event} onDismiss={announced.dismiss} />
       {collab.refusal !== null && (
         <RefusedTextNotice
           reason={collab.refusal}

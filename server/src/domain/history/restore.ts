@@ -39,5 +39,17 @@ export async function restoreVersion(
       });
     },
   });
-  return recordVersion(context, document, 'restore', `Restored "${version.label}"`, principal);
+  const restored = await recordVersion(
+    context,
+    document,
+    'restore',
+    `Restored "${version.label}"`,
+    principal,
+  );
+  context.rooms.announceStatus(document.id, {
+    kind: 'restored',
+    label: version.label,
+    at: context.now().toISOString(),
+  });
+  return restored;
 }
