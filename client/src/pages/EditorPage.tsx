@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '@accord/shared/api';
 import { CloseCode } from '@accord/shared/protocol';
@@ -26,11 +26,15 @@ import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RefusedTextNotice } from '../components/RefusedTextNotice';
 import { DocumentEventNotice } from '../components/DocumentEventNotice';
-import { HistoryPanel } from '../history/HistoryPanel';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
 import '../styles/editor.css';
 import '../styles/day.css';
+
+// History (comparison, versions, restore) is opened by few and on demand: its code comes then.
+const HistoryPanel = lazy(() =>
+  import('../history/HistoryPanel').then((module) => ({ default: module.HistoryPanel })),
+);
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
 const STATUS_POLL_MS = 30_000;
@@ -176,15 +180,17 @@ export default function EditorPage({
           <Loading />
         )}
         {history.open ? (
-          <HistoryPanel
-            documentId={documentId}
-            style={info.style}
-            versions={history.versions}
-            lastVisitVersion={history.lastVisitVersion}
-            canName={can(role, 'nameVersion')}
-            canRestore={can(role, 'restore')}
-            onClose={history.close}
-          />
+          <Suspense fallback={<Loading />}>
+            <HistoryPanel
+              documentId={documentId}
+              style={info.style}
+              versions={history.versions}
+              lastVisitVersion={history.lastVisitVersion}
+              canName={can(role, 'nameVersion')}
+              canRestore={can(role, 'restore')}
+              onClose={history.close}
+            />
+          </Suspense>
         ) : (
           <PresenceList people={people} />
         )}

@@ -53,7 +53,7 @@ export function serveClientApp(app: Express, clientDir: string | null): void {
     }),
   );
   app.get('/{*path}', (request, response, next) => {
-    if (request.path.startsWith('/api/') || !wantsPage(request)) {
+    if (request.path.startsWith('/api/') || (request.path !== '/' && !wantsPage(request))) {
       next();
       return;
     }
