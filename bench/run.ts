@@ -13,6 +13,7 @@ import { findScenarios } from './scenarios';
 import { scenarioTable } from './table';
 import { runDocumentBench } from './documents/run';
 import { runBrowserBench } from './browser/latency';
+import { runFirstLoadBench } from './first-load';
 import { runSoak } from './soak/run';
 
 /**
@@ -63,7 +64,7 @@ function nonNegative(name: string, fallback: number): number {
   return value;
 }
 
-const SUITES = ['relay', 'documents', 'browser', 'soak'];
+const SUITES = ['relay', 'documents', 'browser', 'soak', 'first-load'];
 
 /** Seconds of typing before each measured window, for every server alike (see LoadConfig). */
 const WARMUP_SECONDS = 6;
@@ -163,6 +164,11 @@ async function main(): Promise<void> {
     const browser = await runBrowserBench(root, positive('keys', 40)!);
     tables.push(browser);
     process.stdout.write(`\n${browser}\n`);
+  }
+  if (suites.includes('first-load')) {
+    const firstLoad = await runFirstLoadBench(root);
+    tables.push(firstLoad);
+    process.stdout.write(`\n${firstLoad}\n`);
   }
   if (suites.includes('soak')) {
     const soak = await runSoak(root, {

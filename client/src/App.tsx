@@ -9,9 +9,9 @@ import { SessionContext } from './session';
 import { AccessPage } from './pages/AccessPage';
 import { HomePage } from './pages/HomePage';
 import { MeetingPage } from './pages/MeetingPage';
+import { NotFoundPage } from './pages/NotFoundPage';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
-import { ErrorNotice } from './components/ErrorNotice';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the app's weight: load it only on its page.
 const EditorPage = lazy(() => import('./pages/EditorPage'));
@@ -92,9 +92,7 @@ export function App() {
                 <EditorPage documentId={route.documentId} />
               </Suspense>
             )}
-            {route.page === 'notFound' && (
-              <ErrorNotice title={t('access.notFoundTitle')} message={t('access.notFoundBody')} />
-            )}
+            {route.page === 'notFound' && <NotFoundPage />}
           </Layout>
         </SessionContext.Provider>
       );

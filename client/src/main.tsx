@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { captureToken } from './auth/token';
 import { initI18n } from './i18n';
 import { App } from './App';
+import { registerServiceWorker } from './collab/serviceWorker';
 import './styles/app.css';
 
 // Take the token out of the address bar before anything renders or is logged.
@@ -18,6 +19,8 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
 }
+
+registerServiceWorker();
 
 start().catch((error: unknown) => {
   // The translation layer itself failed: nothing better to show than the bare error.

@@ -109,4 +109,16 @@ export const SERVER_AWARENESS_CLIENT = 0;
 /** The awareness state the server publishes under `SERVER_AWARENESS_CLIENT`. */
 export interface ServerAnnouncement {
   document: { status: 'drafting' | 'locked' };
+  /** The last thing the chair did to the whole text, for a notice to everyone in the document. */
+  event?: DocumentEvent;
+}
+
+/**
+ * A chair's action on the whole text: a lock, an unlock, or a restore of the version `label`.
+ * `at` (ISO 8601) tells a new event from the one a joining client finds already announced.
+ */
+export interface DocumentEvent {
+  kind: 'locked' | 'unlocked' | 'restored';
+  label?: string;
+  at: string;
 }

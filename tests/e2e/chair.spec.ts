@@ -24,6 +24,7 @@ test('the chair marks a paragraph agreed and locks the text; delegates see both 
   );
 
   await chairPage.page.getByRole('button', { name: 'Lock for adoption' }).click();
+  await chairPage.page.getByRole('button', { name: 'Yes, lock' }).click();
   await expect(delegate.page.getByText('This document is locked for adoption.')).toBeVisible();
   await expect(delegate.page.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
   const text = await accord.textOf(scene.documentId);

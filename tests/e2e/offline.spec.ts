@@ -44,3 +44,36 @@ test('offline typing survives closing the tab and syncs once back, without dupli
   ).toBe(1);
   expect(chile.errors).toEqual([]);
 });
+
+test('[MD6] a reload while offline opens the app and the last-opened document from this device', async ({
+  browser,
+  accord,
+}) => {
+  const { scene, belize } = await bothDelegationsEditing(browser, accord);
+  await belize.page.setViewportSize({ width: 1366, height: 768 });
+  await appendOperative(belize.page, 'To promote digital payments for MSMEs');
+  await expect
+    .poll(() => accord.textOf(scene.documentId))
+    .toContain('To promote digital payments for MSMEs');
+  // The installable app: a manifest, and a service worker that now controls the page.
+  await expect(belize.page.locator('link[rel="manifest"]')).toHaveAttribute(
+    'href',
+    '/manifest.webmanifest',
+  );
+  await expect
+    .poll(() => belize.page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
+  // Once more online, as a delegate does between sessions: everything now passes the worker.
+  await belize.page.reload();
+  const connection = belize.page.getByRole('status', { name: 'Connection' });
+  await expect(connection).toHaveAttribute('data-state', 'synced');
+
+  await belize.context.setOffline(true);
+  await belize.page.reload();
+  await expect(connection).toHaveAttribute('data-state', 'offline');
+  await expect(operative(belize.page, 'To promote digital payments for MSMEs')).toBeVisible();
+  await expect(belize.page.getByRole('alert')).toHaveCount(0);
+  expect(
+    belize.errors.filter((error) => !/ERR_INTERNET_DISCONNECTED|WebSocket/.test(error)),
+  ).toEqual([]);
+});

@@ -36,7 +36,8 @@ export function Layout({
           {t('app.name')}
         </a>
         <span className="who">
-          {who} · {t(`roles.${session.role}`)}
+          {/* The secretariat's name is its role: say it once, not "Secretariat · Secretariat". */}
+          {participant ? `${who} · ${t(`roles.${session.role}`)}` : who}
         </span>
         <LanguageSwitcher />
         <ClearDeviceButton onCleared={onCleared} />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
+import { errorSentence } from '../components/errorSentence';
 
 export type ApiData<T> =
   | { status: 'loading'; reload: () => void }
@@ -9,7 +10,7 @@ export type ApiData<T> =
 
 /** The sentence to show for a failed request: the server's own, or "could not be reached". */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return errorSentence(error.message, error.field);
   return i18n.t('errors.network');
 }
 

@@ -493,4 +493,22 @@ export const en = {
       locked: 'Locked for adoption',
     },
   },
+  day: {
+    refusedTitle: {
+      locked: 'Your text was not added because the chair locked the document',
+      read_only:
+        'Your text was not added because your role can read this document but not change it',
+      other: 'Your text was not added because the server refused the change',
+    },
+    copy: 'Copy',
+    copied: 'Copied',
+    proposeIt: 'Propose it',
+    lockConfirm:
+      'Lock the text for adoption? Nobody can change it until it is unlocked. Words that have not yet reached the server are shown to their authors, not added.',
+    lockYes: 'Yes, lock',
+    cancel: 'Cancel',
+    announceRestored: 'The chair restored {{label}}',
+    announceLocked: 'The chair locked the text for adoption',
+    announceUnlocked: 'The chair unlocked the text for another reading',
+  },
 } as const;

@@ -513,4 +513,22 @@ export const es: Catalogue = {
       locked: 'Bloqueada para su adopción',
     },
   },
+  day: {
+    refusedTitle: {
+      locked: 'Su texto no se añadió porque la presidencia bloqueó el documento',
+      read_only:
+        'Su texto no se añadió porque su función permite leer este documento, pero no modificarlo',
+      other: 'Su texto no se añadió porque el servidor rechazó el cambio',
+    },
+    copy: 'Copiar',
+    copied: 'Copiado',
+    proposeIt: 'Proponerlo',
+    lockConfirm:
+      '¿Bloquear el texto para su adopción? Nadie podrá modificarlo hasta que se desbloquee. Las palabras que aún no hayan llegado al servidor se mostrarán a sus autores, sin añadirse.',
+    lockYes: 'Sí, bloquear',
+    cancel: 'Cancelar',
+    announceRestored: 'La presidencia restableció {{label}}',
+    announceLocked: 'La presidencia bloqueó el texto para su adopción',
+    announceUnlocked: 'La presidencia desbloqueó el texto para una nueva lectura',
+  },
 };

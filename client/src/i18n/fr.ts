@@ -519,4 +519,22 @@ export const fr: Catalogue = {
       locked: 'Verrouillée pour adoption',
     },
   },
+  day: {
+    refusedTitle: {
+      locked: 'Votre texte n’a pas été ajouté, car la présidence a verrouillé le document',
+      read_only:
+        'Votre texte n’a pas été ajouté, car votre rôle permet de lire ce document, mais non de le modifier',
+      other: 'Votre texte n’a pas été ajouté, car le serveur a refusé la modification',
+    },
+    copy: 'Copier',
+    copied: 'Copié',
+    proposeIt: 'Le proposer',
+    lockConfirm:
+      'Verrouiller le texte pour adoption ? Personne ne pourra le modifier avant son déverrouillage. Les mots qui ne sont pas encore parvenus au serveur seront montrés à leurs auteurs, sans être ajoutés.',
+    lockYes: 'Oui, verrouiller',
+    cancel: 'Annuler',
+    announceRestored: 'La présidence a rétabli {{label}}',
+    announceLocked: 'La présidence a verrouillé le texte pour adoption',
+    announceUnlocked: 'La présidence a déverrouillé le texte pour une nouvelle lecture',
+  },
 };

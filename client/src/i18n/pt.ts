@@ -515,4 +515,22 @@ export const pt: Catalogue = {
       locked: 'Bloqueada para adoção',
     },
   },
+  day: {
+    refusedTitle: {
+      locked: 'Seu texto não foi adicionado porque a presidência bloqueou o documento',
+      read_only:
+        'Seu texto não foi adicionado porque sua função permite ler este documento, mas não alterá-lo',
+      other: 'Seu texto não foi adicionado porque o servidor recusou a alteração',
+    },
+    copy: 'Copiar',
+    copied: 'Copiado',
+    proposeIt: 'Propor',
+    lockConfirm:
+      'Bloquear o texto para adoção? Ninguém poderá alterá-lo até que seja desbloqueado. As palavras que ainda não chegaram ao servidor serão mostradas aos seus autores, sem serem adicionadas.',
+    lockYes: 'Sim, bloquear',
+    cancel: 'Cancelar',
+    announceRestored: 'A presidência restabeleceu {{label}}',
+    announceLocked: 'A presidência bloqueou o texto para adoção',
+    announceUnlocked: 'A presidência desbloqueou o texto para uma nova leitura',
+  },
 };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '@accord/shared/api';
 import { CloseCode } from '@accord/shared/protocol';
@@ -13,6 +13,7 @@ import { delegationColour, setMeetingColours } from '../collab/delegationColour'
 import { useCollabSession } from '../collab/useCollabSession';
 import { useCollabSnapshot } from '../collab/useCollabSnapshot';
 import { usePresence } from '../collab/usePresence';
+import { useDocumentEvent } from '../collab/useDocumentEvent';
 import { useServerStatus } from '../collab/useServerStatus';
 import { DraftEditor, type LocalUser } from '../editor/DraftEditor';
 import { ConnectionBadge } from '../editor/ConnectionBadge';
@@ -24,21 +25,36 @@ import { useTemplateGuidance } from '../editor/useTemplateGuidance';
 import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { HistoryPanel } from '../history/HistoryPanel';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import type { Editor } from '@tiptap/react';
+
+import { RefusedTextNotice } from '../components/RefusedTextNotice';
+import { DocumentEventNotice } from '../components/DocumentEventNotice';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
 import { DraftingModeSelect, ProposalsPanel } from '../proposals/ProposalsPanel';
 
 import { LanguageVersions } from '../translations/LanguageVersions';
 import '../styles/editor.css';
+import '../styles/day.css';
+
+// History (comparison, versions, restore) is opened by few and on demand: its code comes then.
+const HistoryPanel = lazy(() =>
+  import('../history/HistoryPanel').then((module) => ({ default: module.HistoryPanel })),
+);
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
 const STATUS_POLL_MS = 30_000;
 
 /** `/documents/:id`: the live editor, its connection state and who is present. */
-export default function EditorPage({ documentId }: { documentId: string }) {
+export default function EditorPage({
+  documentId,
+  onProposeRefusedText,
+}: {
+  documentId: string;
+  /** Turns refused words into a proposal, where the document's mode allows proposals. */
+  onProposeRefusedText?: (text: string, paragraphId: string | null) => void;
+}) {
   const { t } = useTranslation();
   const sessionInfo = useSession();
   const participant = sessionInfo.participant;
@@ -51,6 +67,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
     offlineCacheName(participant?.id ?? null, documentId),
   );
   const synced = useCollabSnapshot(collab.session, (snapshot) => snapshot?.state === 'synced');
+  const announced = useDocumentEvent(collab.session?.provider.awareness ?? null);
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
   const guidance = useTemplateGuidance(info?.templateId);
@@ -156,6 +173,15 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         error={loadError}
       />
       <LanguageVersions document={info} role={role} />
+
+      <DocumentEventNotice event={announced.event} onDismiss={announced.dismiss} />
+      {collab.refusal !== null && (
+        <RefusedTextNotice
+          reason={collab.refusal}
+          passages={collab.refusedText}
+          onPropose={locked ? undefined : onProposeRefusedText}
+        />
+      )}
       <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (
           <DraftEditor
@@ -173,15 +199,17 @@ export default function EditorPage({ documentId }: { documentId: string }) {
           <Loading />
         )}
         {history.open ? (
-          <HistoryPanel
-            documentId={documentId}
-            style={info.style}
-            versions={history.versions}
-            lastVisitVersion={history.lastVisitVersion}
-            canName={can(role, 'nameVersion')}
-            canRestore={can(role, 'restore')}
-            onClose={history.close}
-          />
+          <Suspense fallback={<Loading />}>
+            <HistoryPanel
+              documentId={documentId}
+              style={info.style}
+              versions={history.versions}
+              lastVisitVersion={history.lastVisitVersion}
+              canName={can(role, 'nameVersion')}
+              canRestore={can(role, 'restore')}
+              onClose={history.close}
+            />
+          </Suspense>
         ) : (
           <div className="editor-page__side">
             <PresenceList people={people} />

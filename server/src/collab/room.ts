@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { CloseCode, RefusalReason, SERVER_AWARENESS_CLIENT } from '@accord/shared';
-import type { ServerAnnouncement } from '@accord/shared';
+import type { DocumentEvent, ServerAnnouncement } from '@accord/shared';
 import { authorId } from '../auth/principal';
 import { dispatch, type MessageHandlers } from './dispatch';
 import type { FreshJoinAnswer } from './fresh-join';
@@ -258,9 +258,10 @@ export class Room {
    * Tells every connected client the document's status (after a lock or an unlock), through
    * the server's awareness state: editors turn read-only at once, not at their next edit.
    */
-  announceStatus(): void {
+  announceStatus(event?: DocumentEvent): void {
     const announcement: ServerAnnouncement = {
       document: { status: this.options.isLocked() ? 'locked' : 'drafting' },
+      ...(event ? { event } : {}),
     };
     this.awareness.announce(SERVER_AWARENESS_CLIENT, announcement);
   }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { CloseCode, type DraftingMode } from '@accord/shared';
+import { CloseCode, type DocumentEvent, type DraftingMode } from '@accord/shared';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { UpdateLog } from '../storage';
@@ -154,9 +154,9 @@ export class RoomRegistry {
     }
   }
 
-  /** Tells the connected clients of a document that its status changed. */
-  announceStatus(documentId: string): void {
-    this.rooms.get(documentId)?.announceStatus();
+  /** Tells the connected clients of a document that its status changed, and what the chair did. */
+  announceStatus(documentId: string, event?: DocumentEvent): void {
+    this.rooms.get(documentId)?.announceStatus(event);
   }
 
   /** Closes every connection of a participant whose token was revoked or re-issued. */

@@ -31,7 +31,7 @@ export async function setDocumentStatus(
     principal,
     `Document "${document.title}" ${verb}.`,
   );
-  context.rooms.announceStatus(document.id);
+  context.rooms.announceStatus(document.id, { kind: verb, at: updated.updatedAt });
   if (status === 'locked') {
     await recordVersion(context, updated, 'lock', lockedLabel(), principal);
   }

@@ -1,6 +1,4 @@
 import express, { type Express } from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SecurityEventSink } from '../security-event';
 import type { DomainContext } from '../domain/context';
 import { apiNotFound, errorHandler } from './errors';
@@ -19,6 +17,7 @@ import { translationRoutes } from './routes/translations';
 import { meetingRoutes } from './routes/meetings';
 import { systemRoutes } from './routes/system';
 import { templateRoutes } from './routes/templates';
+import { serveClientApp } from './static-app';
 
 export interface HttpAppOptions {
   version: string;
@@ -40,8 +39,8 @@ export interface HttpAppOptions {
 const IMPORT_PATH = /^\/meetings\/[^/]+\/documents\/import\/?$/;
 
 /**
- * The Express app: the JSON API under /api, then the browser app with a fallback to its
- * index.html for the app's own paths (/meetings/…, /documents/…).
+ * The Express app: the JSON API under /api, then the browser app (static-app.ts), which
+ * answers every page a browser navigates to outside /api.
  */
 export function createHttpApp(context: DomainContext, options: HttpAppOptions): Express {
   const app = express();
@@ -82,20 +81,7 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
   api.use(apiNotFound);
   app.use('/api', api);
 
-  const clientDir = options.clientDir;
-  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    app.get(['/', '/meetings/{*rest}', '/documents/{*rest}'], (_request, response) => {
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(join(clientDir, 'index.html'));
-    });
-  } else {
-    app.get('/', (_request, response) => {
-      response
-        .type('text/plain')
-        .send('Accord is running, but the browser app is not built. Run "npm run build".\n');
-    });
-  }
+  serveClientApp(app, options.clientDir);
   // Express' own 404 page would replace the security headers with its own policy.
   app.use((_request, response) => {
     response.status(404).type('text/plain').send('Not found.\n');

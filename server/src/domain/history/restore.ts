@@ -49,7 +49,18 @@ export async function restoreVersion(
       restoredText = restoredRuns(readParagraphs(doc), paragraphsOf(state));
     },
   });
-  return recordVersion(context, document, 'restore', restoredLabel(version.label), principal, {
-    restoredText,
+  const restored = await recordVersion(
+    context,
+    document,
+    'restore',
+    restoredLabel(version.label),
+    principal,
+    { restoredText },
+  );
+  context.rooms.announceStatus(document.id, {
+    kind: 'restored',
+    label: version.label,
+    at: context.now().toISOString(),
   });
+  return restored;
 }

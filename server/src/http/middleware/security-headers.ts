@@ -16,6 +16,9 @@ export function contentSecurityPolicy(host: string | undefined): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${sockets}`,
+    // The service worker and the web manifest of the installable app, from this origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
