@@ -7,3 +7,4 @@ export * from './roles';
 export * from './text';
 export * from './colors';
 export * from './side-tables';
+export * from './brackets';
