@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { BODY_FIELD, isSideTable, type SideTable } from '@accord/shared';
+import { BODY_FIELD, isFrozenNumber, isSideTable, type SideTable } from '@accord/shared';
 import { draftSchema, isParagraphStatus } from '@accord/shared/schema/index';
 import type { Place, UpdateView } from './update-view';
 
@@ -155,6 +155,8 @@ export function attributeProblem(name: string, key: string, value: unknown): str
         return isParagraphStatus(value);
       case 'alternative':
         return typeof value === 'boolean';
+      case 'number':
+        return value === null || isFrozenNumber(value);
       case 'level':
         return value === 1 || value === 2;
       default:
