@@ -17,7 +17,11 @@ import { GuidanceHints, type Guidance } from './guidanceHints';
 import { RemoteSelection } from './remoteSelection';
 import { CaretLabels, renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
+import { DraftBrackets } from './brackets';
+import { StatusGuard } from './statusGuard';
+import { FrozenNumbers } from './frozenNumbers';
 import './prosemirror-base.css';
+import './negotiation.css';
 
 export interface LocalUser {
   participant: string;
@@ -73,6 +77,17 @@ export function DraftEditor({
       PasteStructure.configure({ style }),
       GuidanceHints.configure({ label: t('structure.guidance') }),
       RemoteSelection.configure({ document: session.doc }),
+      DraftBrackets.configure({
+        doc: session.doc,
+        delegation: user.delegation,
+        canRemoveAnyBracket: canSetStatus,
+        countLabel: (count) => t('negotiate.bracketCount', { count }),
+      }),
+      StatusGuard.configure({
+        canSetStatus,
+        settledLabel: (status) => t(`negotiate.settled.${status}`),
+      }),
+      FrozenNumbers,
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -401,4 +401,30 @@ export const es: Catalogue = {
     restored:
       'Se restableció «{{label}}». El texto en curso coincide ahora con esa versión, registrada como «{{restore}}».',
   },
+  negotiate: {
+    bracketCount_one: '{{count}} corchete',
+    bracketCount_other: '{{count}} corchetes',
+    group: 'Negociación',
+    bracket: 'Corchetes',
+    bracketTitle:
+      'Poner entre corchetes el texto seleccionado en nombre de su delegación, o sumarse al corchete existente (Ctrl+Mayús+B)',
+    removeBrackets: 'Retirar corchetes',
+    removeBracketsTitle:
+      'Retirar los corchetes de la selección o del párrafo: la presidencia, cualquiera; una delegación, solo los que mantiene por sí sola (Ctrl+Mayús+X)',
+    cleanText: 'Texto limpio',
+    bracketedText: 'Texto entre corchetes',
+    freeze: 'Congelar numeración',
+    freezeTitle:
+      'Mantener la numeración actual durante la lectura: los nuevos párrafos serán «2 bis»',
+    renumber: 'Renumerar',
+    renumberTitle:
+      'Asignar la numeración definitiva en orden, en un solo cambio registrado en el historial',
+    settled: {
+      pending: 'Pendiente',
+      agreed: 'Acordado: solo la presidencia puede modificarlo',
+      ad_ref: 'Acordado ad referéndum: solo la presidencia puede modificarlo',
+    },
+    refusedParagraph:
+      'Sus últimos cambios no fueron aceptados: el párrafo {{paragraph}} ha sido acordado y solo la presidencia puede modificarlo. Ahora ve el texto tal como lo conserva el servidor.',
+  },
 };

@@ -406,4 +406,30 @@ export const fr: Catalogue = {
     restored:
       '« {{label}} » a été rétabli. Le texte en cours y correspond désormais, enregistré sous « {{restore}} ».',
   },
+  negotiate: {
+    bracketCount_one: '{{count}} crochet',
+    bracketCount_other: '{{count}} crochets',
+    group: 'Négociation',
+    bracket: 'Crochets',
+    bracketTitle:
+      'Mettre entre crochets le texte sélectionné au nom de votre délégation, ou se joindre au crochet existant (Ctrl+Maj+B)',
+    removeBrackets: 'Retirer les crochets',
+    removeBracketsTitle:
+      'Retirer les crochets de la sélection ou du paragraphe : la présidence, tous ; une délégation, ceux qu’elle est seule à maintenir (Ctrl+Maj+X)',
+    cleanText: 'Texte propre',
+    bracketedText: 'Texte entre crochets',
+    freeze: 'Figer la numérotation',
+    freezeTitle:
+      'Conserver la numérotation actuelle pendant la lecture : les nouveaux paragraphes deviennent « 2 bis »',
+    renumber: 'Renuméroter',
+    renumberTitle:
+      'Attribuer la numérotation définitive dans l’ordre, en une seule modification consignée dans l’historique',
+    settled: {
+      pending: 'En suspens',
+      agreed: 'Approuvé : seule la présidence peut le modifier',
+      ad_ref: 'Approuvé ad referendum : seule la présidence peut le modifier',
+    },
+    refusedParagraph:
+      'Vos dernières modifications n’ont pas été acceptées : le paragraphe {{paragraph}} a été approuvé et seule la présidence peut le modifier. Vous voyez maintenant le texte tel que le serveur le conserve.',
+  },
 };
