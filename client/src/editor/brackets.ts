@@ -263,7 +263,9 @@ export const DraftBrackets = Extension.create<BracketOptions>({
         view: (view) => {
           // Joining a bracket changes the side table, not the body: redraw the tags then.
           const redraw = (event: Y.YMapEvent<unknown>) => {
-            const touched = [...event.keysChanged].some((k) => parseBracketSponsorKey(k));
+            const touched = [...(event.keysChanged as Set<string>)].some((k) =>
+              parseBracketSponsorKey(k),
+            );
             if (touched && !view.isDestroyed) {
               view.dispatch(view.state.tr.setMeta(SPONSORS_CHANGED, true));
             }
