@@ -4,13 +4,13 @@ import {
   CommentReference,
   DeletedTextRun,
   InsertedTextRun,
-  Paragraph,
   Tab,
   TextRun,
   type ICommentOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { wordCommentParts, type WordComment } from './docx-comments';
 import { bracketNoteText } from './header';
 import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './model';
 
@@ -23,7 +23,18 @@ import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './mode
 export class DocxRevisions {
   private nextRevision = 1;
   private nextComment = 0;
-  readonly comments: ICommentOptions[] = [];
+  /** Every Word comment of the export (brackets' and threads'), in the order they were made. */
+  readonly wordComments: WordComment[] = [];
+
+  /** The comments as the docx library writes them (replies threaded under their comment). */
+  get comments(): ICommentOptions[] {
+    return wordCommentParts(this.wordComments);
+  }
+
+  /** A fresh comment id, unique in this export (for a thread's replies too). */
+  commentId(): number {
+    return this.nextComment++;
+  }
 
   constructor(private readonly date: Date) {}
 
@@ -65,14 +76,8 @@ export class DocxRevisions {
 
   /** Registers a comment and returns its id. */
   comment(author: string, text: string): number {
-    const id = this.nextComment++;
-    this.comments.push({
-      id,
-      author,
-      initials: initials(author),
-      date: this.date,
-      children: [new Paragraph(text)],
-    });
+    const id = this.commentId();
+    this.wordComments.push({ id, author, date: this.date.toISOString(), text });
     return id;
   }
 
@@ -122,14 +127,4 @@ interface RevisionInfo {
   id: number;
   author: string;
   date: string;
-}
-
-function initials(author: string): string {
-  return (
-    author
-      .split(/\s+/)
-      .map((word) => word.charAt(0))
-      .join('')
-      .slice(0, 8) || '?'
-  );
 }
