@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '@accord/shared/api';
 import { CloseCode } from '@accord/shared/protocol';
@@ -26,6 +27,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
+import { ChairDashboard } from '../negotiation/ChairDashboard';
 import '../styles/editor.css';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
@@ -48,6 +50,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
   const guidance = useTemplateGuidance(info?.templateId);
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   const refreshInfo = useCallback(() => {
     api.document(documentId).then(
@@ -140,6 +143,12 @@ export default function EditorPage({ documentId }: { documentId: string }) {
         onDismissRefusal={collab.dismissRefusal}
         error={loadError}
       />
+      {can(role, 'setStatus') && editor && collab.session && (
+        <details className="dashboard-toggle">
+          <summary>{t('negotiate.dashboard')}</summary>
+          <ChairDashboard editor={editor} doc={collab.session.doc} people={people} />
+        </details>
+      )}
       <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (
           <DraftEditor
@@ -151,6 +160,7 @@ export default function EditorPage({ documentId }: { documentId: string }) {
             canSetStatus={can(role, 'setStatus')}
             title={info.title}
             guidance={guidance}
+            onEditor={setEditor}
           />
         ) : (
           <Loading />
