@@ -411,6 +411,7 @@ export const es: Catalogue = {
     roomTitle: 'Vista para la sala: {{title}}',
     roomCurrent: 'En discusión',
     bracketCount_one: '{{count}} corchete',
+    bracketCount_many: '{{count}} corchetes',
     bracketCount_other: '{{count}} corchetes',
     group: 'Negociación',
     bracket: 'Corchetes',

@@ -416,6 +416,7 @@ export const fr: Catalogue = {
     roomTitle: 'Affichage en salle : {{title}}',
     roomCurrent: 'En discussion',
     bracketCount_one: '{{count}} crochet',
+    bracketCount_many: '{{count}} crochets',
     bracketCount_other: '{{count}} crochets',
     group: 'Négociation',
     bracket: 'Crochets',

@@ -412,6 +412,7 @@ export const pt: Catalogue = {
     roomTitle: 'Vista para a sala: {{title}}',
     roomCurrent: 'Em discussão',
     bracketCount_one: '{{count}} colchete',
+    bracketCount_many: '{{count}} colchetes',
     bracketCount_other: '{{count}} colchetes',
     group: 'Negociação',
     bracket: 'Colchetes',
