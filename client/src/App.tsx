@@ -15,6 +15,7 @@ import { Loading } from './components/Loading';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the app's weight: load it only on its page.
 const EditorPage = lazy(() => import('./pages/EditorPage'));
+const RoomPage = lazy(() => import('./negotiation/RoomPage'));
 
 type SessionState =
   | { kind: 'noToken' }
@@ -84,12 +85,17 @@ export function App() {
     case 'ready':
       return (
         <SessionContext.Provider value={state.session}>
-          <Layout onCleared={cleared} wide={route.page === 'document'}>
+          <Layout onCleared={cleared} wide={route.page === 'document' || route.page === 'room'}>
             {route.page === 'home' && <HomePage />}
             {route.page === 'meeting' && <MeetingPage meetingId={route.meetingId} />}
             {route.page === 'document' && (
               <Suspense fallback={<Loading />}>
                 <EditorPage documentId={route.documentId} />
+              </Suspense>
+            )}
+            {route.page === 'room' && (
+              <Suspense fallback={<Loading />}>
+                <RoomPage documentId={route.documentId} />
               </Suspense>
             )}
             {route.page === 'notFound' && <NotFoundPage />}

@@ -8,11 +8,13 @@ export type Route =
   | { page: 'home' }
   | { page: 'meeting'; meetingId: string }
   | { page: 'document'; documentId: string }
+  | { page: 'room'; documentId: string }
   | { page: 'notFound' };
 
 const ID = '([A-Za-z0-9_-]{1,64})';
 const MEETING = new RegExp(`^/meetings/${ID}/?$`);
 const DOCUMENT = new RegExp(`^/documents/${ID}/?$`);
+const ROOM = new RegExp(`^/documents/${ID}/room/?$`);
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
@@ -20,6 +22,8 @@ export function parseRoute(pathname: string): Route {
   if (meeting?.[1]) return { page: 'meeting', meetingId: meeting[1] };
   const document = DOCUMENT.exec(pathname);
   if (document?.[1]) return { page: 'document', documentId: document[1] };
+  const room = ROOM.exec(pathname);
+  if (room?.[1]) return { page: 'room', documentId: room[1] };
   return { page: 'notFound' };
 }
 

@@ -9,3 +9,4 @@ export * from './colors';
 export * from './side-tables';
 export * from './comments';
 export * from './proposals';
+export * from './brackets';

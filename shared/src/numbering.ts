@@ -55,35 +55,64 @@ export interface BlockNumber {
   value: string;
 }
 
+/** A frozen number as the chair stored it ("3", "3 bis"): its base and alternative rank. */
+function parseFrozen(value: unknown): { base: string; rank: number } | null {
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{1,4})(?: ([a-z]+))?$/.exec(value);
+  if (!match) return null;
+  const rank = match[2] === undefined ? 0 : ALTERNATIVE_SUFFIXES.indexOf(match[2]) + 1;
+  return match[2] !== undefined && rank === 0 ? null : { base: match[1]!, rank };
+}
+
+/** Whether `value` can be a frozen paragraph number ("3", "3 bis", …). */
+export function isFrozenNumber(value: unknown): value is string {
+  return parseFrozen(value) !== null;
+}
+
+/** Whether the chair froze the numbering of these blocks (some operative keeps a number). */
+export function isNumberingFrozen(blocks: readonly NodeJSON[]): boolean {
+  return blocks.some((block) => block.type === 'operative' && parseFrozen(block.attrs?.number));
+}
+
+const suffixed = (base: string | number, rank: number) =>
+  rank > 0 ? `${base} ${ALTERNATIVE_SUFFIXES[rank - 1] ?? `alt. ${rank}`}` : String(base);
+
 /**
  * Numbers the top-level blocks of a draft: operative paragraphs 1, 2, … in order (an
  * alternative takes the previous number with bis, ter, …), sub-paragraphs lettered within
  * their operative paragraph, second-level sub-paragraphs with roman numerals. Other blocks get
  * `null`. The result is parallel to `blocks`.
+ *
+ * During a reading the chair freezes the numbers: each operative paragraph then keeps the
+ * `number` attribute it was given, and a paragraph without one (added since) takes the number
+ * before it with bis, ter, … so no existing number moves ("2", new → "2 bis", new → "2 ter").
  */
 export function numberBlocks(
   blocks: readonly NodeJSON[],
   style: DraftStyle,
 ): (BlockNumber | null)[] {
+  const frozen = isNumberingFrozen(blocks);
   let operative = 0;
+  let base = '0';
   let alternatives = 0;
   let level1 = 0;
   let level2 = 0;
   return blocks.map((block) => {
     if (block.type === 'operative') {
-      if (block.attrs?.alternative === true && operative > 0) {
+      const kept = frozen ? parseFrozen(block.attrs?.number) : null;
+      if (kept) {
+        base = kept.base;
+        alternatives = kept.rank;
+      } else if (frozen || (block.attrs?.alternative === true && operative > 0)) {
         alternatives += 1;
       } else {
         operative += 1;
+        base = String(operative);
         alternatives = 0;
       }
       level1 = 0;
       level2 = 0;
-      const suffix =
-        alternatives > 0
-          ? ` ${ALTERNATIVE_SUFFIXES[alternatives - 1] ?? `alt. ${alternatives}`}`
-          : '';
-      const value = `${operative}${suffix}`;
+      const value = suffixed(base, alternatives);
       return { value, label: `${value}.` };
     }
     if (block.type === 'subparagraph') {

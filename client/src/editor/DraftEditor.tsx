@@ -19,8 +19,12 @@ import { CaretLabels, renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
 import { Proposing } from '../proposals/proposing';
 import { delegationColour } from '../collab/delegationColour';
+import { DraftBrackets } from './brackets';
+import { StatusGuard } from './statusGuard';
+import { FrozenNumbers } from './frozenNumbers';
 import './prosemirror-base.css';
 import './footnotes.css';
+import './negotiation.css';
 
 export interface LocalUser {
   participant: string;
@@ -81,6 +85,17 @@ export function DraftEditor({
         colourOf: (delegation) => delegationColour(delegation),
         describe: (p) => t('proposals.hover', { delegations: p.delegations.join(', ') }),
       }),
+      DraftBrackets.configure({
+        doc: session.doc,
+        delegation: user.delegation,
+        canRemoveAnyBracket: canSetStatus,
+        countLabel: (count) => t('negotiate.bracketCount', { count }),
+      }),
+      StatusGuard.configure({
+        canSetStatus,
+        settledLabel: (status) => t(`negotiate.settled.${status}`),
+      }),
+      FrozenNumbers,
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).
     // eslint-disable-next-line react-hooks/exhaustive-deps

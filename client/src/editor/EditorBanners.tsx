@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RefusalReason } from '@accord/shared/protocol';
+import { lastEditedParagraph } from './lastEdited';
 
 const KNOWN_REASONS: readonly string[] = Object.values(RefusalReason);
 
@@ -36,7 +37,13 @@ export function EditorBanners({
       )}
       {refusal !== null && (
         <div className="banner banner--refusal" role="alert">
-          <p>{known ? t(`refusal.${refusal}`) : t('refusal.unknown')}</p>
+          <p>
+            {refusal === 'paragraph_agreed' && lastEditedParagraph() !== null
+              ? t('negotiate.refusedParagraph', { paragraph: lastEditedParagraph() })
+              : known
+                ? t(`refusal.${refusal}`)
+                : t('refusal.unknown')}
+          </p>
           {!known && refusal !== 'unknown' && (
             <p className="muted">{t('refusal.serverSays', { reason: refusal })}</p>
           )}

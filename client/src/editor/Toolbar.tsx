@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PARAGRAPH_STATUSES, isParagraphStatus } from '@accord/shared/schema/index';
 import { moveTarget, type NewBlockType } from './draftCommands';
 import { AlternativeButton } from './AlternativeButton';
+import { NegotiationTools } from './NegotiationTools';
 
 interface ToolbarState {
   bold: boolean;
@@ -128,6 +129,7 @@ export function Toolbar({ editor, canSetStatus }: { editor: Editor; canSetStatus
           {t('editor.short.down')}
         </button>
       </div>
+      <NegotiationTools editor={editor} isChair={canSetStatus} />
       {canSetStatus && state.status !== null && (
         <div className="toolbar__group">
           <label className="toolbar__label">
@@ -139,8 +141,8 @@ export function Toolbar({ editor, canSetStatus }: { editor: Editor; canSetStatus
                 if (isParagraphStatus(status)) run((chain) => chain.setParagraphStatus(status));
               }}
             >
-              {PARAGRAPH_STATUSES.map((status) => (
-                <option key={status} value={status}>
+              {PARAGRAPH_STATUSES.map((status, index) => (
+                <option key={status} value={status} title={`Alt+Shift+${index + 1}`}>
                   {t(`status.${status}`)}
                 </option>
               ))}

@@ -511,4 +511,36 @@ export const en = {
     announceLocked: 'The chair locked the text for adoption',
     announceUnlocked: 'The chair unlocked the text for another reading',
   },
+  negotiate: {
+    dashboard: 'Chair’s dashboard',
+    byStatus: 'Paragraphs by status',
+    bracketsByDelegation: 'Brackets by delegation',
+    openComments: 'Open comments',
+    connected: 'Connected, by delegation',
+    room: 'Room view',
+    roomTitle: 'Room view: {{title}}',
+    roomCurrent: 'Under discussion',
+    bracketCount_one: '{{count}} bracket',
+    bracketCount_other: '{{count}} brackets',
+    group: 'Negotiation',
+    bracket: 'Bracket',
+    bracketTitle:
+      'Bracket the selected text in the name of your delegation, or join the bracket already there (Ctrl+Shift+B)',
+    removeBrackets: 'Remove brackets',
+    removeBracketsTitle:
+      'Remove the brackets in the selection or paragraph: the chair any, a delegation those it alone holds (Ctrl+Shift+X)',
+    cleanText: 'Clean text',
+    bracketedText: 'Text in brackets',
+    freeze: 'Freeze numbering',
+    freezeTitle: 'Keep the current paragraph numbers for the reading: new paragraphs read “2 bis”',
+    renumber: 'Renumber',
+    renumberTitle: 'Assign final numbers in order, in one change recorded in the history',
+    settled: {
+      pending: 'Pending',
+      agreed: 'Agreed: only the chair can change it',
+      ad_ref: 'Agreed ad referendum: only the chair can change it',
+    },
+    refusedParagraph:
+      'Your last changes were not accepted: paragraph {{paragraph}} has been agreed and only the chair can change it. You now see the text as the server holds it.',
+  },
 } as const;

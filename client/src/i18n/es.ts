@@ -531,4 +531,39 @@ export const es: Catalogue = {
     announceLocked: 'La presidencia bloqueó el texto para su adopción',
     announceUnlocked: 'La presidencia desbloqueó el texto para una nueva lectura',
   },
+  negotiate: {
+    dashboard: 'Panel de la presidencia',
+    byStatus: 'Párrafos por estado',
+    bracketsByDelegation: 'Corchetes por delegación',
+    openComments: 'Comentarios abiertos',
+    connected: 'Conectados, por delegación',
+    room: 'Vista para la sala',
+    roomTitle: 'Vista para la sala: {{title}}',
+    roomCurrent: 'En discusión',
+    bracketCount_one: '{{count}} corchete',
+    bracketCount_many: '{{count}} corchetes',
+    bracketCount_other: '{{count}} corchetes',
+    group: 'Negociación',
+    bracket: 'Corchetes',
+    bracketTitle:
+      'Poner entre corchetes el texto seleccionado en nombre de su delegación, o sumarse al corchete existente (Ctrl+Mayús+B)',
+    removeBrackets: 'Retirar corchetes',
+    removeBracketsTitle:
+      'Retirar los corchetes de la selección o del párrafo: la presidencia, cualquiera; una delegación, solo los que mantiene por sí sola (Ctrl+Mayús+X)',
+    cleanText: 'Texto limpio',
+    bracketedText: 'Texto entre corchetes',
+    freeze: 'Congelar numeración',
+    freezeTitle:
+      'Mantener la numeración actual durante la lectura: los nuevos párrafos serán «2 bis»',
+    renumber: 'Renumerar',
+    renumberTitle:
+      'Asignar la numeración definitiva en orden, en un solo cambio registrado en el historial',
+    settled: {
+      pending: 'Pendiente',
+      agreed: 'Acordado: solo la presidencia puede modificarlo',
+      ad_ref: 'Acordado ad referéndum: solo la presidencia puede modificarlo',
+    },
+    refusedParagraph:
+      'Sus últimos cambios no fueron aceptados: el párrafo {{paragraph}} ha sido acordado y solo la presidencia puede modificarlo. Ahora ve el texto tal como lo conserva el servidor.',
+  },
 };

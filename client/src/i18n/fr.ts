@@ -537,4 +537,39 @@ export const fr: Catalogue = {
     announceLocked: 'La présidence a verrouillé le texte pour adoption',
     announceUnlocked: 'La présidence a déverrouillé le texte pour une nouvelle lecture',
   },
+  negotiate: {
+    dashboard: 'Tableau de bord de la présidence',
+    byStatus: 'Paragraphes par statut',
+    bracketsByDelegation: 'Crochets par délégation',
+    openComments: 'Commentaires ouverts',
+    connected: 'Connectés, par délégation',
+    room: 'Affichage en salle',
+    roomTitle: 'Affichage en salle : {{title}}',
+    roomCurrent: 'En discussion',
+    bracketCount_one: '{{count}} crochet',
+    bracketCount_many: '{{count}} crochets',
+    bracketCount_other: '{{count}} crochets',
+    group: 'Négociation',
+    bracket: 'Crochets',
+    bracketTitle:
+      'Mettre entre crochets le texte sélectionné au nom de votre délégation, ou se joindre au crochet existant (Ctrl+Maj+B)',
+    removeBrackets: 'Retirer les crochets',
+    removeBracketsTitle:
+      'Retirer les crochets de la sélection ou du paragraphe : la présidence, tous ; une délégation, ceux qu’elle est seule à maintenir (Ctrl+Maj+X)',
+    cleanText: 'Texte propre',
+    bracketedText: 'Texte entre crochets',
+    freeze: 'Figer la numérotation',
+    freezeTitle:
+      'Conserver la numérotation actuelle pendant la lecture : les nouveaux paragraphes deviennent « 2 bis »',
+    renumber: 'Renuméroter',
+    renumberTitle:
+      'Attribuer la numérotation définitive dans l’ordre, en une seule modification consignée dans l’historique',
+    settled: {
+      pending: 'En suspens',
+      agreed: 'Approuvé : seule la présidence peut le modifier',
+      ad_ref: 'Approuvé ad referendum : seule la présidence peut le modifier',
+    },
+    refusedParagraph:
+      'Vos dernières modifications n’ont pas été acceptées : le paragraphe {{paragraph}} a été approuvé et seule la présidence peut le modifier. Vous voyez maintenant le texte tel que le serveur le conserve.',
+  },
 };

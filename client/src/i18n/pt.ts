@@ -533,4 +533,38 @@ export const pt: Catalogue = {
     announceLocked: 'A presidência bloqueou o texto para adoção',
     announceUnlocked: 'A presidência desbloqueou o texto para uma nova leitura',
   },
+  negotiate: {
+    dashboard: 'Painel da presidência',
+    byStatus: 'Parágrafos por estado',
+    bracketsByDelegation: 'Colchetes por delegação',
+    openComments: 'Comentários abertos',
+    connected: 'Conectados, por delegação',
+    room: 'Vista para a sala',
+    roomTitle: 'Vista para a sala: {{title}}',
+    roomCurrent: 'Em discussão',
+    bracketCount_one: '{{count}} colchete',
+    bracketCount_many: '{{count}} colchetes',
+    bracketCount_other: '{{count}} colchetes',
+    group: 'Negociação',
+    bracket: 'Colchetes',
+    bracketTitle:
+      'Colocar entre colchetes o texto selecionado em nome da sua delegação, ou aderir ao colchete existente (Ctrl+Shift+B)',
+    removeBrackets: 'Retirar colchetes',
+    removeBracketsTitle:
+      'Retirar os colchetes da seleção ou do parágrafo: a presidência, qualquer um; uma delegação, apenas os que só ela mantém (Ctrl+Shift+X)',
+    cleanText: 'Texto limpo',
+    bracketedText: 'Texto entre colchetes',
+    freeze: 'Congelar numeração',
+    freezeTitle: 'Manter a numeração atual durante a leitura: os novos parágrafos serão “2 bis”',
+    renumber: 'Renumerar',
+    renumberTitle:
+      'Atribuir a numeração definitiva em ordem, numa única alteração registada no histórico',
+    settled: {
+      pending: 'Pendente',
+      agreed: 'Acordado: só a presidência pode alterá-lo',
+      ad_ref: 'Acordado ad referendum: só a presidência pode alterá-lo',
+    },
+    refusedParagraph:
+      'As suas últimas alterações não foram aceites: o parágrafo {{paragraph}} foi acordado e só a presidência pode alterá-lo. Vê agora o texto tal como o servidor o conserva.',
+  },
 };

@@ -35,6 +35,7 @@ import { useHistoryPanel } from '../history/useHistoryPanel';
 import { DraftingModeSelect, ProposalsPanel } from '../proposals/ProposalsPanel';
 
 import { LanguageVersions } from '../translations/LanguageVersions';
+import { ChairDashboard } from '../negotiation/ChairDashboard';
 import '../styles/editor.css';
 import '../styles/day.css';
 
@@ -181,6 +182,12 @@ export default function EditorPage({
           passages={collab.refusedText}
           onPropose={locked ? undefined : onProposeRefusedText}
         />
+      )}
+      {can(role, 'setStatus') && editor && collab.session && (
+        <details className="dashboard-toggle">
+          <summary>{t('negotiate.dashboard')}</summary>
+          <ChairDashboard editor={editor} doc={collab.session.doc} people={people} />
+        </details>
       )}
       <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (

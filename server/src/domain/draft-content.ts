@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { MarkJSON, NodeJSON } from '@accord/shared';
+import { bracketHolders, sponsorTable, type MarkJSON, type NodeJSON } from '@accord/shared';
 import {
   asElement,
   attributeProblem,
@@ -17,15 +17,16 @@ import {
  */
 export function bodyToContent(body: Y.XmlFragment): NodeJSON {
   const content: NodeJSON[] = [];
+  const sponsors = sponsorTable(body.doc);
   for (const child of body.toArray()) {
     const element = asElement(child);
     if (!element || !isBlockName(element.nodeName)) continue;
-    content.push(blockToJSON(element));
+    content.push(blockToJSON(element, sponsors));
   }
   return { type: 'doc', content };
 }
 
-function blockToJSON(element: Y.XmlElement): NodeJSON {
+function blockToJSON(element: Y.XmlElement, sponsors: Y.Map<unknown> | null): NodeJSON {
   const node: NodeJSON = { type: element.nodeName };
   const attrs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(element.getAttributes() as Record<string, unknown>)) {
@@ -44,9 +45,12 @@ function blockToJSON(element: Y.XmlElement): NodeJSON {
       const marks: MarkJSON[] = [];
       for (const [type, attrs] of Object.entries(op.attributes ?? {})) {
         if (attrs === null || formatProblem(type, attrs) !== null) continue;
+        const value = typeof attrs === 'object' ? (attrs as Record<string, unknown>) : {};
+        // A bracket shows everyone holding it: those on its mark and those who joined it.
         marks.push({
           type,
-          attrs: typeof attrs === 'object' ? (attrs as Record<string, unknown>) : {},
+          attrs:
+            type === 'bracket' ? { ...value, delegations: bracketHolders(value, sponsors) } : value,
         });
       }
       if (marks.length) text.marks = marks;

@@ -34,3 +34,16 @@ export const statusAttribute: Attribute = {
   },
   renderHTML: (attributes) => ({ 'data-status': String(attributes.status ?? 'pending') }),
 };
+
+/**
+ * A paragraph's number frozen by the chair for a reading ("3", "3 bis"), or null when numbers
+ * follow the order. Set on every operative paragraph in one change ("Freeze numbering") and
+ * cleared in one ("Renumber"); only a chair writes it. Never copied: a split, a paste or an
+ * HTML import starts unnumbered, so a new paragraph reads "3 bis" rather than a second "3".
+ */
+export const frozenNumberAttribute: Attribute = {
+  default: null,
+  keepOnSplit: false,
+  parseHTML: () => null,
+  renderHTML: () => ({}),
+};

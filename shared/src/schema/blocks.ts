@@ -1,5 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
-import { idAttribute, statusAttribute } from './attributes';
+import { frozenNumberAttribute, idAttribute, statusAttribute } from './attributes';
 
 /**
  * The blocks of a draft resolution, in reading order: title, sponsor note, organ line,
@@ -85,6 +85,7 @@ export const Operative = Node.create({
     return {
       id: idAttribute,
       status: statusAttribute,
+      number: frozenNumberAttribute,
       alternative: {
         default: false,
         keepOnSplit: false,

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { bracketHolders, sponsorTable } from '@accord/shared';
 import { bracketSponsors, levelOf } from './draft-shape';
 import { isDeletedBy, type UpdateView } from './update-view';
 
@@ -8,7 +9,9 @@ import { isDeletedBy, type UpdateView } from './update-view';
  * `bracket: null` after it). A delegate may bracket in their own delegation's name only (or
  * keep the names of a bracket they type inside), and may remove a bracket only when no other
  * delegation holds it; removing a bracket's words along with it is editing, not unbracketing.
- * The chair may remove any bracket. O(update + touched paragraphs).
+ * The chair may remove any bracket. Delegations that joined a bracket (the `bracketSponsors`
+ * side table) hold it as much as those on its mark. O(update + touched paragraphs + sponsors of
+ * removed brackets).
  */
 
 export interface BracketRuleContext {
@@ -19,6 +22,14 @@ export interface BracketRuleContext {
 
 const isBracket = (item: Y.Item) =>
   item.content instanceof Y.ContentFormat && item.content.key === 'bracket';
+
+/** Everyone holding the bracket a stored format item opens: its mark's and the joined. */
+function holders(item: Y.Item): string[] | null {
+  const value: unknown = (item.content as Y.ContentFormat).value;
+  if (!bracketSponsors(value)) return null;
+  const doc = (item.parent as Y.AbstractType<unknown> | null)?.doc;
+  return bracketHolders(value as { id?: unknown; delegations?: unknown }, sponsorTable(doc));
+}
 
 /** The sponsors in force after each item of a stored text, computed once per touched text. */
 class ActiveBrackets {
@@ -31,7 +42,7 @@ class ActiveBrackets {
       let current: readonly string[] = [];
       for (let o = text._start; o !== null; o = o.right) {
         if (!o.deleted && isBracket(o)) {
-          current = bracketSponsors((o.content as Y.ContentFormat).value) ?? [];
+          current = holders(o) ?? [];
         }
         table.set(o, current);
       }
@@ -89,7 +100,7 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
 
   for (const item of context.deletions) {
     if (!isBracket(item)) continue;
-    const sponsors = bracketSponsors((item.content as Y.ContentFormat).value);
+    const sponsors = holders(item);
     if (!sponsors) continue;
     const others = sponsors.filter((sponsor) => sponsor !== own);
     if (others.length === 0 || others.every((sponsor) => named.has(sponsor))) continue;

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
-import { BODY_FIELD, isSideTable, type SideTable } from '@accord/shared';
+import { BODY_FIELD, isFrozenNumber, isSideTable, type SideTable } from '@accord/shared';
 import { draftSchema, footnoteProblem, isParagraphStatus } from '@accord/shared/schema/index';
-
 import { proposalFormatProblem } from './proposal-shape';
 import type { Place, UpdateView } from './update-view';
 
@@ -157,6 +156,8 @@ export function attributeProblem(name: string, key: string, value: unknown): str
         return isParagraphStatus(value);
       case 'alternative':
         return typeof value === 'boolean';
+      case 'number':
+        return value === null || isFrozenNumber(value);
       case 'level':
         return value === 1 || value === 2;
       default:
@@ -168,11 +169,24 @@ export function attributeProblem(name: string, key: string, value: unknown): str
 
 const MAX_SPONSORS = 64;
 
+/** Whether `value` can name a bracket: a short id without the side table's `:` separator. */
+export function isBracketId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= MAX_ID_LENGTH &&
+    !value.includes(':')
+  );
+}
+
 /** The delegations a bracket format value names, or null when the value is not a bracket's. */
 export function bracketSponsors(value: unknown): string[] | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const keys = Object.keys(value);
-  if (keys.some((key) => key !== 'delegations')) return null;
+  if (keys.some((key) => key !== 'delegations' && key !== 'id')) return null;
+  // The id keys co-sponsors in the side table; older brackets have none.
+  const id = (value as { id?: unknown }).id ?? null;
+  if (id !== null && !isBracketId(id)) return null;
   const delegations = (value as { delegations?: unknown }).delegations ?? [];
   if (!Array.isArray(delegations) || delegations.length > MAX_SPONSORS) return null;
   if (!delegations.every((d): d is string => typeof d === 'string' && d.length <= MAX_ID_LENGTH)) {

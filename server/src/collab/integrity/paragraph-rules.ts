@@ -6,7 +6,8 @@ import { isDeletedBy, type UpdateView } from './update-view';
 
 /**
  * The rules that make a paragraph's status mean something: only a chair sets or removes one (a
- * new paragraph may start `pending`, once); an agreed or ad referendum paragraph is read-only
+ * new paragraph may start `pending`, once), and only a chair freezes or clears the numbers
+ * (`number`; a paragraph moved keeps its own); an agreed or ad referendum paragraph is read-only
  * for everyone else; and a paragraph id names one live paragraph, so a deleted agreed
  * paragraph cannot come back under its id with other words. O(update + touched paragraphs).
  */
@@ -40,6 +41,9 @@ export function paragraphProblem(
     const element = item.content instanceof Y.ContentType ? asElement(item.content.type) : null;
     if (element) freeing.add(element);
   }
+  const movedNumbers = new Set<unknown>(
+    [...freeing].map((element) => element.getAttribute('number')).filter((n) => n !== undefined),
+  );
 
   for (const struct of view.fresh) {
     if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue;
@@ -71,6 +75,18 @@ export function paragraphProblem(
       }
       continue;
     }
+    if (key === 'number') {
+      // Frozen numbers are the chair's: a delegate writes one only when moving a paragraph
+      // (deleting it and writing it again elsewhere with the number it had).
+      const value: unknown = (struct.content as Y.ContentAny).arr[0];
+      if (!context.canSetStatus && !('created' in block && movedNumbers.has(value))) {
+        return {
+          reason: RefusalReason.statusNotAllowed,
+          detail: 'only a chair may freeze or renumber paragraphs',
+        };
+      }
+      continue;
+    }
     if (!context.canSetStatus && 'stored' in block && isSettled(block.stored)) {
       return {
         reason: RefusalReason.paragraphAgreed,
@@ -94,6 +110,16 @@ export function paragraphProblem(
   for (const item of context.deletions) {
     const parent = item.parent as Y.AbstractType<unknown> | null;
     if (!parent) continue;
+    if (item.parentSub === 'number') {
+      const element = parent._item;
+      if (element && !element.deleted && !isDeletedBy(view, element.id)) {
+        return {
+          reason: RefusalReason.statusNotAllowed,
+          detail: 'only a chair may freeze or renumber paragraphs',
+        };
+      }
+      continue;
+    }
     if (item.parentSub === 'status') {
       const element = parent._item;
       if (element && !element.deleted && !isDeletedBy(view, element.id)) {

@@ -105,3 +105,11 @@ export function wordThreads(
   }
   return byParagraph;
 }
+
+/**
+ * The comment parts of `comments` (the revisions' own: brackets, moves), replies flattened
+ * after their comment with `parentId`.
+ */
+export function wordCommentParts(comments: readonly WordComment[]): ICommentOptions[] {
+  return comments.flatMap(wordCommentOptions);
+}

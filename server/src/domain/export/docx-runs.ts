@@ -5,13 +5,13 @@ import {
   DeletedTextRun,
   FootnoteReferenceRun,
   InsertedTextRun,
-  Paragraph,
   Tab,
   TextRun,
   type ICommentOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { wordCommentParts, type WordComment } from './docx-comments';
 import { MoveRecorder } from './docx-moves';
 import { footnoteAfter } from './footnotes';
 import { bracketNoteText } from './header';
@@ -26,9 +26,20 @@ import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './mode
 export class DocxRevisions {
   private nextRevision = 1;
   private nextComment = 0;
-  readonly comments: ICommentOptions[] = [];
   /** The revisions of moved paragraphs, made Word moves after packing (`docx-moves.ts`). */
   readonly moves = new MoveRecorder();
+  /** Every Word comment of the export (brackets' and threads'), in the order they were made. */
+  readonly wordComments: WordComment[] = [];
+
+  /** The comments as the docx library writes them (replies threaded under their comment). */
+  get comments(): ICommentOptions[] {
+    return wordCommentParts(this.wordComments);
+  }
+
+  /** A fresh comment id, unique in this export (for a thread's replies too). */
+  commentId(): number {
+    return this.nextComment++;
+  }
 
   constructor(private readonly date: Date) {}
 
@@ -87,14 +98,8 @@ export class DocxRevisions {
 
   /** Registers a comment and returns its id. */
   comment(author: string, text: string): number {
-    const id = this.nextComment++;
-    this.comments.push({
-      id,
-      author,
-      initials: initials(author),
-      date: this.date,
-      children: [new Paragraph(text)],
-    });
+    const id = this.commentId();
+    this.wordComments.push({ id, author, date: this.date.toISOString(), text });
     return id;
   }
 
@@ -146,14 +151,4 @@ interface RevisionInfo {
   id: number;
   author: string;
   date: string;
-}
-
-function initials(author: string): string {
-  return (
-    author
-      .split(/\s+/)
-      .map((word) => word.charAt(0))
-      .join('')
-      .slice(0, 8) || '?'
-  );
 }
