@@ -9,6 +9,8 @@
  * from a colleague or a reopened browser is signed in without the link, until "Clear this
  * device" or the link is revoked. A tab's own link, when it has one, still decides.
  */
+import { forgetOfflineCopies } from '../collab/serviceWorker';
+
 const STORAGE_KEY = 'accord:token';
 
 let current: string | null = null;
@@ -94,6 +96,7 @@ export async function forgetDevice(): Promise<void> {
   localStorage.removeItem(SIGNED_IN_KEY);
   // A sign-in still on its way must not come back after the clearing.
   await keeping;
+  await forgetOfflineCopies().catch(() => undefined);
   await removeDeviceCookie();
 }
 

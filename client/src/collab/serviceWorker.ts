@@ -29,3 +29,13 @@ export function registerServiceWorker(): void {
     .then(keepLoadedAssets)
     .catch(() => undefined);
 }
+
+/**
+ * The service worker's copies of pages and API answers (meeting, document, session): they are
+ * the delegate's, so "Clear this device" removes them with the sign-in. Hashed assets hold
+ * nothing personal and stay.
+ */
+export async function forgetOfflineCopies(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  await Promise.all(['accord-shell-v1', 'accord-reads-v1'].map((name) => caches.delete(name)));
+}
