@@ -56,5 +56,7 @@ test('"clear this device" removes the offline copy and the sign-in from a shared
   );
   await expect(page.locator('.ProseMirror')).not.toContainText('in the Caribbean');
   expect(await accord.textOf(scene.documentId)).not.toContain('in the Caribbean');
-  expect(errors).toEqual([]);
+  // Offline, the browser reports each load it could not make (the service worker tries the
+  // network first, then serves its stored page): expected, and nothing else may be reported.
+  expect(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
 });

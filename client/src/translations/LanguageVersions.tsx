@@ -23,11 +23,22 @@ export function LanguageVersions({ document, role }: { document: DocumentInfo; r
   const originalId = document.translationOf ?? document.id;
 
   const load = useCallback(() => {
-    translationsApi
-      .list(document.id)
-      .then(setVersions, (failure: unknown) => setError(errorMessage(failure)));
+    translationsApi.list(document.id).then(
+      (list) => {
+        setVersions(list);
+        setError(null);
+      },
+      (failure: unknown) => {
+        // Offline, the connection badge already says so; the list comes once back online.
+        if (navigator.onLine) setError(errorMessage(failure));
+      },
+    );
   }, [document.id]);
   useEffect(load, [load]);
+  useEffect(() => {
+    window.addEventListener('online', load);
+    return () => window.removeEventListener('online', load);
+  }, [load]);
 
   const name = (code: string) =>
     new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
