@@ -18,7 +18,7 @@ export interface DocumentSettings {
 
 /**
  * Who sets a document's title, symbol and original language: the chair and the rapporteur, who
- * answer for the text that is circulated, and the secretariat (CONTRACT.md "Additions").
+ * answer for the text that is circulated, and the secretariat (PROTOCOL.md, README).
  */
 const SETTERS = new Set(['admin', 'chair', 'rapporteur']);
 

@@ -20,7 +20,7 @@ const NewCommentBody = z.object({
 
 const NewReplyBody = z.object({ text: commentText });
 
-/** A document's comment threads: `/api/documents/:documentId/comments…` (CONTRACT.md). */
+/** A document's comment threads: `/api/documents/:documentId/comments…` (README, "Comment threads"). */
 export function commentRoutes(context: DomainContext): Router {
   const router = Router();
 
