@@ -37,7 +37,7 @@ export function decidesProposals(role: Role): boolean {
 /** A proposal mark's kind: words proposed for insertion, or for deletion. */
 export type ProposalKind = 'insert' | 'delete';
 
-/** The attributes of a `proposal` mark (CONTRACT.md "Additions"). */
+/** The attributes of a `proposal` mark (PROTOCOL.md, "Proposals"). */
 export interface ProposalAttributes {
   kind: ProposalKind;
   /** Stable across the proposal's pieces (a proposal may span paragraphs). */
