@@ -3,15 +3,15 @@ import type { DomainContext } from './context';
 import { exportFileName } from './document-export';
 import { AccordError } from './errors';
 import { buildCompilationModel, type ProposalDelegations } from './export/compilation';
-import { renderCompilationTable } from './export/compilation-table';
+import { compilationRows, renderCompilationTable } from './export/compilation-table';
 import { renderHtml } from './export/html';
 import type { ExportInput, ExportResult } from './export/types';
 import { proposalsOf, supportersOf } from './proposals-read';
 import { docToContent } from './ydoc';
 
 /**
- * `GET …/export?format=docx|pdf|html&compilation=1` (and `&form=table` for the tabular form, in
- * HTML): the compilation text of the live document with its open proposals and their
+ * `GET …/export?format=docx|pdf|html&compilation=1` (and `&form=table` for the tabular form: a
+ * real Word table, a ruled PDF table or an HTML table): the compilation text of the live document with its open proposals and their
  * delegations (supporters included).
  */
 export async function exportCompilation(
@@ -31,14 +31,6 @@ export async function exportCompilation(
   if (form !== undefined && form !== 'inline' && form !== 'table') {
     throw new AccordError('malformed', 'unknown_form', 'form must be "inline" or "table".', 'form');
   }
-  if (form === 'table' && format !== 'html') {
-    throw new AccordError(
-      'malformed',
-      'unknown_format',
-      'The tabular compilation is exported as html.',
-      'format',
-    );
-  }
   const { content, delegations } = await context.rooms.read(document.id, (doc) => {
     const body = docToContent(doc);
     const byId: ProposalDelegations = new Map(
@@ -57,6 +49,7 @@ export async function exportCompilation(
       venue: meeting?.venue ?? null,
       startsOn: meeting?.startsOn ?? null,
       endsOn: meeting?.endsOn ?? null,
+      paperSize: meeting?.paperSize ?? 'letter',
     },
     document: {
       id: document.id,
@@ -79,10 +72,8 @@ export async function exportCompilation(
     },
   };
   const fileName = exportFileName(`${document.title}-compilation`, format);
-  if (form === 'table') {
-    const body = Buffer.from(renderCompilationTable(input, delegations), 'utf8');
-    return { body, contentType: 'text/html; charset=utf-8', extension: 'html', fileName };
-  }
+  if (form === 'table')
+    return { ...(await compilationTable(format, input, delegations)), fileName };
   const model = buildCompilationModel(input, delegations, { annotate: format !== 'docx' });
   switch (format) {
     case 'docx': {
@@ -104,6 +95,38 @@ export async function exportCompilation(
         contentType: 'text/html; charset=utf-8',
         extension: 'html',
         fileName,
+      };
+  }
+}
+
+/** The tabular compilation (`&form=table`) in one of the three formats. */
+async function compilationTable(
+  format: 'docx' | 'pdf' | 'html',
+  input: ExportInput,
+  delegations: ProposalDelegations,
+): Promise<ExportResult> {
+  switch (format) {
+    case 'docx': {
+      const { renderCompilationTableDocx } = await import('./export/compilation-table-docx');
+      return {
+        body: await renderCompilationTableDocx(input, compilationRows(input, delegations)),
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        extension: 'docx',
+      };
+    }
+    case 'pdf': {
+      const { renderCompilationTablePdf } = await import('./export/compilation-table-pdf');
+      return {
+        body: await renderCompilationTablePdf(input, compilationRows(input, delegations)),
+        contentType: 'application/pdf',
+        extension: 'pdf',
+      };
+    }
+    case 'html':
+      return {
+        body: Buffer.from(renderCompilationTable(input, delegations), 'utf8'),
+        contentType: 'text/html; charset=utf-8',
+        extension: 'html',
       };
   }
 }

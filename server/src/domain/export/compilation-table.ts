@@ -6,42 +6,80 @@ import type { ExportInput } from './types';
 
 /**
  * The compilation in tabular form: one row per paragraph, its number, the agreed text (as if
- * every open proposal were rejected) and the proposals by delegation. An HTML page, so it opens
- * in any browser and pastes into Word as a table.
+ * every open proposal were rejected) and the proposals by delegation. The rows are built once
+ * here; HTML (below), Word (`compilation-table-docx.ts`, a real Word table) and PDF
+ * (`compilation-table-pdf.ts`) only lay them out.
  */
-export function renderCompilationTable(input: ExportInput, delegations: ProposalDelegations) {
+
+/** The table's words, in one place for the document's language to replace. */
+export const TABLE_LABELS = {
+  heading: 'Compilation of proposals',
+  paragraph: 'Paragraph',
+  agreed: 'Agreed text',
+  proposals: 'Proposals by delegation',
+  insert: 'insert',
+  delete: 'delete',
+};
+
+/** One open proposal in a paragraph's row. */
+export interface TableProposal {
+  id: string;
+  kind: 'insert' | 'delete';
+  /** Its delegations, proposer first, joined with ", ". */
+  names: string;
+  text: string;
+}
+
+/** One paragraph of the draft as a row of the table. */
+export interface TableRowModel {
+  /** The printed number ("3.", "a."), empty for unnumbered blocks. */
+  label: string;
+  /** The paragraph's text without any open proposal. */
+  agreed: string;
+  proposals: TableProposal[];
+}
+
+/** A proposal as the table prints it: `Canada, Mexico: insert “and support”`. */
+export function proposalLine(proposal: TableProposal): string {
+  const verb = proposal.kind === 'insert' ? TABLE_LABELS.insert : TABLE_LABELS.delete;
+  return `${proposal.names}: ${verb} “${proposal.text}”`;
+}
+
+export function compilationRows(
+  input: ExportInput,
+  delegations: ProposalDelegations,
+): TableRowModel[] {
   const nodes = input.content.content ?? [];
   const numbers = numberBlocks(nodes, input.style);
-  const rows = nodes.map((node, index) => {
-    const { agreed, proposals } = splitBlock(node, delegations);
-    const items = proposals
+  return nodes.map((node, index) => ({
+    label: numbers[index]?.label ?? '',
+    ...splitBlock(node, delegations),
+  }));
+}
+
+export function renderCompilationTable(input: ExportInput, delegations: ProposalDelegations) {
+  const rows = compilationRows(input, delegations).map((row) => {
+    const items = row.proposals
       .map(
         (p) =>
-          `<li><strong>${escapeHtml(p.names)}</strong>: ${p.kind === 'insert' ? 'insert' : 'delete'} “${escapeHtml(p.text)}”</li>`,
+          `<li><strong>${escapeHtml(p.names)}</strong>: ${p.kind === 'insert' ? TABLE_LABELS.insert : TABLE_LABELS.delete} “${escapeHtml(p.text)}”</li>`,
       )
       .join('');
-    return `<tr><td>${escapeHtml(numbers[index]?.label ?? '')}</td><td>${escapeHtml(agreed)}</td><td>${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
+    return `<tr><td>${escapeHtml(row.label)}</td><td>${escapeHtml(row.agreed)}</td><td>${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
   });
   const title = escapeHtml(cleanText(input.document.title));
   return `<!doctype html>
 <html lang="${escapeHtml(cleanText(input.language))}"><head><meta charset="utf-8"><title>${title}: compilation</title>
 <style>table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:4pt;vertical-align:top}</style></head>
-<body><h1>${title}</h1><p>Compilation of proposals</p>
-<table><thead><tr><th scope="col">Paragraph</th><th scope="col">Agreed text</th><th scope="col">Proposals by delegation</th></tr></thead>
+<body><h1>${title}</h1><p>${TABLE_LABELS.heading}</p>
+<table><thead><tr><th scope="col">${TABLE_LABELS.paragraph}</th><th scope="col">${TABLE_LABELS.agreed}</th><th scope="col">${TABLE_LABELS.proposals}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></body></html>
 `;
 }
 
-interface BlockProposal {
-  id: string;
-  kind: 'insert' | 'delete';
-  names: string;
-  text: string;
-}
-
 function splitBlock(node: NodeJSON, delegations: ProposalDelegations) {
   let agreed = '';
-  const proposals: BlockProposal[] = [];
+  const proposals: TableProposal[] = [];
   for (const child of node.content ?? []) {
     const text = cleanText(child.text ?? '');
     const proposal = readProposal(child.marks?.find((m) => m.type === 'proposal')?.attrs);

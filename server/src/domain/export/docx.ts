@@ -53,10 +53,10 @@ import type { ExportInput } from './types';
  */
 
 /** Times New Roman: the house font; the PDF embeds Tinos, its metric twin. */
-const FONT = 'Times New Roman';
+export const FONT = 'Times New Roman';
 
 /** Page sizes in twentieths of a point. */
-const PAGES = {
+export const PAGES = {
   letter: { width: 12240, height: 15840 },
   a4: { width: 11906, height: 16838 },
 } as const;
@@ -84,7 +84,7 @@ function styleOf(block: BlockModel): string {
 const JUSTIFIED = { alignment: AlignmentType.JUSTIFIED };
 
 /** The paragraph styles, each based on Normal (Times New Roman 12). */
-function paragraphStyles(): IParagraphStyleOptions[] {
+export function paragraphStyles(): IParagraphStyleOptions[] {
   const style = (
     id: string,
     name: string,
@@ -194,7 +194,7 @@ function moveAwareParagraph(
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function headerTable(input: ExportInput): Table {
+export function headerTable(input: ExportInput): Table {
   const header = headerBlock(input);
   const cell = (lines: string[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new TableCell({
@@ -223,7 +223,7 @@ function headerTable(input: ExportInput): Table {
   });
 }
 
-function footer(): Footer {
+export function footer(): Footer {
   return new Footer({
     children: [
       new Paragraph({

@@ -35,7 +35,7 @@ interface PdfInline {
   noWrap?: boolean;
 }
 
-type PdfContent = Record<string, unknown>;
+export type PdfContent = Record<string, unknown>;
 
 interface PdfKitDocument extends Readable {
   end(): void;
@@ -107,7 +107,7 @@ function words(inlines: PdfInline[]): PdfInline[] {
  * Bidi controls (LRM, RLM, embeddings, isolates) are invisible and pdfkit lays text out left to
  * right without a bidi algorithm; the font has no glyph for them, so they would print as boxes.
  */
-function printable(text: string): string {
+export function printable(text: string): string {
   return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
@@ -243,16 +243,9 @@ function blockContent(block: BlockModel, revisions: PdfRevisions): PdfContent {
 }
 
 export async function renderPdf(model: DraftModel, input: ExportInput): Promise<Buffer> {
-  const header = headerBlock(input);
   const revisions = new PdfRevisions();
   const content: PdfContent[] = [
-    {
-      columns: [
-        { width: '*', stack: header.left.map(printable) },
-        { width: '*', stack: header.right.map(printable), alignment: 'right' },
-      ],
-      margin: [0, 0, 0, 24],
-    },
+    pdfHeader(input),
     ...model.blocks.map((block) => blockContent(block, revisions)),
   ];
   if (model.notes.length) {
@@ -291,7 +284,12 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
       ],
     });
   }
-  const definition: PdfContent = {
+  return printPdf(input, content);
+}
+
+/** The page every Accord PDF is set on: the meeting's paper, Tinos, page numbers in the footer. */
+export function pdfPage(input: ExportInput, content: PdfContent[]): PdfContent {
+  return {
     info: { title: printable(input.document.title), creator: 'Accord', producer: 'Accord' },
     language: input.language,
     pageSize: PAGE_SIZES[input.meeting.paperSize ?? 'letter'],
@@ -305,6 +303,11 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
     }),
     content,
   };
+}
+
+/** Prints `content` on the meeting's page (see `pdfPage`). */
+export async function printPdf(input: ExportInput, content: PdfContent[]): Promise<Buffer> {
+  const definition = pdfPage(input, content);
   const printer = new Printer(fonts(), null, NO_URLS, (path) => path.startsWith(FONT_DIR));
   const document = await printer.createPdfKitDocument(definition);
   return new Promise<Buffer>((resolve, reject) => {
@@ -314,4 +317,16 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
     document.on('error', reject);
     document.end();
   });
+}
+
+/** The document header's two columns (meeting left, symbol and date right). */
+export function pdfHeader(input: ExportInput): PdfContent {
+  const header = headerBlock(input);
+  return {
+    columns: [
+      { width: '*', stack: header.left.map(printable) },
+      { width: '*', stack: header.right.map(printable), alignment: 'right' },
+    ],
+    margin: [0, 0, 0, 24],
+  };
 }
