@@ -43,10 +43,13 @@ export class DocxRevisions {
 
   constructor(private readonly date: Date) {}
 
-  /** The next revision id, recorded for the move being written, if any. */
-  private revisionId(): number {
+  /**
+   * The next revision id, recorded for the move being written, if any, unless it is a change
+   * of its own inside the moved paragraph (`inMove` false): that stays a `w:ins`/`w:del`.
+   */
+  private revisionId(inMove = true): number {
     const id = this.nextRevision++;
-    this.moves.record(id);
+    if (inMove) this.moves.record(id);
     return id;
   }
 
@@ -69,10 +72,11 @@ export class DocxRevisions {
     delegation: string | null,
     options: IRunOptions,
     at?: string,
+    inMove = true,
   ): ParagraphChild {
     if (change === 'equal') return new TextRun(options);
     const revision = {
-      id: this.revisionId(),
+      id: this.revisionId(inMove),
       author: delegation ?? UNATTRIBUTED,
       date: at ?? this.date.toISOString(),
     };
@@ -124,7 +128,7 @@ export class DocxRevisions {
     for (const piece of pieces) {
       if (piece.kind === 'text') {
         const options = { text: piece.text, bold: bold || piece.bold, italics: piece.italic };
-        out.push(this.run(piece.change, piece.delegation, options, piece.at));
+        out.push(this.run(piece.change, piece.delegation, options, piece.at, !piece.ownChange));
         const footnote = footnoteAfter(piece);
         if (footnote !== null) out.push(new FootnoteReferenceRun(footnote));
       } else if (piece.kind === 'open') {

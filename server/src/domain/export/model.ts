@@ -38,6 +38,11 @@ export interface TextRunModel {
   delegation: string | null;
   /** When the run was inserted or deleted (ISO 8601); absent when unknown or `equal`. */
   at?: string;
+  /**
+   * In a moved paragraph: the run is a change of its own (words typed or deleted since the
+   * older version, by their writer), not part of the move (which is the mover's).
+   */
+  ownChange?: true;
   /** The draft's footnote on this run (see footnotes.ts), when it is part of an anchor. */
   note?: { id: string; text: string };
   /** On the anchor's last run: the number of the footnote whose reference follows it. */

@@ -145,6 +145,7 @@ function paragraphRuns(
   toNode: NodeJSON | undefined,
   fromNode: NodeJSON | undefined,
   as?: 'insert' | 'delete',
+  mover?: Mover,
 ): TextRunModel[] {
   const toSource =
     toNode && nodeText(toNode) === sideText(spans, 'delete') ? inlineRuns(toNode, true) : null;
@@ -161,15 +162,23 @@ function paragraphRuns(
     if (as === 'insert' && !inTo) continue;
     if (as === 'delete' && span.kind === 'insert') continue;
     const change: RunChange = as ?? span.kind;
-    const attributed = {
-      ...span,
-      delegation: span.delegation ?? fallback?.delegation,
-      at: span.at ?? fallback?.at,
-    };
+    // In a moved paragraph the words both versions have are the move's, the mover's; words
+    // typed or deleted since the older version stay their writers' own revisions.
+    const own = mover !== undefined && span.kind !== 'equal';
+    const attributed =
+      mover && span.kind === 'equal'
+        ? { ...span, delegation: mover.delegation, at: mover.at }
+        : {
+            ...span,
+            delegation: span.delegation ?? fallback?.delegation,
+            at: span.at ?? fallback?.at,
+          };
     // A block shown only as the older version had it takes the older version's marks.
     const source = as === 'delete' ? fromSource : inTo ? toSource : fromSource;
     const offset = as === 'delete' ? fromOffset : inTo ? toOffset : fromOffset;
-    const made = spanRuns(attributed, change, source, offset);
+    const made = spanRuns(attributed, change, source, offset).map((run) =>
+      own ? { ...run, ownChange: true as const } : run,
+    );
     runs.push(
       ...(span.kind === 'equal' && !as ? withOlderBrackets(made, fromSource, fromOffset) : made),
     );
@@ -177,6 +186,12 @@ function paragraphRuns(
     if (span.kind !== 'insert') fromOffset += span.text.length;
   }
   return runs;
+}
+
+/** Who moved a paragraph, and when. */
+interface Mover {
+  delegation: string;
+  at?: string;
 }
 
 function labelParts(
@@ -261,7 +276,18 @@ export function buildTrackedModel(
       delegation,
       ...(at !== undefined ? { at } : {}),
       moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation),
-      pieces: toPieces(paragraphRuns(p.spans, to?.node, from?.node, as), notes),
+      pieces: toPieces(
+        paragraphRuns(
+          p.spans,
+          to?.node,
+          from?.node,
+          as,
+          moved && p.movedBy && delegation !== null
+            ? { delegation, ...(at ? { at } : {}) }
+            : undefined,
+        ),
+        notes,
+      ),
     };
   };
 

@@ -14,6 +14,7 @@ import {
   type CharacterSet,
   type ParagraphSnapshot,
 } from './paragraphs';
+import { movedOrigins } from './moved-text';
 import { restoredOrigins } from './restored-text';
 import type { Authorship } from './word-spans';
 import {
@@ -30,6 +31,11 @@ export interface Side {
   seq: number;
   /** The side's comment threads (read for `compareVersions` only). */
   comments?: CommentEntries;
+  /**
+   * The side's full Yjs state, when it is a version: replayed with the log after it to find
+   * the words of moved paragraphs' first writers (see moved-text.ts).
+   */
+  state?: Uint8Array;
 }
 
 async function side(context: DomainContext, document: DocumentRecord, id: string): Promise<Side> {
@@ -49,6 +55,7 @@ async function side(context: DomainContext, document: DocumentRecord, id: string
     paragraphs: paragraphsOf(state),
     seq: version.seq,
     comments: commentEntriesOf(state),
+    state,
   };
 }
 
@@ -109,6 +116,31 @@ export function compareLogged(sides: LoggedSides): Comparison {
   const olderSet = characterSet(older);
   const deleters = attributeDeletions(records, missing(older, newerSet));
   const wantedTimes = missing(newer, olderSet);
+  const olderState = (forwards ? from : to).state;
+  const moved = olderState ? movedOrigins(olderState, records) : undefined;
+  // The first writer of a character: through the moves between the sides, then the restores.
+  const origin = (client: number, clock: number): [number, number] => {
+    let at: [number, number] = [client, clock];
+    for (let step = 0; step < 8; step++) {
+      const next = moved?.(at[0], at[1]) ?? at;
+      const restored = sides.origin ? sides.origin(next[0], next[1]) : next;
+      if (restored[0] === at[0] && restored[1] === at[1]) break;
+      at = restored;
+    }
+    return at;
+  };
+  // A moved word typed after the older side is dated by its first writing, not by the move.
+  if (moved) {
+    for (const [client, list] of [...wantedTimes]) {
+      for (const clock of list) {
+        const [c, k] = origin(client, clock);
+        if (c === client && k === clock) continue;
+        let wanted = wantedTimes.get(c);
+        if (!wanted) wantedTimes.set(c, (wanted = []));
+        wanted.push(k);
+      }
+    }
+  }
   // The elements the newer side re-created (moves): who made them, and when.
   const olderElements = new Set(older.map((p) => p.element));
   const created = new Set(newer.map((p) => p.element).filter((e) => !olderElements.has(e)));
@@ -122,9 +154,12 @@ export function compareLogged(sides: LoggedSides): Comparison {
   const times = insertionTimes(records, wantedTimes);
   const removed = (client: number, clock: number) => deleters.get(`${client}:${clock}`);
   const added = (client: number, clock: number): Authorship | undefined => {
-    const [writer] = sides.origin ? sides.origin(client, clock) : [client];
+    const [writer, written] = origin(client, clock);
+    // A moved word the older side already had was not inserted: only its paragraph moved.
+    if (hasCharacter(olderSet, writer, written)) return undefined;
     const author = bindings.get(writer);
-    return author === undefined ? undefined : { author, at: times.get(`${client}:${clock}`) };
+    const at = times.get(`${writer}:${written}`) ?? times.get(`${client}:${clock}`);
+    return author === undefined ? undefined : { author, at };
   };
   return compareParagraphs({
     fromId: from.id,

@@ -84,7 +84,12 @@ export class LoggedSession {
   compare(fromId: string, toId: string): Comparison {
     const side = (id: string) => {
       const version = this.versions.get(id)!;
-      return { id, paragraphs: paragraphsOf(version.state), seq: version.seq };
+      return {
+        id,
+        paragraphs: paragraphsOf(version.state),
+        seq: version.seq,
+        state: version.state,
+      };
     };
     const from = side(fromId);
     const to = side(toId);
