@@ -1,4 +1,5 @@
 import {
+  BuilderElement,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -13,9 +14,15 @@ import {
 } from 'docx';
 import { wordCommentParts, type WordComment } from './docx-comments';
 import { MoveRecorder } from './docx-moves';
-import { footnoteAfter } from './footnotes';
+import { footnotesAfter } from './footnotes';
 import { bracketNoteText } from './header';
-import { UNATTRIBUTED, type LabelPart, type Piece, type RunChange } from './model';
+import {
+  UNATTRIBUTED,
+  type FootnoteRef,
+  type LabelPart,
+  type Piece,
+  type RunChange,
+} from './model';
 
 /**
  * Maps the model's pieces to Word runs: `equal` text as plain runs, `insert` and `delete` as
@@ -100,6 +107,26 @@ export class DocxRevisions {
     return change === 'insert' ? { insertion: info } : { deletion: info };
   }
 
+  /**
+   * A footnote's reference run; one put on or taken off since the older version is a revision
+   * of its own (`w:ins`/`w:del` around the reference), so accepting or rejecting every
+   * revision keeps exactly the notes of that version.
+   */
+  footnoteReference(ref: FootnoteRef): ParagraphChild {
+    if (ref.change === 'equal') return new FootnoteReferenceRun(ref.number);
+    const reference = new BuilderElement({
+      name: 'w:footnoteReference',
+      attributes: { id: { key: 'w:id', value: ref.number } },
+    });
+    return this.run(
+      ref.change,
+      ref.delegation,
+      { style: 'FootnoteReference', children: [reference] },
+      ref.at,
+      false,
+    );
+  }
+
   /** Registers a comment and returns its id. */
   comment(author: string, text: string): number {
     const id = this.commentId();
@@ -129,8 +156,7 @@ export class DocxRevisions {
       if (piece.kind === 'text') {
         const options = { text: piece.text, bold: bold || piece.bold, italics: piece.italic };
         out.push(this.run(piece.change, piece.delegation, options, piece.at, !piece.ownChange));
-        const footnote = footnoteAfter(piece);
-        if (footnote !== null) out.push(new FootnoteReferenceRun(footnote));
+        for (const ref of footnotesAfter(piece)) out.push(this.footnoteReference(ref));
       } else if (piece.kind === 'open') {
         if (piece.note !== null) {
           const id = this.comment(piece.delegations.join(', '), bracketNoteText(piece.delegations));

@@ -1,6 +1,6 @@
 import type { MarkJSON } from '@accord/shared';
 import { bracketNoteText } from './header';
-import type { BracketNote, Piece } from './model';
+import type { BracketNote, FootnoteRef, Piece } from './model';
 
 /**
  * Footnotes written in the draft (a `footnote` mark on the anchor word: OAS reservations,
@@ -27,9 +27,12 @@ export function noteText(note: BracketNote): string {
   return note.text ?? bracketNoteText(note.delegations);
 }
 
-/** The number of the footnote whose reference follows `piece`, or null. */
-export function footnoteAfter(piece: Piece): number | null {
-  return piece.kind === 'text' && piece.footnote !== undefined ? piece.footnote : null;
+/**
+ * The references of the footnotes that follow `piece`: in a clean export at most one, `equal`;
+ * in a tracked one a note put on or taken off since the older version is `insert` or `delete`.
+ */
+export function footnotesAfter(piece: Piece): FootnoteRef[] {
+  return piece.kind === 'text' ? (piece.footnotes ?? []) : [];
 }
 
 /** The notes written in the draft (not bracket attributions). */

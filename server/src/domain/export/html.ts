@@ -1,5 +1,5 @@
 import { commentEndnotes } from '../comments-endnotes';
-import { footnoteAfter, noteText } from './footnotes';
+import { footnotesAfter, noteText } from './footnotes';
 import { bracketNoteText, headerBlock, revisionAuthors } from './header';
 import { BASE_CSS, delegationCss } from './html-style';
 import {
@@ -73,10 +73,14 @@ function pieceHtml(piece: Piece): string {
 }
 
 function noteRef(piece: Piece): Revised[] {
-  const footnote = footnoteAfter(piece);
-  if (footnote !== null) {
-    const markup = `<sup class="footnote-ref"><a href="#note-${footnote}">${footnote}</a></sup>`;
-    return [{ change: 'equal', delegation: null, markup }];
+  const footnotes = footnotesAfter(piece);
+  if (footnotes.length) {
+    return footnotes.map((ref) => ({
+      change: ref.change,
+      delegation: ref.delegation,
+      ...(ref.at !== undefined ? { at: ref.at } : {}),
+      markup: `<sup class="footnote-ref"><a href="#note-${ref.number}">${ref.number}</a></sup>`,
+    }));
   }
   if (piece.kind !== 'close' || piece.note === null) return [];
   const markup = `<sup class="bracket-note"><a href="#note-${piece.note}">${piece.note}</a></sup>`;

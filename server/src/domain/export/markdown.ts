@@ -1,4 +1,4 @@
-import { footnoteAfter, noteText } from './footnotes';
+import { footnotesAfter, noteText } from './footnotes';
 import { headerBlock } from './header';
 import {
   blockRunChange,
@@ -42,8 +42,16 @@ function pieceMarkdown(piece: Piece): string {
   let text = escapeMarkdown(piece.text);
   if (piece.italic) text = emphasis(text, '*');
   if (piece.bold) text = emphasis(text, '**');
-  const footnote = footnoteAfter(piece);
-  return footnote === null ? text : `${text}[^${footnote}]`;
+  return text;
+}
+
+/** The footnote references after a piece, each in its own revision. */
+function footnoteMarkdown(piece: Piece): Revised[] {
+  return footnotesAfter(piece).map((ref) => ({
+    change: ref.change,
+    delegation: ref.delegation,
+    markup: `[^${ref.number}]`,
+  }));
 }
 
 /** Wraps each stretch of one revision by one delegation in CriticMarkup. */
@@ -66,11 +74,10 @@ function blockMarkdown(block: BlockModel): string {
     delegation: part.delegation,
     markup: escapeMarkdown(part.text).replace(/\.$/, '\\.'),
   }));
-  const pieces: Revised[] = block.pieces.map((p) => ({
-    change: p.change,
-    delegation: p.delegation,
-    markup: pieceMarkdown(p),
-  }));
+  const pieces: Revised[] = block.pieces.flatMap((p) => [
+    { change: p.change, delegation: p.delegation, markup: pieceMarkdown(p) },
+    ...footnoteMarkdown(p),
+  ]);
   const space: Revised[] = label.length
     ? [{ change: blockRunChange(block), delegation: block.delegation, markup: ' ' }]
     : [];

@@ -45,8 +45,24 @@ export interface TextRunModel {
   ownChange?: true;
   /** The draft's footnote on this run (see footnotes.ts), when it is part of an anchor. */
   note?: { id: string; text: string };
-  /** On the anchor's last run: the number of the footnote whose reference follows it. */
-  footnote?: number;
+  /**
+   * For text in both versions of a tracked export: its footnote in the older version, when
+   * that differs from `note` (`null`: none then). Absent: the same.
+   */
+  noteFrom?: { id: string; text: string } | null;
+  /** On an anchor's last run: the references of the footnotes that follow it. */
+  footnotes?: FootnoteRef[];
+}
+
+/**
+ * A footnote's reference after its anchor: `equal` when both versions have the note there,
+ * `insert` or `delete` (with who and when) when only the newer or only the older has it.
+ */
+export interface FootnoteRef {
+  number: number;
+  change: RunChange;
+  delegation: string | null;
+  at?: string;
 }
 
 /** A piece of a block's inline content: text, or the opening or closing square bracket. */
@@ -188,17 +204,30 @@ const withNote = (note: { id: string; text: string } | undefined) => (note ? { n
 /** Numbers bracket attribution notes across one document. */
 export class NoteCounter {
   readonly notes: BracketNote[] = [];
+  /** Footnotes already numbered, by id and text: one note referenced from both versions. */
+  private readonly footnoteNumbers = new Map<string, number>();
   next(delegations: string[]): number | null {
     if (delegations.length === 0) return null;
     const number = this.notes.length + 1;
     this.notes.push({ number, delegations });
     return number;
   }
-  /** Numbers a footnote written in the draft. */
-  nextFootnote(text: string): number {
+  /**
+   * Numbers a footnote written in the draft. Within one paragraph, the same note (same `id` and
+   * text) keeps its number, so a note whose anchor changed is one note in both versions.
+   */
+  nextFootnote(text: string, id?: string): number {
+    const key = id === undefined ? null : `${id}\u0000${text}`;
+    const known = key === null ? undefined : this.footnoteNumbers.get(key);
+    if (known !== undefined) return known;
     const number = this.notes.length + 1;
     this.notes.push({ number, delegations: [], text });
+    if (key !== null) this.footnoteNumbers.set(key, number);
     return number;
+  }
+  /** Forgets the numbers kept by `nextFootnote` (at the end of each paragraph). */
+  endParagraph(): void {
+    this.footnoteNumbers.clear();
   }
 }
 
@@ -320,18 +349,67 @@ export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
         inFrom = own;
       }
     }
-    // A footnote's reference follows the last run of its anchor (in the newer version).
-    const next = runs[index + 1];
-    const endsAnchor =
-      run.note !== undefined && run.change !== 'delete' && next?.note?.id !== run.note.id;
-    pieces.push(
-      endsAnchor && run.note
-        ? { kind: 'text', ...run, footnote: notes.nextFootnote(run.note.text) }
-        : { kind: 'text', ...run },
-    );
+    const footnotes = footnoteRefs(runs, index, notes);
+    pieces.push(footnotes.length ? { kind: 'text', ...run, footnotes } : { kind: 'text', ...run });
   }
   close(true, true);
+  notes.endParagraph();
   return pieces;
+}
+
+/** A run's footnote as the newer (`to`) or the older (`from`) version has it. */
+function noteIn(run: TextRunModel | undefined, side: 'to' | 'from') {
+  if (!run) return undefined;
+  if (side === 'to') return run.change === 'delete' ? undefined : run.note;
+  if (run.change === 'insert') return undefined;
+  return run.change === 'equal' && run.noteFrom !== undefined
+    ? (run.noteFrom ?? undefined)
+    : run.note;
+}
+
+/** Whether `runs[index]` is the last run of its footnote's anchor in one version. */
+function endsAnchor(runs: TextRunModel[], index: number, side: 'to' | 'from') {
+  const note = noteIn(runs[index], side);
+  if (!note) return undefined;
+  const hidden: RunChange = side === 'to' ? 'delete' : 'insert';
+  let next = index + 1;
+  while (runs[next]?.change === hidden) next++;
+  return noteIn(runs[next], side)?.id === note.id ? undefined : note;
+}
+
+/**
+ * The footnote references after `runs[index]`: one `equal` reference where both versions end
+ * the same note's anchor here, else a deleted one (the older version's) and an inserted one
+ * (the newer's), attributed to the run's change or, for a note put on or taken off words
+ * both versions have, to nobody known.
+ */
+function footnoteRefs(runs: TextRunModel[], index: number, notes: NoteCounter): FootnoteRef[] {
+  const run = runs[index]!;
+  const to = endsAnchor(runs, index, 'to');
+  const from = endsAnchor(runs, index, 'from');
+  if (to && from && to.id === from.id && to.text === from.text) {
+    return [{ number: notes.nextFootnote(to.text, to.id), change: 'equal', delegation: null }];
+  }
+  const who = run.change === 'equal' ? UNATTRIBUTED : (run.delegation ?? UNATTRIBUTED);
+  const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
+  const refs: FootnoteRef[] = [];
+  if (from) {
+    refs.push({
+      number: notes.nextFootnote(from.text, from.id),
+      change: 'delete',
+      delegation: who,
+      ...at,
+    });
+  }
+  if (to) {
+    refs.push({
+      number: notes.nextFootnote(to.text, to.id),
+      change: 'insert',
+      delegation: who,
+      ...at,
+    });
+  }
+  return refs;
 }
 
 /** The model of one version, without revisions. */

@@ -2,7 +2,7 @@ import { commentEndnotes } from '../comments-endnotes';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { footnoteAfter, noteText } from './footnotes';
+import { footnotesAfter, noteText } from './footnotes';
 import { headerBlock, revisionAuthors } from './header';
 import {
   readerLabel,
@@ -162,9 +162,10 @@ class PdfRevisions {
       if (piece.kind === 'text') {
         const inline = { text: printable(piece.text), bold: piece.bold, italics: piece.italic };
         if (inline.text === '') return [];
-        const footnote = footnoteAfter(piece);
-        const reference = footnote === null ? [] : [{ text: String(footnote), sup: true }];
-        return [this.inline(piece.change, piece.delegation, inline), ...reference];
+        const references = footnotesAfter(piece).map((ref) =>
+          this.inline(ref.change, ref.delegation, { text: String(ref.number), sup: true }),
+        );
+        return [this.inline(piece.change, piece.delegation, inline), ...references];
       }
       const mark = this.inline(piece.change, piece.delegation, {
         text: piece.kind === 'open' ? '[' : ']',

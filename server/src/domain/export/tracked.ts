@@ -90,8 +90,9 @@ function spanRuns(
 }
 
 /**
- * Gives text present in both versions its bracket in the older one (`bracketFrom`), cutting
- * runs where that changes: a bracket put around words already there is a change of its own.
+ * Gives text present in both versions its bracket and footnote in the older one
+ * (`bracketFrom`, `noteFrom`), cutting runs where they change: a bracket put around words
+ * already there, or a note put on them, is a change of its own.
  */
 function withOlderBrackets(
   runs: TextRunModel[],
@@ -99,10 +100,15 @@ function withOlderBrackets(
   fromOffset: number,
 ): TextRunModel[] {
   if (!fromSource) return runs;
-  const bounds: { start: number; end: number; bracket: string[] | null }[] = [];
+  const bounds: {
+    start: number;
+    end: number;
+    bracket: string[] | null;
+    note: TextRunModel['note'];
+  }[] = [];
   let start = 0;
   for (const run of fromSource) {
-    bounds.push({ start, end: start + run.text.length, bracket: run.bracket });
+    bounds.push({ start, end: start + run.text.length, bracket: run.bracket, note: run.note });
     start += run.text.length;
   }
   const out: TextRunModel[] = [];
@@ -116,10 +122,13 @@ function withOlderBrackets(
         : run.text.length - cut;
       const older = here?.bracket ?? null;
       const same = JSON.stringify(older) === JSON.stringify(run.bracket);
+      const olderNote = here?.note ?? null;
+      const sameNote = JSON.stringify(olderNote) === JSON.stringify(run.note ?? null);
       out.push({
         ...run,
         text: run.text.slice(cut, cut + length),
         ...(same ? {} : { bracketFrom: older }),
+        ...(sameNote ? {} : { noteFrom: olderNote }),
       });
       cut += length;
       position += length;
@@ -276,6 +285,7 @@ export function buildTrackedModel(
       delegation,
       ...(at !== undefined ? { at } : {}),
       moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation),
+      ...(node?.node.type === 'annexHeading' ? { annexHeading: true } : {}),
       pieces: toPieces(
         paragraphRuns(
           p.spans,
