@@ -380,9 +380,9 @@ describe('tracked DOCX against random sessions', () => {
 
 /** Seeds of sessions with footnotes and annexes that once failed, kept by name. */
 const APPARATUS_FAILED_ONCE: [number, string][] = [
-  [1, 'a footnote typed with its words stood in the rejected text'],
-  [16, 'a footnote put on words already there was not a revision'],
-  [18, 'an annex added at the end'],
+  [1, 'a footnote reference was not a revision of its own'],
+  [16, 'a footnote reference was not a revision of its own'],
+  [18, 'a footnote reference was not a revision of its own'],
 ];
 const APPARATUS_SEEDS = Array.from({ length: 30 }, (_, i) => i + 1).filter(
   (n) => !APPARATUS_FAILED_ONCE.some(([seedValue]) => seedValue === n),

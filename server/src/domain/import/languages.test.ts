@@ -158,7 +158,10 @@ describe('footnotes and annexes', () => {
       },
     ]);
     const text = draftToText(draft.content, draft.style);
-    expect(text).not.toContain('1/');
+    // The plain text prints the note OAS-style again: its reference after the anchor, the note last.
+    expect(text).toContain('de la región.1/');
+    expect(text.trimEnd()).toMatch(/\n1\/ La Delegación de los Estados Unidos no se suma/);
+    expect(text.match(/1\//g)).toHaveLength(2);
     expect(byType(draft.content, 'operative')[0]).toBe(
       'Instar a los Estados Miembros a fortalecer el marco institucional de apoyo a las empresas de la región.',
     );
