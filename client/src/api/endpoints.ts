@@ -9,6 +9,7 @@ import type {
   SessionInfo,
   TemplateSummary,
 } from '@accord/shared/api';
+import type { PaperSize } from '@accord/shared/paper';
 import type { ParticipantRole } from '@accord/shared/roles';
 import { apiRequest } from './client';
 
@@ -19,6 +20,8 @@ export interface NewMeeting {
   startsOn?: string;
   endsOn?: string;
   timeZone?: string;
+  /** The paper its documents print on; US Letter when absent. */
+  paperSize?: PaperSize;
 }
 
 export interface NewParticipant {

@@ -543,4 +543,12 @@ export const en = {
     refusedParagraph:
       'Your last changes were not accepted: paragraph {{paragraph}} has been agreed and only the chair can change it. You now see the text as the server holds it.',
   },
+  paperSize: {
+    label: 'Paper size',
+    hint: 'The page of the PDF and Word exports.',
+    letter: 'US Letter',
+    a4: 'A4',
+    printing: 'Printing',
+    saved: 'Documents now print on {{paper}}.',
+  },
 } as const;

@@ -566,4 +566,12 @@ export const es: Catalogue = {
     refusedParagraph:
       'Sus últimos cambios no fueron aceptados: el párrafo {{paragraph}} ha sido acordado y solo la presidencia puede modificarlo. Ahora ve el texto tal como lo conserva el servidor.',
   },
+  paperSize: {
+    label: 'Tamaño del papel',
+    hint: 'La página de las exportaciones en PDF y Word.',
+    letter: 'Carta (EE. UU.)',
+    a4: 'A4 (formato internacional)',
+    printing: 'Impresión',
+    saved: 'Los documentos se imprimen ahora en {{paper}}.',
+  },
 };

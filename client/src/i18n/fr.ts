@@ -572,4 +572,12 @@ export const fr: Catalogue = {
     refusedParagraph:
       'Vos dernières modifications n’ont pas été acceptées : le paragraphe {{paragraph}} a été approuvé et seule la présidence peut le modifier. Vous voyez maintenant le texte tel que le serveur le conserve.',
   },
+  paperSize: {
+    label: 'Format du papier',
+    hint: 'La page des exportations PDF et Word.',
+    letter: 'Lettre US',
+    a4: 'A4 (format international)',
+    printing: 'Impression',
+    saved: 'Les documents s’impriment désormais au format {{paper}}.',
+  },
 };

@@ -567,4 +567,12 @@ export const pt: Catalogue = {
     refusedParagraph:
       'As suas últimas alterações não foram aceites: o parágrafo {{paragraph}} foi acordado e só a presidência pode alterá-lo. Vê agora o texto tal como o servidor o conserva.',
   },
+  paperSize: {
+    label: 'Tamanho do papel',
+    hint: 'A página das exportações em PDF e Word.',
+    letter: 'Carta (EUA)',
+    a4: 'A4 (formato internacional)',
+    printing: 'Impressão',
+    saved: 'Os documentos agora são impressos em {{paper}}.',
+  },
 };

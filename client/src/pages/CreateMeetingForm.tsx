@@ -7,6 +7,7 @@ import { ApiError } from '../api/client';
 import { errorMessage } from '../hooks/useApiData';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../components/TextField';
+import { PaperSizeField, paperSizeOf } from '../export/PaperSize';
 
 const FIELDS = ['title', 'sector', 'venue', 'startsOn', 'endsOn'] as const;
 type Field = (typeof FIELDS)[number];
@@ -30,9 +31,11 @@ export function CreateMeetingForm({ onCreated }: { onCreated: (meeting: Meeting)
     setError(null);
     // The meeting's time zone: the secretariat's own, where it sets the meeting up.
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const paperSize = paperSizeOf(event.currentTarget as HTMLFormElement);
     const body: NewMeeting = {
       title: values.title.trim(),
       ...(isTimeZone(zone) ? { timeZone: zone } : {}),
+      ...(paperSize ? { paperSize } : {}),
     };
     for (const field of FIELDS) {
       const value = values[field].trim();
@@ -70,6 +73,7 @@ export function CreateMeetingForm({ onCreated }: { onCreated: (meeting: Meeting)
         {field('venue')}
         {field('startsOn', 'date')}
         {field('endsOn', 'date')}
+        <PaperSizeField />
         <div className="form-actions">
           <button type="submit" className="button--primary" disabled={busy}>
             {busy ? t('home.creating') : t('home.create')}

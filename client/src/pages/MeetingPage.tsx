@@ -12,6 +12,7 @@ import { TemplateGallery } from '../gallery/TemplateGallery';
 import { ImportResolution } from '../gallery/ImportResolution';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { AuditPanel } from './AuditPanel';
+import { MeetingPaperSize } from '../export/PaperSize';
 
 /** `/meetings/:id`: the meeting's documents, and its participants for the chair and secretariat. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
@@ -45,6 +46,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </>
         )}
       </section>
+      <MeetingPaperSize meeting={data} />
       {mayManage && <ParticipantsPanel meetingId={meetingId} />}
       {mayReadAudit && <AuditPanel meetingId={meetingId} />}
     </>
