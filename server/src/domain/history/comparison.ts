@@ -14,6 +14,7 @@ import {
   type CharacterSet,
   type ParagraphSnapshot,
 } from './paragraphs';
+import { negotiationBetween } from './negotiation-history';
 import { restoredOrigins } from './restored-text';
 import type { Authorship } from './word-spans';
 import {
@@ -184,5 +185,6 @@ export async function compareVersions(
   return {
     ...comparison,
     comments: commentChanges(older.comments ?? new Map(), newer.comments ?? new Map(), name),
+    negotiation: await negotiationBetween(context, document, older.id, records, name),
   };
 }
