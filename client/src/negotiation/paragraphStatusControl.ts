@@ -92,20 +92,6 @@ function decorate(doc: PMNode, options: ParagraphStatusControlOptions): Decorati
   return DecorationSet.create(doc, decorations);
 }
 
-/** Whether the two documents have the same blocks with the same attributes, in order. */
-function sameBlocks(before: PMNode, after: PMNode): boolean {
-  if (before.childCount !== after.childCount) return false;
-  for (let index = 0; index < after.childCount; index++) {
-    const a = before.child(index);
-    const b = after.child(index);
-    if (a.type !== b.type || a.attrs.id !== b.attrs.id || a.attrs.status !== b.attrs.status) {
-      return false;
-    }
-    if (a.attrs.number !== b.attrs.number) return false;
-  }
-  return true;
-}
-
 /**
  * The chair's status control beside each paragraph's number: a small menu (pending, agreed ad
  * ref, agreed), reachable with the keyboard and named for screen readers after the paragraph
@@ -129,13 +115,11 @@ export const ParagraphStatusControl = Extension.create<ParagraphStatusControlOpt
         key: controlKey,
         state: {
           init: (_config, state) => decorate(state.doc, options),
-          apply: (tr, old, oldState, newState) => {
-            if (!tr.docChanged) return old;
-            // A keystroke moves the controls; only a change of blocks redraws them.
-            return sameBlocks(oldState.doc, newState.doc)
-              ? old.map(tr.mapping, newState.doc)
-              : decorate(newState.doc, options);
-          },
+          // Placed anew on every change, never mapped: the Yjs binding replaces the blocks a
+          // remote change touches, and mapping would drop their controls. The widgets' keys
+          // keep their DOM (and a menu's focus) when nothing about them changed.
+          apply: (tr, old, _oldState, newState) =>
+            tr.docChanged ? decorate(newState.doc, options) : old,
         },
         props: { decorations: (state) => controlKey.getState(state) },
       }),
