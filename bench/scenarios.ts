@@ -75,6 +75,15 @@ export const SCENARIOS: Scenario[] = [
     eventAt: 0.3,
     headline: { group: 'large', window: 'all' },
   },
+  {
+    id: 'negotiation',
+    title:
+      "30 writers + 170 readers negotiating: brackets placed and lifted, comments, proposals, the chair's statuses",
+    docs: [{ ...room('room', 30, 170), negotiation: true }],
+    seconds: 8,
+    eventAt: null,
+    headline: { group: 'room', window: 'all' },
+  },
   underAttack(
     'flood',
     'one socket sends 5,000 messages a second into a document; latency in another document',
@@ -89,8 +98,13 @@ export const SCENARIOS: Scenario[] = [
   ),
 ];
 
+/**
+ * The scenarios asked for, in order. `negotiation` brings the plain 30 + 170 row with it (first),
+ * so that one run compares the relay with and without negotiation traffic.
+ */
 export function findScenarios(ids: string[] | null): Scenario[] {
   if (!ids) return SCENARIOS;
+  if (ids.includes('negotiation') && !ids.includes('30x170')) ids = ['30x170', ...ids];
   return ids.map((id) => {
     const found = SCENARIOS.find((s) => s.id === id);
     if (!found)

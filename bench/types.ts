@@ -20,6 +20,11 @@ export interface DocLoad {
   storm: boolean;
   /** One more socket in this document that floods it or asks for it over and over. */
   hostile?: HostileLoad;
+  /**
+   * Writers also negotiate (bench/load/negotiation.ts): brackets placed and lifted, comments,
+   * proposals, and the first writer, as chair, changes its paragraph's status.
+   */
+  negotiation?: boolean;
 }
 
 /** What the hostile socket of a document sends, from the warm-up to the window's end. */
@@ -33,6 +38,11 @@ export interface DocTarget extends DocLoad {
   /** The document name on the wire (Hocuspocus puts it in every message). */
   name: string;
   urls: string[];
+  /**
+   * Who each client is on the server, in the order of `urls`, where the server knows people
+   * (Accord); the negotiation load names them in marks and comments. Absent: invented names.
+   */
+  people?: { participant: string; delegation: string; chair: boolean }[];
 }
 
 export interface LoadConfig {

@@ -4,6 +4,7 @@ import { BenchClient } from './client';
 import { HostileSocket } from './hostile';
 import { report, type DocRun } from './report';
 import { Samples } from './samples';
+import { negotiate, type Person } from './negotiation';
 import { openParagraph, seedDocument, typeChange } from './typing';
 import { STEP1, Wire } from './wire';
 import * as Y from 'yjs';
@@ -87,6 +88,18 @@ function build(config: LoadConfig): DocRun[] {
   });
 }
 
+/** Who a writer is on the server (invented where the server knows nobody). */
+function personOf(doc: DocRun, writer: BenchClient): Person {
+  const index = doc.writers.indexOf(writer) + (doc.seed ? 1 : 0);
+  return (
+    doc.target.people?.[index] ?? {
+      participant: `writer-${writer.writerIndex}`,
+      delegation: `Delegation ${writer.writerIndex + 1}`,
+      chair: index === (doc.seed ? 1 : 0),
+    }
+  );
+}
+
 async function run(
   config: LoadConfig,
   go: Promise<void>,
@@ -121,8 +134,13 @@ async function run(
       const text = paragraphs.get(writer)!;
       // A random phase per writer, then a drift-free schedule: writers do not type in lockstep.
       let due = typingStart + Math.random() * period;
+      const person = doc.target.negotiation ? personOf(doc, writer) : null;
       const tick = () => {
         if (writer.syncedAt >= 0) times.push(typeChange(writer, text, times.length));
+        // Every fourth change is followed by a bracket, comment, proposal or status change.
+        if (person && writer.syncedAt >= 0 && times.length % 4 === 0) {
+          negotiate(writer, text, times.length / 4, person);
+        }
         due += period;
         if (due < end) timers.push(setTimeout(tick, Math.max(0, due - performance.now())));
       };

@@ -37,17 +37,32 @@ async function prepare(
     sector: 'Trade',
   });
   const tokens: string[] = [];
+  const people: NonNullable<DocTarget['people']> = [];
   const count = clientCount(doc);
+  // With negotiation, the first writer chairs (clients are seed, writers, readers, joiners).
+  const chairAt = doc.negotiation ? (doc.seedBytes > 0 ? 1 : 0) : -1;
   // A few requests at a time: the metadata store writes one file per change.
   for (let i = 0; i < count; i += 10) {
     const batch = Array.from({ length: Math.min(10, count - i) }, (_, k) =>
-      post<{ token: string }>(base, admin, `/api/meetings/${meeting.id}/participants`, {
-        name: `Delegate ${i + k + 1}`,
-        role: 'delegate',
-        delegation: `Delegation ${((i + k) % DELEGATIONS) + 1}`,
-      }),
+      post<{ token: string; id: string; delegation: string }>(
+        base,
+        admin,
+        `/api/meetings/${meeting.id}/participants`,
+        {
+          name: `Delegate ${i + k + 1}`,
+          role: i + k === chairAt ? 'chair' : 'delegate',
+          delegation: `Delegation ${((i + k) % DELEGATIONS) + 1}`,
+        },
+      ),
     );
-    for (const invitation of await Promise.all(batch)) tokens.push(invitation.token);
+    for (const invitation of await Promise.all(batch)) {
+      tokens.push(invitation.token);
+      people.push({
+        participant: invitation.id,
+        delegation: invitation.delegation,
+        chair: people.length === chairAt,
+      });
+    }
   }
   const document = await post<{ id: string }>(
     base,
@@ -62,7 +77,7 @@ async function prepare(
   const urls = tokens.map(
     (token) => `${ws}/collab/${document.id}?token=${encodeURIComponent(token)}`,
   );
-  return { ...doc, name: document.id, urls };
+  return { ...doc, name: document.id, urls, ...(doc.negotiation ? { people } : {}) };
 }
 
 /**

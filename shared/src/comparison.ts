@@ -1,4 +1,5 @@
 import type { CommentChange } from './comments';
+import type { NegotiationChange } from './negotiation-history';
 /**
  * The comparison of two versions of a document (SPEC.md "The comparison"), as
  * `GET /api/documents/:id/diff` answers it and as the export renders tracked changes from it.
@@ -114,4 +115,6 @@ export interface Comparison {
   summary: ComparisonSummary;
   /** Comment threads opened, answered, resolved or reopened between the two sides. */
   comments?: CommentChange[];
+  /** Brackets placed, joined, left or removed and status changes between the two sides. */
+  negotiation?: NegotiationChange[];
 }

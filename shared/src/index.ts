@@ -10,3 +10,4 @@ export * from './side-tables';
 export * from './comments';
 export * from './proposals';
 export * from './brackets';
+export * from './negotiation-history';

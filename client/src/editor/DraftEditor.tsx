@@ -21,6 +21,7 @@ import { Proposing } from '../proposals/proposing';
 import { delegationColour } from '../collab/delegationColour';
 import { DraftBrackets } from './brackets';
 import { StatusGuard } from './statusGuard';
+import { ParagraphStatusControl } from '../negotiation/paragraphStatusControl';
 import { FrozenNumbers } from './frozenNumbers';
 import './prosemirror-base.css';
 import './footnotes.css';
@@ -96,6 +97,12 @@ export function DraftEditor({
         settledLabel: (status) => t(`negotiate.settled.${status}`),
       }),
       FrozenNumbers,
+      ParagraphStatusControl.configure({
+        canSetStatus,
+        style,
+        statusLabel: (status) => t(`status.${status}`),
+        controlLabel: (paragraph) => t('negotiate.statusOf', { paragraph }),
+      }),
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -9,6 +9,7 @@ import { legendOf, markComparison, type MarkedComparison } from './comparisonMod
 import { DelegationLegend } from './DelegationLegend';
 import { CURRENT, historyApi } from './historyApi';
 import { CommentChanges } from '../comments/CommentChanges';
+import { NegotiationChanges } from '../negotiation/NegotiationChanges';
 
 /**
  * The changes between two versions (or a version and the live text), inline in the text, with
@@ -118,6 +119,13 @@ export function ComparisonView({
             />
           </div>
           {data?.comments && <CommentChanges changes={data.comments} />}
+          {data?.negotiation && (
+            <NegotiationChanges
+              changes={data.negotiation}
+              heading={t('negotiate.history.title')}
+              numbers={new Map(data.paragraphs.map((p) => [p.paragraphId, p.number.to]))}
+            />
+          )}
         </>
       )}
     </section>

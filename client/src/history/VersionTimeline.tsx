@@ -3,6 +3,11 @@ import type { VersionInfo } from '@accord/shared/api';
 import { formatMoment } from '../components/format';
 import { authorLabel, kindLabel } from './historyFormat';
 import { RestoreButton } from './RestoreButton';
+import {
+  NegotiationChanges,
+  changesBetween,
+  useNegotiationHistory,
+} from '../negotiation/NegotiationChanges';
 
 /**
  * The versions of a document, newest first: label, kind, author and time, with what each
@@ -29,11 +34,19 @@ export function VersionTimeline({
   onRestored: (restored: VersionInfo, from: VersionInfo) => void;
 }) {
   const { t } = useTranslation();
+  const negotiation = useNegotiationHistory(documentId, versions.length);
   if (versions.length === 0) return <p className="muted">{t('history.noVersions')}</p>;
   const newestFirst = [...versions].reverse();
+  const since = changesBetween(negotiation, versions[versions.length - 1], undefined);
   return (
     <ol className="history-timeline" aria-label={t('history.timeline')}>
-      {newestFirst.map((version) => (
+      {since.length > 0 && (
+        <li className="history-timeline__item" data-kind="since">
+          <div className="history-timeline__head">{t('negotiate.history.sinceLast')}</div>
+          <NegotiationChanges changes={since} />
+        </li>
+      )}
+      {newestFirst.map((version, index) => (
         <li
           key={version.id}
           className="history-timeline__item"
@@ -51,6 +64,9 @@ export function VersionTimeline({
             {authorLabel(version.createdBy)} ·{' '}
             <time dateTime={version.createdAt}>{formatMoment(version.createdAt)}</time>
           </div>
+          <NegotiationChanges
+            changes={changesBetween(negotiation, newestFirst[index + 1], version)}
+          />
           <div className="history-actions">
             <button
               type="button"

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { RefusalReason, can, type DraftingMode, type Role } from '@accord/shared';
 import { authorId } from '../auth/principal';
+import { applyBracketRepairs, bracketRepairs, type BracketMerge } from './integrity/bracket-merge';
 import type { Peer } from './peer';
-import type { RoomDocument } from './room-document';
+import { applyServerChange, type RoomDocument } from './room-document';
 import { checkUpdate, type UpdateContext } from './update-check';
 
 /** What admission needs from its room. */
@@ -45,6 +46,7 @@ interface LooseVerdict {
   pending?: boolean;
   reason?: RefusalReason;
   detail?: string;
+  bracketMerge?: BracketMerge;
 }
 
 /**
@@ -117,6 +119,18 @@ export class UpdateAdmission {
     } catch (error) {
       this.room.applyFailed(error);
       return 'refused';
+    }
+    if (verdict.bracketMerge) {
+      // Brackets placed at the same moment over the same words: both stay (bracket-merge.ts).
+      const repairs = bracketRepairs(document.doc, verdict.bracketMerge);
+      if (repairs.length > 0) {
+        try {
+          const apply = (doc: Y.Doc) => applyBracketRepairs(doc, repairs);
+          applyServerChange(document, { author, apply }, (error) => this.room.applyFailed(error));
+        } catch {
+          return 'refused';
+        }
+      }
     }
     if (budget) budget.bytes += update.length;
     return 'accepted';

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { RefusalReason, type DraftingMode, type Role } from '@accord/shared';
+import { snapshotBrackets, type BracketMerge } from './integrity/bracket-merge';
 import { bracketProblem } from './integrity/bracket-rules';
 import { DocumentIndex } from './integrity/document-index';
 import { DEFAULT_MERGE_BUDGET, deletionWork, mergeCost } from './integrity/merge-cost';
@@ -42,7 +43,13 @@ export interface UpdateContext {
 
 export type UpdateVerdict =
   | { accept: true; empty: true }
-  | { accept: true; empty: false; newClients: number[] }
+  | {
+      accept: true;
+      empty: false;
+      newClients: number[];
+      /** Brackets to merge once the update is applied (see bracket-merge.ts). */
+      bracketMerge?: BracketMerge;
+    }
   /** Needs the sender's own (or unclaimed) history the server has not received yet: queue it. */
   | { accept: false; pending: true; detail: string }
   | { accept: false; pending?: false; reason: RefusalReason; detail: string };
@@ -132,10 +139,12 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
   });
   if (paragraph) return refuse(paragraph.reason, paragraph.detail);
 
+  const merges = new Set<Y.XmlText>();
   const bracket = bracketProblem(view, {
     delegation: context.delegation,
     canRemoveAnyBracket: context.canRemoveAnyBracket,
     deletions: deleting.deletions,
+    merges,
   });
   if (bracket) return refuse(RefusalReason.bracketNotAllowed, bracket);
 
@@ -156,6 +165,10 @@ function decide(view: UpdateView, context: UpdateContext): UpdateVerdict {
 
   if (references?.kind === 'pending') {
     return { accept: false, pending: true, detail: references.detail };
+  }
+  if (merges.size > 0) {
+    const bracketMerge = snapshotBrackets(view, merges, context.delegation);
+    return { accept: true, empty: false, newClients, bracketMerge };
   }
   return { accept: true, empty: false, newClients };
 }

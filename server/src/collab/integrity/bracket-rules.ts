@@ -18,6 +18,19 @@ export interface BracketRuleContext {
   delegation: string | null;
   canRemoveAnyBracket: boolean;
   deletions: readonly Y.Item[];
+  /**
+   * Filled with the stored paragraphs where the update opens a bracket in its sender's name:
+   * there a bracket placed at the same moment by another delegation may be cut by the merge,
+   * and the relay gives both their text back once the update is in (see bracket-merge.ts).
+   * Without it, a new bracket over another delegation's is refused as before.
+   */
+  merges?: Set<Y.XmlText>;
+}
+
+/** The stored text a new item lands in, or null. */
+function storedText(view: UpdateView, item: Y.Item): Y.XmlText | null {
+  const place = view.placeOf(item);
+  return place.kind === 'stored' && place.type instanceof Y.XmlText ? place.type : null;
 }
 
 const isBracket = (item: Y.Item) =>
@@ -65,6 +78,10 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
     const sponsors = bracketSponsors((struct.content as Y.ContentFormat).value);
     if (!sponsors) continue;
     for (const sponsor of sponsors) named.add(sponsor);
+    if (own !== null && sponsors.includes(own) && context.merges) {
+      const text = storedText(view, struct);
+      if (text) context.merges.add(text);
+    }
     const foreign = sponsors.filter((sponsor) => sponsor !== own);
     if (foreign.length === 0) continue;
     // Typing inside someone's bracket repeats its sponsors; anything else is in their name.
@@ -95,6 +112,14 @@ export function bracketProblem(view: UpdateView, context: BracketRuleContext): s
     const before = words.left ? active.at(text, words.left) : [];
     const after = bracketSponsors((struct.content as Y.ContentFormat).value) ?? [];
     const dropped = before.filter((sponsor) => sponsor !== own && !after.includes(sponsor));
+    // Opening our own bracket over theirs, or closing it inside theirs, is not removing theirs:
+    // the relay merges the two once the update is in.
+    const ours = own !== null && after.includes(own);
+    const closesOurs = after.length === 0 && context.merges?.has(text) === true;
+    if (dropped.length > 0 && context.merges && (ours || closesOurs)) {
+      context.merges.add(text);
+      continue;
+    }
     if (dropped.length > 0) return "only the chair may remove another delegation's bracket";
   }
 

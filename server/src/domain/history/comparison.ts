@@ -15,6 +15,8 @@ import {
   type ParagraphSnapshot,
 } from './paragraphs';
 import { movedOrigins } from './moved-text';
+
+import { negotiationBetween } from './negotiation-history';
 import { restoredOrigins } from './restored-text';
 import type { Authorship } from './word-spans';
 import {
@@ -219,5 +221,6 @@ export async function compareVersions(
   return {
     ...comparison,
     comments: commentChanges(older.comments ?? new Map(), newer.comments ?? new Map(), name),
+    negotiation: await negotiationBetween(context, document, older.id, records, name),
   };
 }

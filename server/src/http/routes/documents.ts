@@ -10,6 +10,7 @@ import { compareVersions } from '../../domain/history/comparison';
 import { restoreVersion } from '../../domain/history/restore';
 import { setDocumentStatus } from '../../domain/lock';
 import { listVersions, nameVersion } from '../../domain/versions';
+import { negotiationRoutes } from './negotiation';
 import { principalOf } from '../principal';
 import { commentRoutes } from './comments';
 import { NewVersionBody } from '../schemas';
@@ -111,5 +112,6 @@ export function documentRoutes(context: DomainContext): Router {
   });
 
   router.use(commentRoutes(context));
+  router.use(negotiationRoutes(context));
   return router;
 }
