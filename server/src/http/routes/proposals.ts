@@ -11,6 +11,7 @@ import {
 } from '../../domain/proposals';
 import { exportCompilation } from '../../domain/proposals-export';
 import { listParagraphModes, setParagraphMode } from '../../domain/proposals-paragraph-modes';
+import { listDecisions, undoDecision } from '../../domain/proposals-undo';
 import { principalOf } from '../principal';
 import { idParam, parseBody, queryString } from '../validate';
 
@@ -65,6 +66,23 @@ export function proposalRoutes(context: DomainContext): Router {
   router.get('/:documentId/proposals', async (request, response) => {
     const principal = principalOf(request, response);
     response.json(await listProposals(context, principal, idParam(request, 'documentId')));
+  });
+
+  router.get('/:documentId/proposals/decisions', (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(listDecisions(context, principal, idParam(request, 'documentId')));
+  });
+
+  router.post('/:documentId/proposals/decisions/:decisionId/undo', async (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(
+      await undoDecision(
+        context,
+        principal,
+        idParam(request, 'documentId'),
+        idParam(request, 'decisionId'),
+      ),
+    );
   });
 
   for (const decision of ['accept', 'reject'] as const satisfies readonly Decision[]) {
