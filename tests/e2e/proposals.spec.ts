@@ -51,7 +51,7 @@ test('[PR12] a delegate proposes by typing and deleting; the chair sees both in 
   expect(panama.errors).toEqual([]);
 });
 
-test('[PR20] the chair puts one paragraph in pen-holder mode and the delegate sees its badge; the chair accepts a proposal, then undoes it with Ctrl+Z and the proposal is back for the delegate', async ({
+test('[PR20] the chair puts one paragraph in pen-holder mode: the delegate sees its badge and its typing there becomes a proposal; the chair accepts it, then undoes it with Ctrl+Z and the proposal is back for the delegate', async ({
   browser,
   accord,
 }) => {
@@ -69,10 +69,8 @@ test('[PR20] the chair puts one paragraph in pen-holder mode and the delegate se
   const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
   const paragraph = operative(belize.page, 'To promote small');
   await expect(paragraph).toHaveAttribute('data-paragraph-mode', 'Pen-holder here');
-  await modeOfParagraph.selectOption('');
-  await expect(paragraph).not.toHaveAttribute('data-paragraph-mode', /./);
 
-  await belize.page.getByRole('checkbox', { name: 'Propose changes' }).check();
+  // Without switching proposing on: in this paragraph the delegation's words become a proposal.
   await paragraph.click();
   await belize.page.keyboard.press('End');
   await belize.page.keyboard.type(' in the region');
@@ -89,6 +87,10 @@ test('[PR20] the chair puts one paragraph in pen-holder mode and the delegate se
   await expect(panel.getByText('Decision undone: the proposals are open again.')).toBeVisible();
   await expect(belize.page.locator('.ProseMirror .proposal--insert')).toHaveText(' in the region');
   await expect(panel.getByText('1 open proposal')).toBeVisible();
+  await panama.page.locator('.ProseMirror').click();
+  await panama.page.keyboard.press('Control+End');
+  await modeOfParagraph.selectOption('');
+  await expect(paragraph).not.toHaveAttribute('data-paragraph-mode', /./);
   expect(belize.errors).toEqual([]);
   expect(panama.errors).toEqual([]);
 });

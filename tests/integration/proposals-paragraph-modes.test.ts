@@ -137,6 +137,40 @@ describe('per-paragraph drafting modes', () => {
     await vi.waitFor(async () => expect(await serverText()).toContain(`${FIRST} Now`));
   });
 
+  it('[PR23] words written first and marked as the delegation’s proposal in the same update (as the editor writes them) are accepted in a pen-holder paragraph', async () => {
+    await setParagraphMode('op1', 'penholder');
+    const mexico = await join('mexico');
+    const canada = await raw('canada');
+    const at = FIRST.length - 1;
+    canada.sendSync(
+      2,
+      changeOf(canada.doc, (d) =>
+        d.transact(() => {
+          const text = operativeText(d, 'op1');
+          text.insert(at, ' today');
+          text.format(at, ' today'.length, {
+            proposal: {
+              kind: 'insert',
+              id: 'pToday',
+              delegations: ['Canada'],
+              participant: fixture.people.canada!.id,
+            },
+          });
+        }),
+      ),
+    );
+    const proposed = 'To promote small enterprises today.';
+    await vi.waitFor(() => expect(plain(operativeText(mexico.doc, 'op1'))).toBe(proposed));
+    // Written without the mark, the same words are refused.
+    canada.sendSync(
+      2,
+      changeOf(canada.doc, (d) => operativeText(d, 'op1').insert(0, 'Also ')),
+    );
+    expect((await canada.closed).code).toBe(CloseCode.refused);
+    expect(await serverText()).toContain(proposed);
+    expect(await serverText()).not.toContain('Also');
+  });
+
   it('[PR14] an open paragraph of a pen-holder document takes a delegate’s direct edit', async () => {
     await api(server.url, 'PUT', path('/mode'), {
       token: as('chair'),

@@ -83,10 +83,32 @@ class FormatsInForce {
 class NewPositions {
   private readonly known = new Map<string, Map<Y.Item, unknown>>();
 
+  /**
+   * New format items by the item they were written right before: y-tiptap inserts words first
+   * and formats them after, so the format item opening a proposal lies between the words and
+   * their origin, and says what is in force on them.
+   */
+  private readonly formatsBefore = new Map<string, Y.Item[]>();
+
   constructor(
     private readonly view: UpdateView,
     private readonly stored: FormatsInForce,
-  ) {}
+  ) {
+    for (const struct of view.fresh) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
+      if (!struct.rightOrigin) continue;
+      const right = `${struct.rightOrigin.client}:${struct.rightOrigin.clock}`;
+      const list = this.formatsBefore.get(right) ?? [];
+      list.push(struct);
+      this.formatsBefore.set(right, list);
+    }
+  }
+
+  private formatBefore(item: Y.Item, key: string): Y.ContentFormat | null {
+    const list = this.formatsBefore.get(`${item.id.client}:${item.id.clock}`);
+    const format = list?.filter((f) => (f.content as Y.ContentFormat).key === key).pop();
+    return format ? (format.content as Y.ContentFormat) : null;
+  }
 
   at(item: Y.Item, key: string): unknown {
     let known = this.known.get(key);
@@ -100,6 +122,11 @@ class NewPositions {
         break;
       }
       chain.push(current);
+      const before = this.formatBefore(current, key);
+      if (before) {
+        found = before.value;
+        break;
+      }
       const located = current.origin ? this.view.locate(current.origin) : null;
       // At the start of a text nothing is in force.
       if (!located || !(located.struct instanceof Y.Item)) break;
