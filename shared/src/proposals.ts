@@ -94,3 +94,15 @@ export function readProposal(value: unknown): ProposalAttributes | null {
   }
   return { kind, id, delegations, participant };
 }
+
+/**
+ * The side table of per-paragraph drafting modes: paragraph id → a mode the chair chose for that
+ * paragraph, which overrides the document's mode there (one contentious paragraph in pen-holder
+ * mode while the rest is drafted openly). No entry: the paragraph follows the document.
+ */
+export const PARAGRAPH_MODES = 'paragraphModes';
+
+/** The mode in force in a paragraph: its own, if the chair set one, else the document's. */
+export function modeInParagraph(documentMode: DraftingMode, paragraphMode: unknown): DraftingMode {
+  return isDraftingMode(paragraphMode) ? paragraphMode : documentMode;
+}

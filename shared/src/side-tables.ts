@@ -11,8 +11,15 @@
  *   attribute is last-writer-wins).
  * - `proposalSupport`: `<proposal id>:<delegation>` → true, the same for a proposal's
  *   co-sponsors.
+ * - `paragraphModes`: `<paragraph id>` → a drafting mode, set by the chair, overriding the
+ *   document's mode for that paragraph (see `@accord/shared` proposals).
  */
-export const SIDE_TABLES = ['comments', 'bracketSponsors', 'proposalSupport'] as const;
+export const SIDE_TABLES = [
+  'comments',
+  'bracketSponsors',
+  'proposalSupport',
+  'paragraphModes',
+] as const;
 
 export type SideTable = (typeof SIDE_TABLES)[number];
 

@@ -50,3 +50,47 @@ test('[PR12] a delegate proposes by typing and deleting; the chair sees both in 
   expect(belize.errors).toEqual([]);
   expect(panama.errors).toEqual([]);
 });
+
+test('[PR20] the chair puts one paragraph in pen-holder mode: the delegate sees its badge and its typing there becomes a proposal; the chair accepts it, then undoes it with Ctrl+Z and the proposal is back for the delegate', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const chair = await addChair(accord, scene);
+  const panama = await openEditor(browser, accord, scene.documentId, chair.token);
+  await appendOperative(panama.page, 'To promote small enterprises');
+  await expect
+    .poll(() => accord.textOf(scene.documentId))
+    .toContain('To promote small enterprises');
+
+  const panel = panama.page.getByRole('region', { name: 'Proposals' });
+  const modeOfParagraph = panel.getByLabel('Mode of this paragraph');
+  await modeOfParagraph.selectOption('penholder');
+  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
+  const paragraph = operative(belize.page, 'To promote small');
+  await expect(paragraph).toHaveAttribute('data-paragraph-mode', 'Pen-holder here');
+
+  // Without switching proposing on: in this paragraph the delegation's words become a proposal.
+  await paragraph.click();
+  await belize.page.keyboard.press('End');
+  await belize.page.keyboard.type(' in the region');
+  await expect(belize.page.locator('.ProseMirror .proposal--insert')).toHaveText(' in the region');
+
+  await panel
+    .getByRole('listitem')
+    .filter({ hasText: 'in the region' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await expect(panel.getByText('Decision recorded on 1 proposal.')).toBeVisible();
+  await expect(belize.page.locator('.ProseMirror .proposal--insert')).toHaveCount(0);
+  await panama.page.keyboard.press('Control+z');
+  await expect(panel.getByText('Decision undone: the proposals are open again.')).toBeVisible();
+  await expect(belize.page.locator('.ProseMirror .proposal--insert')).toHaveText(' in the region');
+  await expect(panel.getByText('1 open proposal')).toBeVisible();
+  await panama.page.locator('.ProseMirror').click();
+  await panama.page.keyboard.press('Control+End');
+  await modeOfParagraph.selectOption('');
+  await expect(paragraph).not.toHaveAttribute('data-paragraph-mode', /./);
+  expect(belize.errors).toEqual([]);
+  expect(panama.errors).toEqual([]);
+});

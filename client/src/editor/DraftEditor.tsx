@@ -17,8 +17,7 @@ import { GuidanceHints, type Guidance } from './guidanceHints';
 import { RemoteSelection } from './remoteSelection';
 import { CaretLabels, renderCaret, renderSelection } from './carets';
 import { Toolbar } from './Toolbar';
-import { Proposing } from '../proposals/proposing';
-import { delegationColour } from '../collab/delegationColour';
+import { proposalExtensions } from '../proposals/proposalExtensions';
 import { DraftBrackets } from './brackets';
 import { StatusGuard } from './statusGuard';
 import { ParagraphStatusControl } from '../negotiation/paragraphStatusControl';
@@ -81,11 +80,7 @@ export function DraftEditor({
       PasteStructure.configure({ style }),
       GuidanceHints.configure({ label: t('structure.guidance') }),
       RemoteSelection.configure({ document: session.doc }),
-      Proposing.configure({
-        proposer: { participant: user.participant, delegation: user.delegation },
-        colourOf: (delegation) => delegationColour(delegation),
-        describe: (p) => t('proposals.hover', { delegations: p.delegations.join(', ') }),
-      }),
+      ...proposalExtensions({ doc: session.doc, user, t }),
       DraftBrackets.configure({
         doc: session.doc,
         delegation: user.delegation,

@@ -40,9 +40,11 @@ export function EditorBanners({
           <p>
             {refusal === 'paragraph_agreed' && lastEditedParagraph() !== null
               ? t('negotiate.refusedParagraph', { paragraph: lastEditedParagraph() })
-              : known
-                ? t(`refusal.${refusal}`)
-                : t('refusal.unknown')}
+              : refusal === 'proposal_not_allowed' && lastEditedParagraph() !== null
+                ? t('proposals.refusedParagraph', { paragraph: lastEditedParagraph() })
+                : known
+                  ? t(`refusal.${refusal}`)
+                  : t('refusal.unknown')}
           </p>
           {!known && refusal !== 'unknown' && (
             <p className="muted">{t('refusal.serverSays', { reason: refusal })}</p>

@@ -465,6 +465,19 @@ export const en = {
       proposals: 'Proposals',
       penholder: 'Pen-holder',
     },
+    paragraphMode: 'Mode of this paragraph',
+    followDocument: 'As the document',
+    paragraphBadge: {
+      open: 'Open drafting here',
+      proposals: 'Proposals only here',
+      penholder: 'Pen-holder here',
+    },
+    decided_one: 'Decision recorded on {{count}} proposal.',
+    decided_other: 'Decision recorded on {{count}} proposals.',
+    undo: 'Undo',
+    undone: 'Decision undone: the proposals are open again.',
+    refusedParagraph:
+      'Your last changes to paragraph {{paragraph}} were not accepted: in that paragraph a delegation changes the text only by proposing, and only in its own name.',
   },
   languages: {
     isOriginal: 'Original in {{language}}.',

@@ -484,6 +484,20 @@ export const es: Catalogue = {
       proposals: 'Propuestas',
       penholder: 'Redacción por la Presidencia',
     },
+    paragraphMode: 'Modalidad de este párrafo',
+    followDocument: 'La del documento',
+    paragraphBadge: {
+      open: 'Redacción abierta en este párrafo',
+      proposals: 'Solo propuestas en este párrafo',
+      penholder: 'Redacción por la Presidencia en este párrafo',
+    },
+    decided_one: 'Decisión registrada sobre {{count}} propuesta.',
+    decided_other: 'Decisión registrada sobre {{count}} propuestas.',
+    decided_many: 'Decisión registrada sobre {{count}} de propuestas.',
+    undo: 'Deshacer',
+    undone: 'Decisión deshecha: las propuestas vuelven a estar abiertas.',
+    refusedParagraph:
+      'No se aceptaron sus últimos cambios en el párrafo {{paragraph}}: en ese párrafo una delegación modifica el texto solo mediante propuestas, y solo en su propio nombre.',
   },
   languages: {
     isOriginal: 'Original en {{language}}.',

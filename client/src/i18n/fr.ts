@@ -490,6 +490,20 @@ export const fr: Catalogue = {
       proposals: 'Propositions',
       penholder: 'Rédaction par la présidence',
     },
+    paragraphMode: 'Mode de ce paragraphe',
+    followDocument: 'Celui du document',
+    paragraphBadge: {
+      open: 'Rédaction ouverte dans ce paragraphe',
+      proposals: 'Propositions seulement dans ce paragraphe',
+      penholder: 'Rédaction par la présidence dans ce paragraphe',
+    },
+    decided_one: 'Décision enregistrée sur {{count}} proposition.',
+    decided_other: 'Décision enregistrée sur {{count}} propositions.',
+    decided_many: 'Décision enregistrée sur {{count}} de propositions.',
+    undo: 'Annuler',
+    undone: 'Décision annulée : les propositions sont de nouveau ouvertes.',
+    refusedParagraph:
+      'Vos dernières modifications du paragraphe {{paragraph}} n’ont pas été acceptées : dans ce paragraphe, une délégation ne modifie le texte qu’en faisant des propositions, et en son seul nom.',
   },
   languages: {
     isOriginal: 'Original en {{language}}.',

@@ -486,6 +486,20 @@ export const pt: Catalogue = {
       proposals: 'Propostas',
       penholder: 'Redação pela Presidência',
     },
+    paragraphMode: 'Modo deste parágrafo',
+    followDocument: 'O do documento',
+    paragraphBadge: {
+      open: 'Redação aberta neste parágrafo',
+      proposals: 'Somente propostas neste parágrafo',
+      penholder: 'Redação pela Presidência neste parágrafo',
+    },
+    decided_one: 'Decisão registrada sobre {{count}} proposta.',
+    decided_other: 'Decisão registrada sobre {{count}} propostas.',
+    decided_many: 'Decisão registrada sobre {{count}} de propostas.',
+    undo: 'Desfazer',
+    undone: 'Decisão desfeita: as propostas estão novamente abertas.',
+    refusedParagraph:
+      'Suas últimas alterações no parágrafo {{paragraph}} não foram aceitas: nesse parágrafo uma delegação altera o texto somente por meio de propostas, e somente em seu próprio nome.',
   },
   languages: {
     isOriginal: 'Original em {{language}}.',

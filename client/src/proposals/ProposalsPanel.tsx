@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { supportKey, type DraftingMode } from '@accord/shared/proposals';
 import { errorMessage } from '../hooks/useApiData';
 import { delegationColour } from '../collab/delegationColour';
 import { openProposals, type OpenProposal } from './openProposals';
-import { proposalsApi } from './proposalsApi';
+import { paragraphModeAt } from './paragraphModes';
+import { ParagraphModeSelect } from './ParagraphModeSelect';
+import { proposalsApi, type DecidedProposal } from './proposalsApi';
 import './proposals.css';
 
 /**
@@ -15,6 +18,8 @@ import './proposals.css';
  * paragraph, counts, next/previous (Alt+ArrowDown / Alt+ArrowUp anywhere on the page), jump-to,
  * and for the chair accept/reject one, all of a delegation or all in a paragraph. A delegate
  * may withdraw its own. The "Propose changes" toggle is here, forced on where the mode says so.
+ * A decision just made can be undone from its notice, or with Ctrl+Z until the user edits again;
+ * the chair sets the mode of the paragraph holding the cursor here too.
  */
 export function ProposalsPanel({
   editor,
@@ -40,6 +45,9 @@ export function ProposalsPanel({
   const [byParagraph, setByParagraph] = useState('');
   const [current, setCurrent] = useState(-1);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The decision just made, undoable until the user edits the text. */
+  const [lastDecision, setLastDecision] = useState<{ id: string; count: number } | null>(null);
   const forced = !decides && mode !== 'open' && delegation !== null;
   const [wanted, setWanted] = useState(false);
   const proposing = forced || wanted;
@@ -47,11 +55,22 @@ export function ProposalsPanel({
   useEffect(() => {
     if (!editor) return;
     const changed = () => setVersion((v) => v + 1);
+    // The user's own edit after a decision: Ctrl+Z is the editor's again.
+    const edited = ({ transaction }: { transaction: Parameters<typeof isChangeOrigin>[0] }) => {
+      if (!isChangeOrigin(transaction)) setLastDecision(null);
+    };
     editor.on('update', changed);
+    editor.on('update', edited);
+    editor.on('selectionUpdate', changed);
+    const modes = doc.getMap('paragraphModes');
+    modes.observe(changed);
     return () => {
       editor.off('update', changed);
+      editor.off('update', edited);
+      editor.off('selectionUpdate', changed);
+      modes.unobserve(changed);
     };
-  }, [editor]);
+  }, [editor, doc]);
 
   useEffect(() => {
     editor?.commands.setProposing(proposing);
@@ -106,8 +125,46 @@ export function ProposalsPanel({
 
   const act = (run: () => Promise<unknown>) => {
     setError(null);
+    setNotice(null);
     run().catch((failure: unknown) => setError(errorMessage(failure)));
   };
+
+  const decided = (proposals: DecidedProposal[]) => {
+    const first = proposals[0];
+    if (first) setLastDecision({ id: first.decision, count: proposals.length });
+  };
+
+  const undoLast = useCallback(() => {
+    if (!lastDecision) return;
+    setError(null);
+    proposalsApi.undoDecision(documentId, lastDecision.id).then(
+      () => {
+        setLastDecision(null);
+        setNotice(t('proposals.undone'));
+      },
+      (failure: unknown) => {
+        setLastDecision(null);
+        setError(errorMessage(failure));
+      },
+    );
+  }, [documentId, lastDecision, t]);
+
+  useEffect(() => {
+    if (!lastDecision) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z')
+        return;
+      // Before the editor's own undo, which knows nothing of the server's change.
+      event.preventDefault();
+      event.stopPropagation();
+      undoLast();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [lastDecision, undoLast]);
+
+  const paragraphId = editor ? currentParagraphId(editor) : null;
+  const paragraphMode = editor ? paragraphModeAt(doc, editor.state) : null;
 
   return (
     <section className="proposals-panel" aria-labelledby="proposals-title">
@@ -159,6 +216,14 @@ export function ProposalsPanel({
           {t('proposals.next')}
         </button>
       </div>
+      {decides && paragraphId !== null && (
+        <ParagraphModeSelect
+          documentId={documentId}
+          paragraphId={paragraphId}
+          mode={paragraphMode}
+          onError={setError}
+        />
+      )}
       {decides && (byDelegation !== '' || byParagraph !== '') && shown.length > 0 && (
         <div className="proposals-panel__bulk">
           {(['accept', 'reject'] as const).map((decision) => (
@@ -167,13 +232,15 @@ export function ProposalsPanel({
               type="button"
               onClick={() =>
                 act(() =>
-                  proposalsApi.decideAll(
-                    documentId,
-                    byDelegation !== ''
-                      ? { delegation: byDelegation }
-                      : { paragraphId: byParagraph },
-                    decision,
-                  ),
+                  proposalsApi
+                    .decideAll(
+                      documentId,
+                      byDelegation !== ''
+                        ? { delegation: byDelegation }
+                        : { paragraphId: byParagraph },
+                      decision,
+                    )
+                    .then(decided),
                 )
               }
             >
@@ -181,6 +248,19 @@ export function ProposalsPanel({
             </button>
           ))}
         </div>
+      )}
+      {lastDecision && (
+        <p className="proposals-panel__decided" role="status">
+          {t('proposals.decided', { count: lastDecision.count })}{' '}
+          <button type="button" onClick={undoLast} aria-keyshortcuts="Control+Z">
+            {t('proposals.undo')}
+          </button>
+        </p>
+      )}
+      {notice && (
+        <p className="proposals-panel__decided" role="status">
+          {notice}
+        </p>
       )}
       {error && (
         <p role="alert" className="error">
@@ -217,7 +297,13 @@ export function ProposalsPanel({
             {decides && (
               <button
                 type="button"
-                onClick={() => act(() => proposalsApi.decide(documentId, proposal.id, 'accept'))}
+                onClick={() =>
+                  act(() =>
+                    proposalsApi
+                      .decide(documentId, proposal.id, 'accept')
+                      .then((one) => decided([one])),
+                  )
+                }
               >
                 {t('proposals.accept')}
               </button>
@@ -225,7 +311,13 @@ export function ProposalsPanel({
             {(decides || proposal.delegation === delegation) && (
               <button
                 type="button"
-                onClick={() => act(() => proposalsApi.decide(documentId, proposal.id, 'reject'))}
+                onClick={() =>
+                  act(() =>
+                    proposalsApi
+                      .decide(documentId, proposal.id, 'reject')
+                      .then((one) => decided([one])),
+                  )
+                }
               >
                 {t(decides ? 'proposals.reject' : 'proposals.withdraw')}
               </button>
@@ -240,6 +332,14 @@ export function ProposalsPanel({
       </ol>
     </section>
   );
+}
+
+/** The id of the paragraph holding the cursor, if it has one. */
+function currentParagraphId(editor: Editor): string | null {
+  const { $from } = editor.state.selection;
+  if ($from.depth < 1) return null;
+  const id: unknown = $from.node(1).attrs.id;
+  return typeof id === 'string' ? id : null;
 }
 
 /** Joins a proposal as a co-sponsor: one key of the `proposalSupport` side table. */

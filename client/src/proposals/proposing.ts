@@ -34,6 +34,8 @@ export interface ProposingOptions {
   colourOf: (delegation: string) => string;
   /** The hover text of a proposal. */
   describe: (proposal: ProposalAttributes) => string;
+  /** Whether proposing is required where the selection is (a paragraph's own mode). */
+  forcedAt: (state: EditorState) => boolean;
 }
 
 export interface ProposingStorage {
@@ -67,6 +69,7 @@ export const Proposing = Extension.create<ProposingOptions, ProposingStorage>({
       proposer: { participant: '', delegation: null },
       colourOf: () => 'currentColor',
       describe: (proposal) => proposal.delegations.join(', '),
+      forcedAt: () => false,
     };
   },
 
@@ -88,7 +91,9 @@ export const Proposing = Extension.create<ProposingOptions, ProposingStorage>({
   addProseMirrorPlugins() {
     const options = this.options;
     const on = () =>
-      this.storage.enabled && this.editor.isEditable && options.proposer.delegation !== null;
+      (this.storage.enabled || options.forcedAt(this.editor.state)) &&
+      this.editor.isEditable &&
+      options.proposer.delegation !== null;
     const proposer = () => options.proposer;
     return [
       new Plugin<DecorationSet>({

@@ -7,6 +7,7 @@ import type {
   DraftStyle,
   DraftingMode,
 } from '@accord/shared';
+import type { ProposalDecisionRecord } from './proposal-decision-record';
 
 /** Records as stored. Participants keep only a hash of their token. */
 export interface MeetingRecord {
@@ -80,6 +81,8 @@ export interface VersionRecord {
    * their first writer (see domain/history/restored-text.ts). Absent on other versions.
    */
   restoredText?: [number, number, number, number, number][];
+  /** A decision on proposals only: what it changed, so that it can be undone. */
+  proposalDecision?: ProposalDecisionRecord;
 }
 
 /** What the relay needs to know of a document: which meeting it belongs to. */

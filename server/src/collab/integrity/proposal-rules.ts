@@ -3,11 +3,13 @@ import {
   RefusalReason,
   decidesProposals,
   editsDirectly,
+  modeInParagraph,
+  PARAGRAPH_MODES,
   readProposal,
   type DraftingMode,
   type Role,
 } from '@accord/shared';
-import { levelOf } from './draft-shape';
+import { asElement, levelOf } from './draft-shape';
 import { isDeletedBy, type UpdateView } from './update-view';
 
 /**
@@ -24,11 +26,16 @@ import { isDeletedBy, type UpdateView } from './update-view';
  *   lay inside one (withdrawing or correcting its own proposal); in `penholder` it changes no
  *   other formatting of stored words either.
  *
+ * The mode is the paragraph's where the chair set one (the `paragraphModes` side table), else
+ * the document's; words in a paragraph this update creates follow the document's mode.
+ *
  * O(update + touched paragraphs): the formats in force are computed once per touched text.
  */
 
 export interface ProposalRuleContext {
   mode?: DraftingMode;
+  /** The room's document, for the per-paragraph modes (none: the document's mode everywhere). */
+  doc?: Y.Doc;
   /** The sender's participant id: a new proposal names it as its `participant`. */
   author: string;
   role: Role;
@@ -76,10 +83,32 @@ class FormatsInForce {
 class NewPositions {
   private readonly known = new Map<string, Map<Y.Item, unknown>>();
 
+  /**
+   * New format items by the item they were written right before: y-tiptap inserts words first
+   * and formats them after, so the format item opening a proposal lies between the words and
+   * their origin, and says what is in force on them.
+   */
+  private readonly formatsBefore = new Map<string, Y.Item[]>();
+
   constructor(
     private readonly view: UpdateView,
     private readonly stored: FormatsInForce,
-  ) {}
+  ) {
+    for (const struct of view.fresh) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
+      if (!struct.rightOrigin) continue;
+      const right = `${struct.rightOrigin.client}:${struct.rightOrigin.clock}`;
+      const list = this.formatsBefore.get(right) ?? [];
+      list.push(struct);
+      this.formatsBefore.set(right, list);
+    }
+  }
+
+  private formatBefore(item: Y.Item, key: string): Y.ContentFormat | null {
+    const list = this.formatsBefore.get(`${item.id.client}:${item.id.clock}`);
+    const format = list?.filter((f) => (f.content as Y.ContentFormat).key === key).pop();
+    return format ? (format.content as Y.ContentFormat) : null;
+  }
 
   at(item: Y.Item, key: string): unknown {
     let known = this.known.get(key);
@@ -93,6 +122,11 @@ class NewPositions {
         break;
       }
       chain.push(current);
+      const before = this.formatBefore(current, key);
+      if (before) {
+        found = before.value;
+        break;
+      }
       const located = current.origin ? this.view.locate(current.origin) : null;
       // At the start of a text nothing is in force.
       if (!located || !(located.struct instanceof Y.Item)) break;
@@ -119,14 +153,25 @@ export function proposalProblem(
 ): ProposalProblem | null {
   if (decidesProposals(context.role)) return null;
   const own = context.delegation;
-  const mode = context.mode ?? 'open';
-  const proposeOnly = !editsDirectly(context.role, mode);
+  const documentMode = context.mode ?? 'open';
+  const paragraphModes = context.doc?.getMap<unknown>(PARAGRAPH_MODES);
+  const modeIn = (paragraph: Y.XmlElement | null): DraftingMode =>
+    paragraph && paragraphModes && paragraphModes.size > 0
+      ? modeInParagraph(documentMode, paragraphModes.get(String(paragraph.getAttribute('id'))))
+      : documentMode;
+  const proposeOnlyIn = (mode: DraftingMode) => !editsDirectly(context.role, mode);
   const stored = new FormatsInForce();
   const positions = new NewPositions(view, stored);
-  const refuse = (detail: string): ProposalProblem => ({
-    reason: RefusalReason.proposalNotAllowed,
-    detail,
-  });
+  const refuse = (detail: string, paragraph: Y.XmlElement | null = null): ProposalProblem => {
+    const set = paragraph ? paragraphModes?.get(String(paragraph.getAttribute('id'))) : undefined;
+    return {
+      reason: RefusalReason.proposalNotAllowed,
+      detail:
+        typeof set === 'string'
+          ? `paragraph ${String(paragraph?.getAttribute('id'))} is drafted in mode ${set}: ${detail}`
+          : detail,
+    };
+  };
   const ownProposal = (value: unknown) => readProposal(value)?.delegations[0] === own;
   const ownInsertion = (value: unknown) => {
     const proposal = readProposal(value);
@@ -143,8 +188,12 @@ export function proposalProblem(
 
   for (const struct of view.fresh) {
     if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue;
-    if (levelOf(view.placeOf(struct), view).level !== 'inline') continue;
+    const level = levelOf(view.placeOf(struct), view);
+    if (level.level !== 'inline') continue;
     if (struct.parentSub !== null) continue;
+    const paragraph = 'stored' in level.block ? level.block.stored : null;
+    const mode = modeIn(paragraph);
+    const proposeOnly = proposeOnlyIn(mode);
 
     if (isFormat(struct, 'proposal')) {
       const value = (struct.content as Y.ContentFormat).value as unknown;
@@ -164,7 +213,7 @@ export function proposalProblem(
 
     if (proposeOnly && isWords(struct)) {
       if (!ownInsertion(positions.at(struct, 'proposal'))) {
-        return refuse('in this mode a delegation changes the text only by proposing');
+        return refuse('in this mode a delegation changes the text only by proposing', paragraph);
       }
     }
 
@@ -183,7 +232,7 @@ export function proposalProblem(
           return refuse(`only the chair decides the proposal of ${previous.delegations[0]}`);
         }
       } else if (mode === 'penholder' && proposeOnly && !sameValue(before, value)) {
-        return refuse('in pen-holder mode a delegation changes no formatting');
+        return refuse('in pen-holder mode a delegation changes no formatting', paragraph);
       }
     }
   }
@@ -191,6 +240,9 @@ export function proposalProblem(
   for (const item of context.deletions) {
     const text = item.parent;
     if (!(text instanceof Y.XmlText) || item.parentSub !== null) continue;
+    const paragraph = asElement(text.parent);
+    const mode = modeIn(paragraph);
+    const proposeOnly = proposeOnlyIn(mode);
     if (isFormat(item)) {
       const { key, value } = item.content as Y.ContentFormat;
       if (!wordsSurvive(view, item)) continue;
@@ -200,12 +252,15 @@ export function proposalProblem(
         );
       }
       if (key !== 'proposal' && mode === 'penholder' && proposeOnly) {
-        return refuse('in pen-holder mode a delegation changes no formatting');
+        return refuse('in pen-holder mode a delegation changes no formatting', paragraph);
       }
       continue;
     }
     if (proposeOnly && isWords(item) && !ownInsertion(stored.at(text, item, 'proposal'))) {
-      return refuse('in this mode a delegation deletes words only by proposing their deletion');
+      return refuse(
+        'in this mode a delegation deletes words only by proposing their deletion',
+        paragraph,
+      );
     }
   }
   return null;

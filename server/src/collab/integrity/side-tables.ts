@@ -4,6 +4,7 @@ import { levelOf } from './draft-shape';
 import type { UpdateView } from './update-view';
 import { bracketSponsorRule } from './side-rules/bracket-sponsors';
 import { commentRule } from './side-rules/comments';
+import { paragraphModeRule } from './side-rules/paragraph-modes';
 import { proposalSupportRule } from './side-rules/proposal-support';
 
 /**
@@ -36,6 +37,7 @@ const rules: Record<SideTable, SideTableRule> = {
   comments: commentRule,
   bracketSponsors: bracketSponsorRule,
   proposalSupport: proposalSupportRule,
+  paragraphModes: paragraphModeRule,
 };
 
 /** The value an item of a side table holds, or undefined when it holds something else. */

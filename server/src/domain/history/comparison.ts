@@ -15,7 +15,6 @@ import {
   type ParagraphSnapshot,
 } from './paragraphs';
 import { movedOrigins } from './moved-text';
-
 import { negotiationBetween } from './negotiation-history';
 import { restoredOrigins } from './restored-text';
 import type { Authorship } from './word-spans';

@@ -10,10 +10,15 @@ import {
   type Decision,
 } from '../../domain/proposals';
 import { exportCompilation } from '../../domain/proposals-export';
+import { listParagraphModes, setParagraphMode } from '../../domain/proposals-paragraph-modes';
+import { listDecisions, undoDecision } from '../../domain/proposals-undo';
 import { principalOf } from '../principal';
 import { idParam, parseBody, queryString } from '../validate';
 
 const ModeBody = z.object({ mode: z.enum(['open', 'proposals', 'penholder']) });
+
+/** A paragraph's own mode, or null to follow the document's again. */
+const ParagraphModeBody = z.object({ mode: z.enum(['open', 'proposals', 'penholder']).nullable() });
 
 /** Decides every proposal of one delegation, or in one paragraph (at least one is named). */
 const BulkDecisionBody = z
@@ -39,9 +44,45 @@ export function proposalRoutes(context: DomainContext): Router {
     response.json(await setDraftingMode(context, principal, idParam(request, 'documentId'), mode));
   });
 
+  router.get('/:documentId/paragraph-modes', async (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(await listParagraphModes(context, principal, idParam(request, 'documentId')));
+  });
+
+  router.put('/:documentId/paragraphs/:paragraphId/mode', async (request, response) => {
+    const principal = principalOf(request, response);
+    const { mode } = parseBody(request, ParagraphModeBody);
+    response.json(
+      await setParagraphMode(
+        context,
+        principal,
+        idParam(request, 'documentId'),
+        idParam(request, 'paragraphId'),
+        mode,
+      ),
+    );
+  });
+
   router.get('/:documentId/proposals', async (request, response) => {
     const principal = principalOf(request, response);
     response.json(await listProposals(context, principal, idParam(request, 'documentId')));
+  });
+
+  router.get('/:documentId/proposals/decisions', (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(listDecisions(context, principal, idParam(request, 'documentId')));
+  });
+
+  router.post('/:documentId/proposals/decisions/:decisionId/undo', async (request, response) => {
+    const principal = principalOf(request, response);
+    response.json(
+      await undoDecision(
+        context,
+        principal,
+        idParam(request, 'documentId'),
+        idParam(request, 'decisionId'),
+      ),
+    );
   });
 
   for (const decision of ['accept', 'reject'] as const satisfies readonly Decision[]) {
