@@ -18,19 +18,23 @@ export function ConnectionNotice({
   const { t } = useTranslation();
   const state = useCollabSnapshot(session, (current) => current?.state ?? 'connecting');
   const voice = connectionVoice(state, unreachable, error);
-  if (voice.kind === 'quiet') return null;
-  if (voice.kind === 'offline' || voice.kind === 'reconnecting')
-    return (
-      <p className="banner banner--calm" role="status" data-voice={voice.kind}>
-        {voice.kind === 'offline' ? t('dayui.offlineSentence') : t('dayui.reconnectingSentence')}
-      </p>
-    );
   return (
-    <div className="banner banner--error" role="alert" data-voice={voice.kind}>
-      <p>{voice.kind === 'error' ? voice.message : t('dayui.unreachableSentence')}</p>
-      <button type="button" onClick={onRetry}>
-        {t('errors.retry')}
-      </button>
-    </div>
+    <>
+      {voice.calm && (
+        <p className="banner banner--calm" role="status" data-voice={voice.calm}>
+          {voice.calm === 'offline' ? t('dayui.offlineSentence') : t('dayui.reconnectingSentence')}
+        </p>
+      )}
+      {voice.alarm && (
+        <div className="banner banner--error" role="alert" data-voice={voice.alarm.kind}>
+          <p>
+            {voice.alarm.kind === 'error' ? voice.alarm.message : t('dayui.unreachableSentence')}
+          </p>
+          <button type="button" onClick={onRetry}>
+            {t('errors.retry')}
+          </button>
+        </div>
+      )}
+    </>
   );
 }
