@@ -140,3 +140,23 @@ test('[MD26] the editor has no serious violations with History and a comparison 
   await chair.context.setOffline(false);
   expect(chair.errors).toEqual([]);
 });
+
+test('[MD26] the room view has no serious violations at 1366 and 768 px', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const chairInvitation = await addChair(accord, scene);
+  const room = await openAs(
+    browser,
+    accord.link(`/documents/${scene.documentId}/room`, chairInvitation.token),
+  );
+  await room.page.setViewportSize({ width: 1366, height: 768 });
+  await expect(room.page.getByRole('textbox', { name: 'Text of Room view' })).toContainText(
+    'RECOMMEND',
+  );
+  expect(await seriousViolations(room.page)).toEqual([]);
+  await room.page.setViewportSize({ width: 768, height: 1024 });
+  expect(await seriousViolations(room.page)).toEqual([]);
+  expect(room.errors).toEqual([]);
+});
