@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@accord/shared/api';
 import { api } from './api/endpoints';
 import { ApiError } from './api/client';
-import { finishSignOut, maySignIn, onUnauthorized } from './auth/token';
+import { finishSignOut, getToken, maySignIn, onUnauthorized } from './auth/token';
 import { useRoute } from './router';
 import { SessionContext } from './session';
 import { AccessPage } from './pages/AccessPage';
@@ -12,6 +12,7 @@ import { MeetingPage } from './pages/MeetingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
+import { linkWithEmptyToken, looksLikeWholeToken } from './components/invitationLink';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the app's weight: load it only on its page.
 const EditorPage = lazy(() => import('./pages/EditorPage'));
@@ -65,11 +66,19 @@ export function App() {
   }, []);
   const cleared = useCallback(() => setState({ kind: 'cleared' }), []);
 
+  // A link cut short or mistyped is told apart from one withdrawn: the way out differs.
+  const incomplete = (
+    <AccessPage title={t('dayui.incompleteTitle')} body={t('dayui.incompleteBody')} />
+  );
   switch (state.kind) {
     case 'noToken':
+      if (linkWithEmptyToken(window.location.href)) return incomplete;
       return <AccessPage title={t('access.noTokenTitle')} body={t('access.noTokenBody')} />;
-    case 'revoked':
+    case 'revoked': {
+      const token = getToken();
+      if (token !== null && !looksLikeWholeToken(token)) return incomplete;
       return <AccessPage title={t('access.revokedTitle')} body={t('access.revokedBody')} />;
+    }
     case 'cleared':
       return <AccessPage title={t('access.clearedTitle')} body={t('access.clearedBody')} />;
     case 'loading':

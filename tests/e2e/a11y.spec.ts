@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openAs, test } from './fixtures';
-import { appendOperative, openEditor, twoDelegations } from './scene';
+import { addChair, appendOperative, openEditor, twoDelegations } from './scene';
 
 /** Serious and critical axe violations, as "rule: target" lines for a readable failure. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -100,4 +100,63 @@ test('[O5] an observer’s editor page has no serious accessibility violations',
   await expect(watching.page.getByRole('textbox')).toHaveAttribute('tabindex', '0');
 
   for (const opened of [watching, chile]) expect(opened.errors).toEqual([]);
+});
+
+test('[MD26] the editor has no serious violations with History and a comparison open, offline, at 1366 and 768 px', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const chairInvitation = await addChair(accord, scene);
+  const chair = await openEditor(browser, accord, scene.documentId, chairInvitation.token);
+  const page = chair.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await appendOperative(page, 'To promote digital payments');
+
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'History', exact: true });
+  await panel.getByLabel('Name the current text as a version').fill('Zero draft');
+  await panel.getByRole('button', { name: 'Name version' }).click();
+  await panel.getByRole('button', { name: 'Compare with current text: Zero draft' }).click();
+  await expect(panel.getByRole('region', { name: /Changes from “Zero draft”/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The toolbar's "More" open, then the same page at 768 px: history as a drawer.
+  await page.getByRole('toolbar').getByRole('button', { name: 'More' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(panel).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Panels' }).click();
+  await expect(page.getByRole('region', { name: 'Panels' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await chair.context.setOffline(true);
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveAttribute(
+    'data-state',
+    'offline',
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await chair.context.setOffline(false);
+  expect(chair.errors).toEqual([]);
+});
+
+test('[MD26] the room view has no serious violations at 1366 and 768 px', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const chairInvitation = await addChair(accord, scene);
+  const room = await openAs(
+    browser,
+    accord.link(`/documents/${scene.documentId}/room`, chairInvitation.token),
+  );
+  await room.page.setViewportSize({ width: 1366, height: 768 });
+  await expect(room.page.getByRole('textbox', { name: 'Text of Room view' })).toContainText(
+    'RECOMMEND',
+  );
+  expect(await seriousViolations(room.page)).toEqual([]);
+  await room.page.setViewportSize({ width: 768, height: 1024 });
+  expect(await seriousViolations(room.page)).toEqual([]);
+  expect(room.errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { addChair, appendOperative, openEditor, operative, twoDelegations } from './scene';
+import { revealInToolbar } from './toolbar';
 
 test('the chair marks a paragraph agreed and locks the text; delegates see both at once', async ({
   browser,
@@ -17,6 +18,7 @@ test('the chair marks a paragraph agreed and locks the text; delegates see both 
   await expect(delegate.page.getByLabel('Paragraph status')).toHaveCount(0);
 
   await onChair.click();
+  await revealInToolbar(chairPage.page, chairPage.page.getByLabel('Paragraph status'));
   await chairPage.page.getByLabel('Paragraph status').selectOption('agreed');
   await expect(operative(delegate.page, 'To promote access to finance for MSMEs')).toHaveAttribute(
     'data-status-label',

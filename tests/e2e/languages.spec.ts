@@ -136,7 +136,11 @@ test('[Y2] [Y3] [Y4] a delegate’s editor, history and export open in Spanish f
   await expect(version).toContainText('Con nombre');
   await expect(version).toContainText('María Pérez · Panama');
   await expect(version).toContainText(SPANISH_DATE);
-  await expect(page.getByRole('button', { name: 'Cerrar el historial' })).toBeVisible();
+  // One control opens and closes the history: "Historial", now expanded.
+  await expect(page.getByRole('button', { name: 'Historial', exact: true })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   await expectNoEnglishLabel(page);
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -9,6 +9,7 @@ import {
   twoDelegations,
   bothDelegationsEditing,
 } from './scene';
+import { revealInToolbar } from './toolbar';
 
 interface Block {
   type: string;
@@ -223,7 +224,9 @@ test('numbers and statuses stay right on both screens while a delegate types, sp
   // A split makes a new numbered paragraph; typing in it and moving it renumber everywhere.
   await belize.page.keyboard.press('Enter');
   await belize.page.keyboard.type('To train MSME owners in e-commerce');
-  await belize.page.getByRole('button', { name: 'Move paragraph up' }).click();
+  const moveUp = belize.page.getByRole('button', { name: 'Move paragraph up' });
+  await revealInToolbar(belize.page, moveUp);
+  await moveUp.click();
   await expect(operative(chile.page, 'To train MSME owners')).toHaveAttribute(
     'data-number',
     `${count + 1}.`,

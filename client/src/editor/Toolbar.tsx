@@ -4,6 +4,7 @@ import { PARAGRAPH_STATUSES, isParagraphStatus } from '@accord/shared/schema/ind
 import { moveTarget, type NewBlockType } from './draftCommands';
 import { AlternativeButton } from './AlternativeButton';
 import { NegotiationTools } from './NegotiationTools';
+import { OverflowBar, type OverflowItem } from '../components/OverflowBar';
 
 interface ToolbarState {
   bold: boolean;
@@ -53,7 +54,8 @@ const NEW_BLOCKS: { type: NewBlockType; label: string; short: string; keys: stri
 /**
  * The drafting toolbar: every control is a real button in the tab order with a visible focus
  * ring and an accessible name; toggles report `aria-pressed`. Buttons keep the editor's
- * selection (mousedown does not steal focus), so a click acts where the cursor is.
+ * selection (mousedown does not steal focus), so a click acts where the cursor is. The row never
+ * wraps: on a narrow window the last groups move behind "More".
  */
 export function Toolbar({ editor, canSetStatus }: { editor: Editor; canSetStatus: boolean }) {
   const { t } = useTranslation();
@@ -62,75 +64,93 @@ export function Toolbar({ editor, canSetStatus }: { editor: Editor; canSetStatus
   const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) =>
     command(editor.chain().focus()).run();
 
-  return (
-    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-      <div className="toolbar__group">
-        <button
-          type="button"
-          aria-pressed={state.bold}
-          aria-keyshortcuts="Control+B"
-          onMouseDown={keepSelection}
-          onClick={() => run((chain) => chain.toggleBold())}
-        >
-          <b aria-hidden="true">B</b>
-          <span className="visually-hidden">{t('editor.bold')}</span>
-        </button>
-        <button
-          type="button"
-          aria-pressed={state.italic}
-          aria-keyshortcuts="Control+I"
-          onMouseDown={keepSelection}
-          onClick={() => run((chain) => chain.toggleItalic())}
-        >
-          <i aria-hidden="true">I</i>
-          <span className="visually-hidden">{t('editor.italic')}</span>
-        </button>
-      </div>
-      <div className="toolbar__group" role="group" aria-label={t('editor.newGroup')}>
-        {NEW_BLOCKS.map(({ type, label, short, keys }) => (
+  const groups: OverflowItem[] = [
+    {
+      key: 'format',
+      node: (
+        <div className="toolbar__group">
           <button
-            key={type}
             type="button"
-            aria-label={t(label)}
-            aria-keyshortcuts={keys}
-            title={t(label)}
+            aria-pressed={state.bold}
+            aria-keyshortcuts="Control+B"
             onMouseDown={keepSelection}
-            onClick={() => run((chain) => chain.insertBlockAfter(type))}
+            onClick={() => run((chain) => chain.toggleBold())}
           >
-            <span aria-hidden="true">+ </span>
-            {t(short)}
+            <b aria-hidden="true">B</b>
+            <span className="visually-hidden">{t('editor.bold')}</span>
           </button>
-        ))}
-        <AlternativeButton editor={editor} />
-      </div>
-      <div className="toolbar__group">
-        <button
-          type="button"
-          aria-keyshortcuts="Alt+ArrowUp"
-          aria-label={t('editor.moveUp')}
-          title={t('editor.moveUp')}
-          disabled={!state.canMoveUp}
-          onMouseDown={keepSelection}
-          onClick={() => run((chain) => chain.moveBlock(-1))}
-        >
-          <span aria-hidden="true">↑ </span>
-          {t('editor.short.up')}
-        </button>
-        <button
-          type="button"
-          aria-keyshortcuts="Alt+ArrowDown"
-          aria-label={t('editor.moveDown')}
-          title={t('editor.moveDown')}
-          disabled={!state.canMoveDown}
-          onMouseDown={keepSelection}
-          onClick={() => run((chain) => chain.moveBlock(1))}
-        >
-          <span aria-hidden="true">↓ </span>
-          {t('editor.short.down')}
-        </button>
-      </div>
-      <NegotiationTools editor={editor} isChair={canSetStatus} />
-      {canSetStatus && state.status !== null && (
+          <button
+            type="button"
+            aria-pressed={state.italic}
+            aria-keyshortcuts="Control+I"
+            onMouseDown={keepSelection}
+            onClick={() => run((chain) => chain.toggleItalic())}
+          >
+            <i aria-hidden="true">I</i>
+            <span className="visually-hidden">{t('editor.italic')}</span>
+          </button>
+        </div>
+      ),
+    },
+    {
+      key: 'new',
+      node: (
+        <div className="toolbar__group" role="group" aria-label={t('editor.newGroup')}>
+          {NEW_BLOCKS.map(({ type, label, short, keys }) => (
+            <button
+              key={type}
+              type="button"
+              aria-label={t(label)}
+              aria-keyshortcuts={keys}
+              title={t(label)}
+              onMouseDown={keepSelection}
+              onClick={() => run((chain) => chain.insertBlockAfter(type))}
+            >
+              <span aria-hidden="true">+ </span>
+              {t(short)}
+            </button>
+          ))}
+          <AlternativeButton editor={editor} />
+        </div>
+      ),
+    },
+    {
+      key: 'move',
+      node: (
+        <div className="toolbar__group">
+          <button
+            type="button"
+            aria-keyshortcuts="Alt+ArrowUp"
+            aria-label={t('editor.moveUp')}
+            title={t('editor.moveUp')}
+            disabled={!state.canMoveUp}
+            onMouseDown={keepSelection}
+            onClick={() => run((chain) => chain.moveBlock(-1))}
+          >
+            <span aria-hidden="true">↑ </span>
+            {t('editor.short.up')}
+          </button>
+          <button
+            type="button"
+            aria-keyshortcuts="Alt+ArrowDown"
+            aria-label={t('editor.moveDown')}
+            title={t('editor.moveDown')}
+            disabled={!state.canMoveDown}
+            onMouseDown={keepSelection}
+            onClick={() => run((chain) => chain.moveBlock(1))}
+          >
+            <span aria-hidden="true">↓ </span>
+            {t('editor.short.down')}
+          </button>
+        </div>
+      ),
+    },
+    { key: 'negotiate', node: <NegotiationTools editor={editor} isChair={canSetStatus} /> },
+  ];
+  if (canSetStatus && state.status !== null)
+    groups.push({
+      key: 'status',
+      node: (
         <div className="toolbar__group">
           <label className="toolbar__label">
             {t('editor.paragraphStatus')}
@@ -149,7 +169,9 @@ export function Toolbar({ editor, canSetStatus }: { editor: Editor; canSetStatus
             </select>
           </label>
         </div>
-      )}
-    </div>
-  );
+      ),
+    });
+
+  // One row at every width: what does not fit goes behind "More" instead of wrapping.
+  return <OverflowBar className="toolbar" label={t('editor.toolbar')} items={groups} />;
 }

@@ -20,6 +20,7 @@ type View =
  * height of a 720-pixel projector: the overview (timeline, naming, picking two versions), and
  * one view (a comparison, or one version's text) with a way back. Everyone may read and
  * compare; naming and restoring are offered to the roles that may (the server decides too).
+ * It is opened and closed by the one "History" button in the editor's header.
  */
 export function HistoryPanel({
   documentId,
@@ -28,7 +29,6 @@ export function HistoryPanel({
   lastVisitVersion,
   canName,
   canRestore,
-  onClose,
 }: {
   documentId: string;
   style: DraftStyle;
@@ -36,7 +36,6 @@ export function HistoryPanel({
   lastVisitVersion: string | null;
   canName: boolean;
   canRestore: boolean;
-  onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'overview' });
@@ -80,9 +79,6 @@ export function HistoryPanel({
             {t('history.back')}
           </button>
         )}
-        <button type="button" className="button--quiet" onClick={onClose}>
-          {t('history.close')}
-        </button>
       </div>
       {!canRestore && <p className="muted">{t('history.readOnlyNote')}</p>}
       <p className="history-notice" role="status">

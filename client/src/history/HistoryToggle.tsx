@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { HISTORY_TOGGLE_ID } from './useHistoryPanel';
 
 /**
- * Opens and closes the history panel from the editor's header. A real button with
- * `aria-expanded` and `aria-controls`, so keyboard and screen-reader users know what it shows
- * and where.
+ * Opens and closes the history panel from the editor's header: the one control for both, with
+ * one name ("History"); whether the panel is open is said by `aria-expanded` and shown by the
+ * pressed look, not by a second wording. `aria-controls` says where the panel is.
  */
 export function HistoryToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function HistoryToggle({ open, onToggle }: { open: boolean; onToggle: () 
       aria-controls="history-panel"
       onClick={onToggle}
     >
-      {open ? t('history.hide') : t('history.show')}
+      {t('history.show')}
     </button>
   );
 }

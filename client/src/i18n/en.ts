@@ -577,4 +577,19 @@ export const en = {
     printing: 'Printing',
     saved: 'Documents now print on {{paper}}.',
   },
+  dayui: {
+    more: 'More',
+    moreTools: 'More tools',
+    panels: 'Panels',
+    goToMeetings: 'Go to the meetings',
+    incompleteTitle: 'This link is incomplete',
+    incompleteBody:
+      'The invitation link was cut short or mistyped, so Accord cannot tell who you are. Copy the whole link from your invitation, or ask the meeting secretariat for it again.',
+    offlineSentence:
+      'You are offline. You can keep working: your edits are kept on this device and sent when the connection returns.',
+    reconnectingSentence:
+      'The connection to the server was interrupted. Accord is reconnecting; your edits are kept on this device meanwhile.',
+    unreachableSentence:
+      'The server did not answer. Your text is safe on this device; try again in a moment.',
+  },
 } as const;

@@ -601,4 +601,19 @@ export const es: Catalogue = {
     printing: 'Impresión',
     saved: 'Los documentos se imprimen ahora en {{paper}}.',
   },
+  dayui: {
+    more: 'Más',
+    moreTools: 'Más herramientas',
+    panels: 'Paneles',
+    goToMeetings: 'Ir a las reuniones',
+    incompleteTitle: 'Este enlace está incompleto',
+    incompleteBody:
+      'El enlace de invitación quedó cortado o contiene un error, por lo que Accord no puede identificarle. Copie el enlace completo de su invitación o solicítelo nuevamente a la secretaría de la reunión.',
+    offlineSentence:
+      'Está sin conexión. Puede seguir trabajando: sus cambios se conservan en este dispositivo y se enviarán cuando se restablezca la conexión.',
+    reconnectingSentence:
+      'Se interrumpió la conexión con el servidor. Accord está volviendo a conectarse; mientras tanto, sus cambios se conservan en este dispositivo.',
+    unreachableSentence:
+      'El servidor no respondió. Su texto está a salvo en este dispositivo; vuelva a intentarlo en unos instantes.',
+  },
 };

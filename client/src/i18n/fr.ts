@@ -607,4 +607,19 @@ export const fr: Catalogue = {
     printing: 'Impression',
     saved: 'Les documents s’impriment désormais au format {{paper}}.',
   },
+  dayui: {
+    more: 'Plus',
+    moreTools: 'Autres outils',
+    panels: 'Panneaux',
+    goToMeetings: 'Aller aux réunions',
+    incompleteTitle: 'Ce lien est incomplet',
+    incompleteBody:
+      'Le lien d’invitation a été tronqué ou mal recopié : Accord ne peut donc pas vous identifier. Copiez le lien complet figurant dans votre invitation ou demandez-le de nouveau au secrétariat de la réunion.',
+    offlineSentence:
+      'Vous êtes hors ligne. Vous pouvez continuer à travailler : vos modifications sont conservées sur cet appareil et seront envoyées au retour de la connexion.',
+    reconnectingSentence:
+      'La connexion au serveur a été interrompue. Accord se reconnecte ; vos modifications sont conservées sur cet appareil entre-temps.',
+    unreachableSentence:
+      'Le serveur n’a pas répondu. Votre texte est en sécurité sur cet appareil ; réessayez dans un instant.',
+  },
 };

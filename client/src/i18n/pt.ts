@@ -602,4 +602,19 @@ export const pt: Catalogue = {
     printing: 'Impressão',
     saved: 'Os documentos agora são impressos em {{paper}}.',
   },
+  dayui: {
+    more: 'Mais',
+    moreTools: 'Mais ferramentas',
+    panels: 'Painéis',
+    goToMeetings: 'Ir para as reuniões',
+    incompleteTitle: 'Este link está incompleto',
+    incompleteBody:
+      'O link do convite foi cortado ou digitado incorretamente, de modo que o Accord não pode identificá-lo. Copie o link completo do seu convite ou solicite-o novamente à secretaria da reunião.',
+    offlineSentence:
+      'Você está sem conexão. Pode continuar trabalhando: suas alterações são mantidas neste dispositivo e serão enviadas quando a conexão voltar.',
+    reconnectingSentence:
+      'A conexão com o servidor foi interrompida. O Accord está se reconectando; enquanto isso, suas alterações são mantidas neste dispositivo.',
+    unreachableSentence:
+      'O servidor não respondeu. Seu texto está seguro neste dispositivo; tente novamente em instantes.',
+  },
 };

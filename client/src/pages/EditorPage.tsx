@@ -5,6 +5,7 @@ import { CloseCode } from '@accord/shared/protocol';
 import { can } from '@accord/shared/roles';
 import { api } from '../api/endpoints';
 import { getToken, reportUnauthorized } from '../auth/token';
+import { ApiError } from '../api/client';
 import { errorMessage } from '../hooks/useApiData';
 import { linkProps } from '../router';
 import { useSession } from '../session';
@@ -24,7 +25,8 @@ import { DocumentApparatus } from '../editor/DocumentApparatus';
 import { useTemplateGuidance } from '../editor/useTemplateGuidance';
 import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorPage } from '../components/ErrorPage';
+import { Drawer, DrawerToggle, useDrawer, useNarrowLayout } from '../components/Drawer';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import type { Editor } from '@tiptap/react';
 
@@ -38,11 +40,16 @@ import { LanguageVersions } from '../translations/LanguageVersions';
 import { ChairDashboard } from '../negotiation/ChairDashboard';
 import '../styles/editor.css';
 import '../styles/day.css';
+import '../styles/layout.css';
 
 // History (comparison, versions, restore) is opened by few and on demand: its code comes then.
 const HistoryPanel = lazy(() =>
   import('../history/HistoryPanel').then((module) => ({ default: module.HistoryPanel })),
 );
+
+/** The narrow layout's drawer of side panels, and the button that opens it. */
+const PANELS_ID = 'side-panels';
+const PANELS_TOGGLE_ID = 'side-panels-toggle';
 
 /** How often an open editor re-reads the document's status (a chair may lock it meanwhile). */
 const STATUS_POLL_MS = 30_000;
@@ -61,6 +68,10 @@ export default function EditorPage({
   const participant = sessionInfo.participant;
   const [info, setInfo] = useState<DocumentInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // No answer at all (offline, the server down): said by the connection's voice, not as an alarm.
+  const [unreachable, setUnreachable] = useState(false);
+  const narrow = useNarrowLayout();
+  const panels = useDrawer(PANELS_TOGGLE_ID);
   const token = getToken() ?? '';
   const collab = useCollabSession(
     documentId,
@@ -79,8 +90,12 @@ export default function EditorPage({
       (document) => {
         setInfo(document);
         setLoadError(null);
+        setUnreachable(false);
       },
-      (error: unknown) => setLoadError(errorMessage(error)),
+      (error: unknown) => {
+        if (error instanceof ApiError) setLoadError(errorMessage(error));
+        else setUnreachable(true);
+      },
     );
   }, [documentId]);
 
@@ -122,11 +137,21 @@ export default function EditorPage({
   }, [collab.finalClose]);
 
   if (collab.finalClose === CloseCode.forbidden)
-    return <ErrorNotice title={t('access.forbiddenTitle')} message={t('access.forbiddenBody')} />;
+    return <ErrorPage title={t('access.forbiddenTitle')} message={t('access.forbiddenBody')} />;
   if (collab.finalClose === CloseCode.notFound)
-    return <ErrorNotice title={t('access.notFoundTitle')} message={t('access.notFoundBody')} />;
-  if (!info && loadError)
-    return <ErrorNotice message={t('editor.documentLoadFailed', { message: loadError })} />;
+    return <ErrorPage title={t('access.notFoundTitle')} message={t('access.notFoundBody')} />;
+  if (!info && (loadError || unreachable))
+    return (
+      <ErrorPage
+        message={t('editor.documentLoadFailed', {
+          message: loadError ?? t('errors.network'),
+        })}
+      >
+        <button type="button" onClick={refreshInfo}>
+          {t('errors.retry')}
+        </button>
+      </ErrorPage>
+    );
   if (!info) return <Loading />;
 
   const role = sessionInfo.role;
@@ -139,6 +164,14 @@ export default function EditorPage({
     role,
     color: delegationColour(participant?.delegation, participant?.name ?? ''),
   };
+
+  // The chair's dashboard: a disclosure above the text, or in the panels' drawer when narrow.
+  const dashboard = can(role, 'setStatus') && editor && collab.session && (
+    <details className="dashboard-toggle">
+      <summary>{t('negotiate.dashboard')}</summary>
+      <ChairDashboard editor={editor} doc={collab.session.doc} people={people} />
+    </details>
+  );
 
   return (
     <div className="editor-page">
@@ -162,6 +195,21 @@ export default function EditorPage({
             <LockButton document={info} onChanged={setInfo} onError={setLoadError} />
           )}
           <HistoryToggle open={history.open} onToggle={history.toggle} />
+          {narrow && (
+            <DrawerToggle
+              id={PANELS_TOGGLE_ID}
+              controls={PANELS_ID}
+              label={t('dayui.panels')}
+              state={{
+                ...panels,
+                // One drawer at a time: the panels take the history's place, as on a wide window.
+                toggle: () => {
+                  if (history.open) history.toggle();
+                  panels.toggle();
+                },
+              }}
+            />
+          )}
           <ExportButton documentId={info.id} title={info.title} />
           <ConnectionBadge session={collab.session} />
         </div>
@@ -171,7 +219,10 @@ export default function EditorPage({
         observer={!can(role, 'edit')}
         refusal={collab.refusal}
         onDismissRefusal={collab.dismissRefusal}
+        session={collab.session}
+        unreachable={unreachable}
         error={loadError}
+        onRetry={refreshInfo}
       />
       <LanguageVersions document={info} role={role} />
 
@@ -183,12 +234,7 @@ export default function EditorPage({
           onPropose={locked ? undefined : onProposeRefusedText}
         />
       )}
-      {can(role, 'setStatus') && editor && collab.session && (
-        <details className="dashboard-toggle">
-          <summary>{t('negotiate.dashboard')}</summary>
-          <ChairDashboard editor={editor} doc={collab.session.doc} people={people} />
-        </details>
-      )}
+      {!narrow && dashboard}
       <div className={`editor-page__body${history.open ? ' editor-page__body--history' : ''}`}>
         {collab.session ? (
           <DraftEditor
@@ -206,19 +252,28 @@ export default function EditorPage({
           <Loading />
         )}
         {history.open ? (
-          <Suspense fallback={<Loading />}>
-            <HistoryPanel
-              documentId={documentId}
-              style={info.style}
-              versions={history.versions}
-              lastVisitVersion={history.lastVisitVersion}
-              canName={can(role, 'nameVersion')}
-              canRestore={can(role, 'restore')}
-              onClose={history.close}
-            />
-          </Suspense>
+          <Drawer narrow={narrow} open onClose={history.close} className="editor-page__history">
+            <Suspense fallback={<Loading />}>
+              <HistoryPanel
+                documentId={documentId}
+                style={info.style}
+                versions={history.versions}
+                lastVisitVersion={history.lastVisitVersion}
+                canName={can(role, 'nameVersion')}
+                canRestore={can(role, 'restore')}
+              />
+            </Suspense>
+          </Drawer>
         ) : (
-          <div className="editor-page__side">
+          <Drawer
+            id={PANELS_ID}
+            narrow={narrow}
+            open={panels.open}
+            onClose={panels.close}
+            label={t('dayui.panels')}
+            className="editor-page__side"
+          >
+            {narrow && dashboard}
             <PresenceList people={people} />
             {collab.session && (
               <CommentsPanel
@@ -240,7 +295,7 @@ export default function EditorPage({
                 delegation={participant?.delegation ?? null}
               />
             )}
-          </div>
+          </Drawer>
         )}
       </div>
     </div>

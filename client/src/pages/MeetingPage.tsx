@@ -5,7 +5,7 @@ import { useApiData } from '../hooks/useApiData';
 import { navigate } from '../router';
 import { useCan } from '../session';
 import { Loading } from '../components/Loading';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorPage } from '../components/ErrorPage';
 import { formatDay } from '../components/format';
 import { DocumentList } from './DocumentList';
 import { TemplateGallery } from '../gallery/TemplateGallery';
@@ -25,7 +25,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const openDocument = (document: DocumentInfo) => navigate(`/documents/${document.id}`);
 
   if (meeting.status === 'loading') return <Loading />;
-  if (meeting.status === 'error') return <ErrorNotice message={meeting.message} />;
+  if (meeting.status === 'error') return <ErrorPage message={meeting.message} />;
   const { data } = meeting;
   const dates =
     data.startsOn || data.endsOn

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { linkProps } from '../router';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorPage } from '../components/ErrorPage';
 
 /**
  * The app's own answer to an address it does not know (the server hands every browser path to
@@ -8,13 +7,5 @@ import { ErrorNotice } from '../components/ErrorNotice';
  */
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return (
-    <ErrorNotice title={t('access.notFoundTitle')} message={t('access.notFoundBody')}>
-      <p>
-        <a className="button-link" {...linkProps('/')}>
-          {t('access.goHome')}
-        </a>
-      </p>
-    </ErrorNotice>
-  );
+  return <ErrorPage title={t('access.notFoundTitle')} message={t('access.notFoundBody')} />;
 }
