@@ -45,7 +45,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </>
         )}
       </section>
-      {mayManage && <ParticipantsPanel meetingId={meetingId} />}
+      {mayManage && <ParticipantsPanel meetingId={meetingId} meeting={data} />}
       {mayReadAudit && <AuditPanel meetingId={meetingId} />}
     </>
   );
