@@ -52,6 +52,19 @@ export interface Participant {
   name: string;
   role: ParticipantRole;
   delegation: string | null;
+  /** When the participant's link was revoked (null while it works); revoked people stay listed. */
+  revokedAt?: string | null;
+  /** Who revoked it; null while it works, and for links revoked before this was recorded. */
+  revokedBy?: RevokedBy | null;
+}
+
+/** Who revoked a link: the secretariat (`role: 'admin'`, no name) or a chair of the meeting. */
+export interface RevokedBy {
+  /** The acting participant's id, or `admin` for the secretariat. */
+  participant: string;
+  name: string | null;
+  role: Role;
+  delegation: string | null;
 }
 
 /** A participant as created or re-issued: the only time its token is shown. */
@@ -78,6 +91,8 @@ export interface DocumentInfo {
 
   /** For a language version, the id of the document it translates; null for an original. */
   translationOf?: string | null;
+  /** Put aside by the secretariat or the chair: out of the default list, and read-only. */
+  archived?: boolean;
   createdAt: string;
   updatedAt: string;
 }

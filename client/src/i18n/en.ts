@@ -592,4 +592,36 @@ export const en = {
     unreachableSentence:
       'The server did not answer. Your text is safe on this device; try again in a moment.',
   },
+  daychores: {
+    revokedOn: 'Revoked on {{when}}',
+    revokedOnBy: 'Revoked on {{when}} by {{who}}',
+    printSheet: 'Print invitation sheet',
+    chooseTitle: 'Participants on the invitation sheet',
+    sheetWarning_one:
+      'Printing issues a new link for the {{count}} participant chosen: their current link stops working at once, and anyone signed in with it must scan the new code.',
+    sheetWarning_other:
+      'Printing issues new links for the {{count}} participants chosen: their current links stop working at once, and anyone signed in with them must scan the new code.',
+    issueSheet_one: 'Issue {{count}} new link and show the sheet',
+    issueSheet_other: 'Issue {{count}} new links and show the sheet',
+    sheetTitle_one: 'Invitation sheet: {{count}} participant',
+    sheetTitle_other: 'Invitation sheet: {{count}} participants',
+    sheetHint:
+      'Print it now: these links are shown only once. Each card prints on a page of its own.',
+    print: 'Print',
+    cardLabel: 'Invitation card for {{name}} ({{delegation}})',
+    scan: 'Scan this code with a phone or tablet to join the meeting.',
+    newTitle: 'New title',
+    saveTitle: 'Save title',
+    rename: 'Rename',
+    renameLabel: 'Rename: {{title}}',
+    archive: 'Archive',
+    archiveLabel: 'Archive: {{title}}',
+    unarchive: 'Restore from archive',
+    unarchiveLabel: 'Restore from archive: {{title}}',
+    archivedBadge: 'Archived',
+    showArchived_one: 'Show archived ({{count}})',
+    showArchived_other: 'Show archived ({{count}})',
+    archivedBanner:
+      'This document is archived: it can be read and exported, but not changed. The chair or the secretariat can restore it from the archive.',
+  },
 } as const;

@@ -616,4 +616,41 @@ export const es: Catalogue = {
     unreachableSentence:
       'El servidor no respondió. Su texto está a salvo en este dispositivo; vuelva a intentarlo en unos instantes.',
   },
+  daychores: {
+    revokedOn: 'Revocado el {{when}}',
+    revokedOnBy: 'Revocado el {{when}} por {{who}}',
+    printSheet: 'Imprimir hoja de invitaciones',
+    chooseTitle: 'Participantes en la hoja de invitaciones',
+    sheetWarning_one:
+      'Al imprimir se emite un nuevo enlace para el {{count}} participante elegido: su enlace actual deja de funcionar de inmediato y quien lo esté usando deberá escanear el nuevo código.',
+    sheetWarning_many:
+      'Al imprimir se emiten nuevos enlaces para los {{count}} participantes elegidos: sus enlaces actuales dejan de funcionar de inmediato y quienes los estén usando deberán escanear el nuevo código.',
+    sheetWarning_other:
+      'Al imprimir se emiten nuevos enlaces para los {{count}} participantes elegidos: sus enlaces actuales dejan de funcionar de inmediato y quienes los estén usando deberán escanear el nuevo código.',
+    issueSheet_one: 'Emitir {{count}} nuevo enlace y mostrar la hoja',
+    issueSheet_many: 'Emitir {{count}} nuevos enlaces y mostrar la hoja',
+    issueSheet_other: 'Emitir {{count}} nuevos enlaces y mostrar la hoja',
+    sheetTitle_one: 'Hoja de invitaciones: {{count}} participante',
+    sheetTitle_many: 'Hoja de invitaciones: {{count}} participantes',
+    sheetTitle_other: 'Hoja de invitaciones: {{count}} participantes',
+    sheetHint:
+      'Imprímala ahora: estos enlaces se muestran una sola vez. Cada tarjeta se imprime en una página aparte.',
+    print: 'Imprimir',
+    cardLabel: 'Tarjeta de invitación para {{name}} ({{delegation}})',
+    scan: 'Escanee este código con un teléfono o una tableta para unirse a la reunión.',
+    newTitle: 'Nuevo título',
+    saveTitle: 'Guardar título',
+    rename: 'Cambiar título',
+    renameLabel: 'Cambiar título: {{title}}',
+    archive: 'Archivar',
+    archiveLabel: 'Archivar: {{title}}',
+    unarchive: 'Sacar del archivo',
+    unarchiveLabel: 'Sacar del archivo: {{title}}',
+    archivedBadge: 'Archivado',
+    showArchived_one: 'Mostrar archivados ({{count}})',
+    showArchived_many: 'Mostrar archivados ({{count}})',
+    showArchived_other: 'Mostrar archivados ({{count}})',
+    archivedBanner:
+      'Este documento está archivado: puede leerse y exportarse, pero no modificarse. La presidencia o la secretaría pueden sacarlo del archivo.',
+  },
 };

@@ -622,4 +622,41 @@ export const fr: Catalogue = {
     unreachableSentence:
       'Le serveur n’a pas répondu. Votre texte est en sécurité sur cet appareil ; réessayez dans un instant.',
   },
+  daychores: {
+    revokedOn: 'Révoqué le {{when}}',
+    revokedOnBy: 'Révoqué le {{when}} par {{who}}',
+    printSheet: 'Imprimer la feuille d’invitations',
+    chooseTitle: 'Participants figurant sur la feuille d’invitations',
+    sheetWarning_one:
+      'L’impression émet un nouveau lien pour le {{count}} participant choisi : son lien actuel cesse aussitôt de fonctionner et toute personne connectée avec ce lien devra scanner le nouveau code.',
+    sheetWarning_many:
+      'L’impression émet de nouveaux liens pour les {{count}} participants choisis : leurs liens actuels cessent aussitôt de fonctionner et toute personne connectée avec ces liens devra scanner le nouveau code.',
+    sheetWarning_other:
+      'L’impression émet de nouveaux liens pour les {{count}} participants choisis : leurs liens actuels cessent aussitôt de fonctionner et toute personne connectée avec ces liens devra scanner le nouveau code.',
+    issueSheet_one: 'Émettre {{count}} nouveau lien et afficher la feuille',
+    issueSheet_many: 'Émettre {{count}} nouveaux liens et afficher la feuille',
+    issueSheet_other: 'Émettre {{count}} nouveaux liens et afficher la feuille',
+    sheetTitle_one: 'Feuille d’invitations : {{count}} participant',
+    sheetTitle_many: 'Feuille d’invitations : {{count}} participants',
+    sheetTitle_other: 'Feuille d’invitations : {{count}} participants',
+    sheetHint:
+      'Imprimez-la maintenant : ces liens ne sont affichés qu’une seule fois. Chaque carte s’imprime sur une page distincte.',
+    print: 'Imprimer',
+    cardLabel: 'Carte d’invitation de {{name}} ({{delegation}})',
+    scan: 'Scannez ce code avec un téléphone ou une tablette pour rejoindre la réunion.',
+    newTitle: 'Nouveau titre',
+    saveTitle: 'Enregistrer le titre',
+    rename: 'Renommer',
+    renameLabel: 'Renommer : {{title}}',
+    archive: 'Archiver',
+    archiveLabel: 'Archiver : {{title}}',
+    unarchive: 'Désarchiver',
+    unarchiveLabel: 'Désarchiver : {{title}}',
+    archivedBadge: 'Archivé',
+    showArchived_one: 'Afficher les documents archivés ({{count}})',
+    showArchived_many: 'Afficher les documents archivés ({{count}})',
+    showArchived_other: 'Afficher les documents archivés ({{count}})',
+    archivedBanner:
+      'Ce document est archivé : il peut être lu et exporté, mais non modifié. La présidence ou le secrétariat peuvent le désarchiver.',
+  },
 };

@@ -617,4 +617,41 @@ export const pt: Catalogue = {
     unreachableSentence:
       'O servidor não respondeu. Seu texto está seguro neste dispositivo; tente novamente em instantes.',
   },
+  daychores: {
+    revokedOn: 'Revogado em {{when}}',
+    revokedOnBy: 'Revogado em {{when}} por {{who}}',
+    printSheet: 'Imprimir folha de convites',
+    chooseTitle: 'Participantes na folha de convites',
+    sheetWarning_one:
+      'A impressão emite um novo link para o {{count}} participante escolhido: o link atual deixa de funcionar imediatamente e quem estiver conectado com ele deverá escanear o novo código.',
+    sheetWarning_many:
+      'A impressão emite novos links para os {{count}} participantes escolhidos: os links atuais deixam de funcionar imediatamente e quem estiver conectado com eles deverá escanear o novo código.',
+    sheetWarning_other:
+      'A impressão emite novos links para os {{count}} participantes escolhidos: os links atuais deixam de funcionar imediatamente e quem estiver conectado com eles deverá escanear o novo código.',
+    issueSheet_one: 'Emitir {{count}} novo link e mostrar a folha',
+    issueSheet_many: 'Emitir {{count}} novos links e mostrar a folha',
+    issueSheet_other: 'Emitir {{count}} novos links e mostrar a folha',
+    sheetTitle_one: 'Folha de convites: {{count}} participante',
+    sheetTitle_many: 'Folha de convites: {{count}} participantes',
+    sheetTitle_other: 'Folha de convites: {{count}} participantes',
+    sheetHint:
+      'Imprima-a agora: estes links são mostrados uma única vez. Cada cartão é impresso numa página separada.',
+    print: 'Imprimir',
+    cardLabel: 'Cartão de convite para {{name}} ({{delegation}})',
+    scan: 'Escaneie este código com um telefone ou tablet para entrar na reunião.',
+    newTitle: 'Novo título',
+    saveTitle: 'Salvar título',
+    rename: 'Renomear',
+    renameLabel: 'Renomear: {{title}}',
+    archive: 'Arquivar',
+    archiveLabel: 'Arquivar: {{title}}',
+    unarchive: 'Desarquivar',
+    unarchiveLabel: 'Desarquivar: {{title}}',
+    archivedBadge: 'Arquivado',
+    showArchived_one: 'Mostrar arquivados ({{count}})',
+    showArchived_many: 'Mostrar arquivados ({{count}})',
+    showArchived_other: 'Mostrar arquivados ({{count}})',
+    archivedBanner:
+      'Este documento está arquivado: pode ser lido e exportado, mas não alterado. A presidência ou a secretaria podem desarquivá-lo.',
+  },
 };

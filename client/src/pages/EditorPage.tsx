@@ -37,6 +37,7 @@ import { useHistoryPanel } from '../history/useHistoryPanel';
 import { DraftingModeSelect, ProposalsPanel } from '../proposals/ProposalsPanel';
 
 import { LanguageVersions } from '../translations/LanguageVersions';
+import { DocumentTitle } from './DocumentTitle';
 import { ChairDashboard } from '../negotiation/ChairDashboard';
 import '../styles/editor.css';
 import '../styles/day.css';
@@ -105,7 +106,9 @@ export default function EditorPage({
     return () => clearInterval(timer);
   }, [refreshInfo]);
 
-  useServerStatus(collab.session?.provider.awareness ?? null, info?.status, refreshInfo);
+  // An archived document is announced as locked by the relay: compare like with like.
+  const relayStatus = info?.archived ? 'locked' : info?.status;
+  useServerStatus(collab.session?.provider.awareness ?? null, relayStatus, refreshInfo);
 
   // The meeting's delegation colours, so presence and the history legend use the relay's map.
   // Without them (an old server, an error) every screen falls back to the same hashed colours.
@@ -156,7 +159,7 @@ export default function EditorPage({
 
   const role = sessionInfo.role;
   const locked = info.status === 'locked';
-  const editable = can(role, 'edit') && !locked;
+  const editable = can(role, 'edit') && !locked && !info.archived;
   const user: LocalUser = {
     participant: participant?.id ?? 'admin',
     name: participant?.name ?? t('roles.admin'),
@@ -180,7 +183,7 @@ export default function EditorPage({
           <a className="back-link" {...linkProps(`/meetings/${info.meetingId}`)}>
             {t('meeting.backToMeeting')}
           </a>
-          <h1>{info.title}</h1>
+          <DocumentTitle document={info} role={role} onChanged={setInfo} />
           <DocumentApparatus document={info} role={role} onChanged={setInfo} />
         </div>
         <div className="editor-page__tools">
@@ -281,7 +284,7 @@ export default function EditorPage({
                 doc={collab.session.doc}
                 editor={editor}
                 user={{ participant: user.participant, delegation: user.delegation, role }}
-                canComment={can(role, 'comment') && !locked}
+                canComment={can(role, 'comment') && !locked && !info.archived}
                 style={info.style}
               />
             )}

@@ -48,6 +48,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </section>
       <MeetingPaperSize meeting={data} />
       {mayManage && <ParticipantsPanel meetingId={meetingId} />}
+
+      {mayManage && <ParticipantsPanel meetingId={meetingId} meeting={data} />}
       {mayReadAudit && <AuditPanel meetingId={meetingId} />}
     </>
   );

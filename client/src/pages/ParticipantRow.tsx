@@ -1,19 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '@accord/shared/api';
+import { meetingMoment } from './meetingMoment';
 
-/** One participant: delegation first (the delegation speaks), then the person and role. */
+/**
+ * One participant: delegation first (the delegation speaks), then the person and role. A
+ * revoked participant stays, greyed, with when and by whom, and nothing left to do.
+ */
 export function ParticipantRow({
   participant,
+  timeZone,
   onReissue,
   onRevoke,
 }: {
   participant: Participant;
+  /** The meeting's time zone, in which the revocation is dated. */
+  timeZone: string | undefined;
   onReissue: () => void;
   onRevoke: () => void;
 }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  if (participant.revokedAt) return <RevokedRow participant={participant} timeZone={timeZone} />;
   return (
     <tr>
       <td>{participant.delegation ?? t('participants.noDelegation')}</td>
@@ -47,6 +55,36 @@ export function ParticipantRow({
             {t('participants.revoke')}
           </button>
         )}
+      </td>
+    </tr>
+  );
+}
+
+function RevokedRow({
+  participant,
+  timeZone,
+}: {
+  participant: Participant;
+  timeZone: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const by = participant.revokedBy;
+  const when = meetingMoment(participant.revokedAt ?? '', timeZone);
+  // The secretariat has no name of its own; a chair is named with their delegation.
+  const who = !by
+    ? null
+    : by.role === 'admin'
+      ? t('roles.admin')
+      : [by.name, by.delegation].filter(Boolean).join(', ');
+  return (
+    <tr className="participant--revoked">
+      <td>{participant.delegation ?? t('participants.noDelegation')}</td>
+      <td>{participant.name}</td>
+      <td>{t(`roles.${participant.role}`)}</td>
+      <td>
+        <time dateTime={participant.revokedAt ?? undefined}>
+          {who ? t('daychores.revokedOnBy', { when, who }) : t('daychores.revokedOn', { when })}
+        </time>
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '@accord/shared/api';
+import type { Invitation, Meeting, Participant } from '@accord/shared/api';
 import { api } from '../api/endpoints';
 import { errorMessage, useApiData } from '../hooks/useApiData';
 import { Loading } from '../components/Loading';
@@ -8,14 +8,21 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { InvitationCard, type IssuedLink } from '../components/InvitationCard';
 import { AddParticipantForm } from './AddParticipantForm';
 import { ParticipantRow } from './ParticipantRow';
+import { useSession } from '../session';
+import { InvitationSheet } from './InvitationSheet';
+import { InvitationSheetPicker } from './InvitationSheetPicker';
 
 /**
  * The chair's and secretariat's view of who takes part: add a delegation's participant, hand
  * out (copy, QR) or re-issue their link, revoke it. Links are shown only when issued: the
  * server keeps token hashes, never the tokens.
  */
-export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
+export function ParticipantsPanel({ meetingId, meeting }: { meetingId: string; meeting: Meeting }) {
   const { t } = useTranslation();
+  // The invitation sheet withdraws many links at once: the secretariat's alone.
+  const mayPrintSheet = useSession().role === 'admin';
+  const [picking, setPicking] = useState(false);
+  const [sheet, setSheet] = useState<Invitation[] | null>(null);
   const participants = useApiData(() => api.participants(meetingId), `participants:${meetingId}`);
   const [issued, setIssued] = useState<IssuedLink[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -75,6 +82,26 @@ export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
       {error && <ErrorNotice message={error} />}
       {participants.status === 'loading' && <Loading />}
       {participants.status === 'error' && <ErrorNotice message={participants.message} />}
+      {mayPrintSheet && participants.status === 'ready' && !picking && (
+        <button type="button" onClick={() => setPicking(true)}>
+          {t('daychores.printSheet')}
+        </button>
+      )}
+      {picking && participants.status === 'ready' && (
+        <InvitationSheetPicker
+          meetingId={meetingId}
+          participants={participants.data.filter((p) => !p.revokedAt)}
+          onIssued={(invitations) => {
+            setPicking(false);
+            setIssued([]);
+            setSheet(invitations);
+          }}
+          onCancel={() => setPicking(false)}
+        />
+      )}
+      {sheet && (
+        <InvitationSheet meeting={meeting} invitations={sheet} onClose={() => setSheet(null)} />
+      )}
       {participants.status === 'ready' &&
         (participants.data.length === 0 ? (
           <p className="muted">{t('participants.none')}</p>
@@ -89,10 +116,14 @@ export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
               </tr>
             </thead>
             <tbody>
-              {participants.data.map((participant) => (
+              {[
+                ...participants.data.filter((p) => !p.revokedAt),
+                ...participants.data.filter((p) => p.revokedAt),
+              ].map((participant) => (
                 <ParticipantRow
                   key={participant.id}
                   participant={participant}
+                  timeZone={meeting.timeZone}
                   onReissue={() => void reissue(participant)}
                   onRevoke={() => void revoke(participant)}
                 />

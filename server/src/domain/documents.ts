@@ -29,6 +29,7 @@ export function presentDocument(record: Readonly<DocumentRecord>): DocumentInfo 
     mode: record.mode ?? DEFAULT_DRAFTING_MODE,
 
     translationOf: record.translationOf ?? null,
+    archived: record.archived ?? false,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

@@ -1,6 +1,12 @@
-import { randomId, type Invitation, type Participant, type ParticipantRole } from '@accord/shared';
+import {
+  randomId,
+  type Invitation,
+  type Participant,
+  type ParticipantRole,
+  type RevokedBy,
+} from '@accord/shared';
 import { hashToken, newToken } from '../auth/tokens';
-import type { Principal } from '../auth/principal';
+import { authorId, type Principal } from '../auth/principal';
 import type { ParticipantRecord } from '../storage';
 import { authorise, meetingFor } from './access';
 import { audit } from './audit';
@@ -17,15 +23,22 @@ export interface NewParticipant {
 }
 
 export function presentParticipant(record: Readonly<ParticipantRecord>): Participant {
-  return { id: record.id, name: record.name, role: record.role, delegation: record.delegation };
+  return {
+    id: record.id,
+    name: record.name,
+    role: record.role,
+    delegation: record.delegation,
+    revokedAt: record.revokedAt,
+    revokedBy: record.revokedBy ?? null,
+  };
 }
 
 /** An invitation link: the app's home with the token, which the app keeps and strips. */
-function link(context: DomainContext, token: string): string {
+export function link(context: DomainContext, token: string): string {
   return `${context.publicUrl()}/?token=${token}`;
 }
 
-function describe(record: Readonly<ParticipantRecord>): string {
+export function describe(record: Readonly<ParticipantRecord>): string {
   return record.delegation ? `${record.name} (${record.delegation})` : record.name;
 }
 
@@ -71,13 +84,21 @@ export function listParticipants(
 ): Participant[] {
   authorise(principal, 'manageParticipants');
   const meeting = meetingFor(context, principal, meetingId);
-  return context.storage.metadata
-    .participantsOf(meeting.id)
-    .filter((p) => p.revokedAt === null)
-    .map(presentParticipant);
+  // Revoked people stay listed, with when and by whom: the chair sees who no longer takes part.
+  return context.storage.metadata.participantsOf(meeting.id).map(presentParticipant);
 }
 
-function activeParticipant(
+/** The acting principal as a revoked participant's record keeps it. */
+function actor(principal: Principal): RevokedBy {
+  return {
+    participant: authorId(principal),
+    name: principal.participant?.name ?? null,
+    role: principal.role,
+    delegation: principal.participant?.delegation ?? null,
+  };
+}
+
+export function activeParticipant(
   context: DomainContext,
   meetingId: string,
   participantId: string,
@@ -103,7 +124,10 @@ export async function revokeParticipant(
   const meeting = meetingFor(context, principal, meetingId);
   const record = activeParticipant(context, meeting.id, participantId);
   const revokedAt = context.now().toISOString();
-  await save(context, (change) => change.putParticipant({ ...record, tokenHash: null, revokedAt }));
+  const revokedBy = actor(principal);
+  await save(context, (change) =>
+    change.putParticipant({ ...record, tokenHash: null, revokedAt, revokedBy }),
+  );
   audit(
     context,
     meeting.id,

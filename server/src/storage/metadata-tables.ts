@@ -325,7 +325,9 @@ export class IndexedMetadataStore implements MetadataStore {
   }
 
   isLocked(id: string): boolean {
-    return this.tables.document(id)?.status === 'locked';
+    const document = this.tables.document(id);
+    // An archived document is kept as it was: the relay refuses its edits as a lock's.
+    return document?.status === 'locked' || document?.archived === true;
   }
 
   modeOf(id: string): DraftingMode {

@@ -6,6 +6,7 @@ import type {
   VersionKind,
   DraftStyle,
   DraftingMode,
+  RevokedBy,
 } from '@accord/shared';
 import type { ProposalDecisionRecord } from './proposal-decision-record';
 
@@ -36,6 +37,8 @@ export interface ParticipantRecord {
   tokenHash: string | null;
   createdAt: string;
   revokedAt: string | null;
+  /** Who revoked the link (absent in records revoked before it was kept, and while it works). */
+  revokedBy?: RevokedBy | null;
   /** When the invitation stops working (ISO time), or null for never. */
   expiresAt: string | null;
 }
@@ -57,6 +60,8 @@ export interface DocumentRecord {
   translationOf?: string | null;
   /** For a language version: the original's last update its text was copied from. */
   translationBaseSeq?: number;
+  /** Archived: out of the meeting's default list and read-only (absent in older records: no). */
+  archived?: boolean;
   createdAt: string;
   updatedAt: string;
   createdBy: string;
@@ -125,7 +130,7 @@ export interface MetadataStore extends MetadataReader {
   change<T>(apply: (change: MetadataChange) => T): Promise<T>;
   /** For the relay: the document's meeting, or null. O(1). */
   resolveDocument(id: string): DocumentRef | null;
-  /** For the relay: whether the document is locked for adoption. O(1). */
+  /** For the relay: whether every edit is refused (locked for adoption, or archived). O(1). */
   isLocked(id: string): boolean;
   /** For the relay: the document's drafting mode (`open` when unknown). O(1). */
   modeOf(id: string): DraftingMode;

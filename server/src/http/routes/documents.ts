@@ -4,6 +4,7 @@ import { readContent, readText } from '../../domain/content';
 import type { DomainContext } from '../../domain/context';
 import { exportDocument } from '../../domain/document-export';
 import { documentSettingsRoutes } from './document-settings';
+import { documentArchiveRoutes } from './document-archive';
 import { presentDocument } from '../../domain/documents';
 import { AccordError } from '../../domain/errors';
 import { compareVersions } from '../../domain/history/comparison';
@@ -21,6 +22,7 @@ import { proposalRoutes } from './proposals';
 export function documentRoutes(context: DomainContext): Router {
   const router = Router();
   router.use(documentSettingsRoutes(context));
+  router.use(documentArchiveRoutes(context));
 
   router.use(proposalRoutes(context));
 

@@ -13,6 +13,7 @@ import {
 } from '../../domain/participants';
 import { principalOf } from '../principal';
 import { meetingSettingsRoutes } from './meeting-settings';
+import { invitationRoutes } from './invitations';
 import { NewDocumentBody, NewMeetingBody, NewParticipantBody } from '../schemas';
 import { idParam, parseBody, queryString, timeQuery } from '../validate';
 
@@ -20,6 +21,7 @@ import { idParam, parseBody, queryString, timeQuery } from '../validate';
 export function meetingRoutes(context: DomainContext): Router {
   const router = Router();
   router.use(meetingSettingsRoutes(context));
+  router.use(invitationRoutes(context));
 
   router.post('/', async (request, response) => {
     const principal = principalOf(request, response);
