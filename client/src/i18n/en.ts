@@ -543,4 +543,9 @@ export const en = {
     refusedParagraph:
       'Your last changes were not accepted: paragraph {{paragraph}} has been agreed and only the chair can change it. You now see the text as the server holds it.',
   },
+  firstload: {
+    opening: 'Opening the editor…',
+    notYet:
+      'The text cannot be edited yet: you can type as soon as the editor has opened, in a moment.',
+  },
 } as const;

@@ -566,4 +566,9 @@ export const es: Catalogue = {
     refusedParagraph:
       'Sus últimos cambios no fueron aceptados: el párrafo {{paragraph}} ha sido acordado y solo la presidencia puede modificarlo. Ahora ve el texto tal como lo conserva el servidor.',
   },
+  firstload: {
+    opening: 'Abriendo el editor…',
+    notYet:
+      'Todavía no se puede modificar el texto: podrá escribir en cuanto se abra el editor, en unos instantes.',
+  },
 };

@@ -572,4 +572,9 @@ export const fr: Catalogue = {
     refusedParagraph:
       'Vos dernières modifications n’ont pas été acceptées : le paragraphe {{paragraph}} a été approuvé et seule la présidence peut le modifier. Vous voyez maintenant le texte tel que le serveur le conserve.',
   },
+  firstload: {
+    opening: 'Ouverture de l’éditeur…',
+    notYet:
+      'Le texte ne peut pas encore être modifié : vous pourrez saisir dès l’ouverture de l’éditeur, dans un instant.',
+  },
 };

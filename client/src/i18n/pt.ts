@@ -567,4 +567,9 @@ export const pt: Catalogue = {
     refusedParagraph:
       'As suas últimas alterações não foram aceites: o parágrafo {{paragraph}} foi acordado e só a presidência pode alterá-lo. Vê agora o texto tal como o servidor o conserva.',
   },
+  firstload: {
+    opening: 'Abrindo o editor…',
+    notYet:
+      'O texto ainda não pode ser editado: poderá digitar assim que o editor abrir, dentro de instantes.',
+  },
 };
