@@ -113,7 +113,7 @@ describe('the first load on conference Wi-Fi', () => {
 
   it('[MD60] a client that accepts no compression gets the plain file, still immutable', async () => {
     const url = `${server.url}/assets/editor-vendor-BBBB2222.js`;
-    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }] as Record<string, string>[]) {
       const answer = await raw(url, headers);
       expect(answer.status).toBe(200);
       expect(answer.headers['content-encoding']).toBeUndefined();
@@ -152,10 +152,11 @@ describe('the first load on conference Wi-Fi', () => {
       .split('\n')
       .find((line) => line.trim().length > 8)!
       .trim();
-    for (const headers of [
+    const signIns: Record<string, string>[] = [
       { accept: 'text/html', cookie: `accord_device=${token}` },
       { accept: 'text/html' },
-    ]) {
+    ];
+    for (const headers of signIns) {
       const query = 'cookie' in headers ? '' : `?token=${encodeURIComponent(token)}`;
       const answer = await raw(`${server.url}/documents/${fixture.document.id}${query}`, headers);
       const html = answer.bytes.toString();
@@ -172,7 +173,7 @@ describe('the first load on conference Wi-Fi', () => {
     const other = await setUpMeeting(server.url, server.admin, {
       mexico: { role: 'delegate', delegation: 'Mexico' },
     });
-    const cases = [
+    const cases: Record<string, string>[] = [
       {}, // no sign-in
       { cookie: 'accord_device=not-a-token' },
       { cookie: `accord_device=${other.people.mexico!.token}` }, // another meeting's delegate
