@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { precompress } from './vite-precompress';
+import { precompress } from './vite-precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
