@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './vite-precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,11 +25,13 @@ function chunkGroup(id: string): string | null {
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // dist/.vite/manifest.json: the server reads it to preload a page's chunks with the page.
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: { groups: [{ name: chunkGroup, debugName: 'accord-chunks' }] },

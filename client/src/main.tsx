@@ -4,6 +4,7 @@ import { captureToken } from './auth/token';
 import { initI18n } from './i18n';
 import { App } from './App';
 import { registerServiceWorker } from './collab/serviceWorker';
+import { handOverFirstPaint } from './firstPaint/firstPaint';
 import './styles/app.css';
 
 // Take the token out of the address bar before anything renders or is logged.
@@ -18,6 +19,8 @@ async function start(): Promise<void> {
       <App />
     </StrictMode>,
   );
+  // A document link arrives with its text already on screen: the editor takes over from it.
+  handOverFirstPaint(container);
 }
 
 registerServiceWorker();

@@ -81,7 +81,7 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
   api.use(apiNotFound);
   app.use('/api', api);
 
-  serveClientApp(app, options.clientDir);
+  serveClientApp(app, options.clientDir, context);
   // Express' own 404 page would replace the security headers with its own policy.
   app.use((_request, response) => {
     response.status(404).type('text/plain').send('Not found.\n');

@@ -2,6 +2,9 @@ import compression from 'compression';
 import express, { type Express, type Request } from 'express';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { DomainContext } from '../domain/context';
+import { FirstPaint } from './static-first-paint';
+import { precompressedAssets } from './static-precompressed';
 
 /**
  * Vite names every built asset after a hash of its content, so an asset's address never
@@ -24,13 +27,24 @@ function wantsPage(request: Request): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
+function cacheControl(name: string): string {
+  const stable = STABLE_NAMES.has(name) || !HASHED_ASSET.test(name);
+  return stable ? REVALIDATE : IMMUTABLE;
+}
+
 /**
- * The built browser app behind compression: on conference Wi-Fi (400 kbit/s) the editor's
- * bundle is the first thing a delegate waits for, and gzip or brotli takes it to a quarter.
- * Every path outside /api that a browser navigates to gets the app, which shows its own
- * "page not found" with a way back (never Express' "Cannot GET").
+ * The built browser app, compressed: on conference Wi-Fi (400 kbit/s) the editor's bundle is
+ * the first thing a delegate waits for. Assets go out as the brotli or gzip files the build
+ * wrote (static-precompressed.ts); anything else through `compression`. Every path outside
+ * /api that a browser navigates to gets the app, which shows its own "page not found" with a
+ * way back (never Express' "Cannot GET"); a document's page comes with the editor's chunks
+ * preloaded and, for a signed-in reader, the text itself (static-first-paint.ts).
  */
-export function serveClientApp(app: Express, clientDir: string | null): void {
+export function serveClientApp(
+  app: Express,
+  clientDir: string | null,
+  context: DomainContext | null = null,
+): void {
   if (!clientDir || !existsSync(join(clientDir, 'index.html'))) {
     app.get('/', (_request, response) => {
       response
@@ -39,25 +53,30 @@ export function serveClientApp(app: Express, clientDir: string | null): void {
     });
     return;
   }
-  const indexHtml = join(clientDir, 'index.html');
+  const firstPaint = new FirstPaint(clientDir, context);
+  app.use(precompressedAssets(clientDir, cacheControl));
   // Brotli when the browser offers it, else gzip; the WebSocket upgrade never reaches here.
   app.use(compression({ threshold: 1024 }));
   app.use(
     express.static(clientDir, {
       index: false,
       setHeaders(response, path) {
-        const name = `/${relative(clientDir, path).split(sep).join('/')}`;
-        const stable = STABLE_NAMES.has(name) || !HASHED_ASSET.test(name);
-        response.setHeader('Cache-Control', stable ? REVALIDATE : IMMUTABLE);
+        response.setHeader(
+          'Cache-Control',
+          cacheControl(`/${relative(clientDir, path).split(sep).join('/')}`),
+        );
       },
     }),
   );
-  app.get('/{*path}', (request, response, next) => {
+  app.get('/{*path}', async (request, response, next) => {
     if (request.path.startsWith('/api/') || (request.path !== '/' && !wantsPage(request))) {
       next();
       return;
     }
-    response.setHeader('Cache-Control', REVALIDATE);
-    response.sendFile(indexHtml);
+    const { html, personal } = await firstPaint.page(request);
+    // A page holding a reader's text is theirs alone: no shared cache may keep it.
+    response.setHeader('Cache-Control', personal ? `private, ${REVALIDATE}` : REVALIDATE);
+    response.vary('Cookie');
+    response.type('html').send(html);
   });
 }
