@@ -543,4 +543,7 @@ export const en = {
     refusedParagraph:
       'Your last changes were not accepted: paragraph {{paragraph}} has been agreed and only the chair can change it. You now see the text as the server holds it.',
   },
+  conventions: {
+    yourTime: 'Your time: {{time}}',
+  },
 } as const;

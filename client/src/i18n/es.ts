@@ -566,4 +566,7 @@ export const es: Catalogue = {
     refusedParagraph:
       'Sus últimos cambios no fueron aceptados: el párrafo {{paragraph}} ha sido acordado y solo la presidencia puede modificarlo. Ahora ve el texto tal como lo conserva el servidor.',
   },
+  conventions: {
+    yourTime: 'Su hora: {{time}}',
+  },
 };

@@ -572,4 +572,7 @@ export const fr: Catalogue = {
     refusedParagraph:
       'Vos dernières modifications n’ont pas été acceptées : le paragraphe {{paragraph}} a été approuvé et seule la présidence peut le modifier. Vous voyez maintenant le texte tel que le serveur le conserve.',
   },
+  conventions: {
+    yourTime: 'Votre heure : {{time}}',
+  },
 };

@@ -567,4 +567,7 @@ export const pt: Catalogue = {
     refusedParagraph:
       'As suas últimas alterações não foram aceites: o parágrafo {{paragraph}} foi acordado e só a presidência pode alterá-lo. Vê agora o texto tal como o servidor o conserva.',
   },
+  conventions: {
+    yourTime: 'Seu horário: {{time}}',
+  },
 };

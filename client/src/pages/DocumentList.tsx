@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '@accord/shared/api';
 import { linkProps } from '../router';
-import { formatMoment } from '../components/format';
+import { MeetingTime } from '../components/MeetingTime';
 
 /** A meeting's documents: title (opens the editor), status and when the text last changed. */
 export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
@@ -30,7 +30,7 @@ export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
               </span>
             </td>
             <td>
-              <time dateTime={document.updatedAt}>{formatMoment(document.updatedAt)}</time>
+              <MeetingTime at={document.updatedAt} />
             </td>
           </tr>
         ))}

@@ -25,6 +25,7 @@ import { useTemplateGuidance } from '../editor/useTemplateGuidance';
 import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { showTimesIn } from '../components/format';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import type { Editor } from '@tiptap/react';
 
@@ -103,6 +104,7 @@ export default function EditorPage({
       (meeting) => {
         if (!current) return;
         setMeetingColours(meeting.colors ?? null);
+        showTimesIn(meeting.timeZone);
         setColoursRead(true);
       },
       () => undefined,

@@ -6,7 +6,7 @@ import { navigate } from '../router';
 import { useCan } from '../session';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatDay } from '../components/format';
+import { formatDay, showTimesIn } from '../components/format';
 import { DocumentList } from './DocumentList';
 import { TemplateGallery } from '../gallery/TemplateGallery';
 import { ImportResolution } from '../gallery/ImportResolution';
@@ -16,7 +16,15 @@ import { AuditPanel } from './AuditPanel';
 /** `/meetings/:id`: the meeting's documents, and its participants for the chair and secretariat. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const meeting = useApiData(() => api.meeting(meetingId), meetingId);
+  // Every time on the page (documents' last edits, the audit) is shown in the meeting's zone.
+  const meeting = useApiData(
+    () =>
+      api.meeting(meetingId).then((detail) => {
+        showTimesIn(detail.timeZone);
+        return detail;
+      }),
+    meetingId,
+  );
   const mayCreate = useCan('createDocument');
   const mayManage = useCan('manageParticipants');
   const mayReadAudit = useCan('readAudit');
