@@ -1,3 +1,6 @@
+import { curlModelQuotes } from './export/quotes';
+import { exportLabels } from './export/labels';
+import { DEFAULT_TIME_ZONE } from '@accord/shared/time-zone';
 import type { DocumentRecord } from '../storage';
 import type { DomainContext } from './context';
 import { exportFileName } from './document-export';
@@ -57,6 +60,7 @@ export async function exportCompilation(
       venue: meeting?.venue ?? null,
       startsOn: meeting?.startsOn ?? null,
       endsOn: meeting?.endsOn ?? null,
+      timeZone: meeting?.timeZone ?? DEFAULT_TIME_ZONE,
     },
     document: {
       id: document.id,
@@ -64,7 +68,7 @@ export async function exportCompilation(
       symbol: document.symbol,
       createdAt: document.createdAt,
     },
-    versionLabel: 'Compilation of proposals',
+    versionLabel: exportLabels(document.language).compilationOfProposals,
     generatedAt: context.now(),
     tracked: {
       comparison: {
@@ -75,7 +79,7 @@ export async function exportCompilation(
         summary: { insertions: 0, deletions: 0, byDelegation: {} },
       },
       fromContent: content,
-      fromLabel: 'the text without open proposals',
+      fromLabel: exportLabels(document.language).withoutOpenProposals,
     },
   };
   const fileName = exportFileName(`${document.title}-compilation`, format);
@@ -83,7 +87,10 @@ export async function exportCompilation(
     const body = Buffer.from(renderCompilationTable(input, delegations), 'utf8');
     return { body, contentType: 'text/html; charset=utf-8', extension: 'html', fileName };
   }
-  const model = buildCompilationModel(input, delegations, { annotate: format !== 'docx' });
+  const model = curlModelQuotes(
+    buildCompilationModel(input, delegations, { annotate: format !== 'docx' }),
+    input.language,
+  );
   switch (format) {
     case 'docx': {
       const body = await (await import('./export/docx')).renderDocx(model, input);

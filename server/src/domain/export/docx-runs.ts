@@ -41,7 +41,11 @@ export class DocxRevisions {
     return this.nextComment++;
   }
 
-  constructor(private readonly date: Date) {}
+  constructor(
+    private readonly date: Date,
+    /** The document's language, for the notes of brackets. */
+    private readonly language = 'en',
+  ) {}
 
   /** The next revision id, recorded for the move being written, if any. */
   private revisionId(): number {
@@ -129,7 +133,10 @@ export class DocxRevisions {
         if (footnote !== null) out.push(new FootnoteReferenceRun(footnote));
       } else if (piece.kind === 'open') {
         if (piece.note !== null) {
-          const id = this.comment(piece.delegations.join(', '), bracketNoteText(piece.delegations));
+          const id = this.comment(
+            piece.delegations.join(', '),
+            bracketNoteText(piece.delegations, this.language),
+          );
           open.push(id);
           out.push(new CommentRangeStart(id));
         }
