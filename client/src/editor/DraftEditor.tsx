@@ -22,6 +22,7 @@ import { delegationColour } from '../collab/delegationColour';
 import { DraftBrackets } from './brackets';
 import { StatusGuard } from './statusGuard';
 import { FrozenNumbers } from './frozenNumbers';
+import { TypographicQuotes } from './typographicQuotes';
 import './prosemirror-base.css';
 import './footnotes.css';
 import './negotiation.css';
@@ -46,6 +47,7 @@ export function DraftEditor({
   canSetStatus,
   title,
   guidance,
+  language = 'en',
   onEditor,
 }: {
   session: CollabSession;
@@ -56,6 +58,8 @@ export function DraftEditor({
   title: string;
   /** The template's drafting hints by paragraph id, shown under the paragraph being edited. */
   guidance?: Guidance;
+  /** The document's language: typed quotes become its quotation marks. */
+  language?: string;
   onEditor?: (editor: Editor | null) => void;
 }) {
   const { t } = useTranslation();
@@ -96,6 +100,7 @@ export function DraftEditor({
         settledLabel: (status) => t(`negotiate.settled.${status}`),
       }),
       FrozenNumbers,
+      TypographicQuotes.configure({ language }),
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -198,6 +198,7 @@ export default function EditorPage({
             session={collab.session}
             user={user}
             style={info.style}
+            language={info.language}
             editable={editable}
             canSetStatus={can(role, 'setStatus')}
             title={info.title}
