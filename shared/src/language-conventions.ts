@@ -47,10 +47,25 @@ export function quote(text: string, language: string): string {
  * them from the left ("a" "b" → “a” “b”); an unpaired last quote is left as typed.
  */
 export function curlQuotes(text: string, language: string): string {
+  return curlQuotesInRuns([text], language)[0] ?? text;
+}
+
+/**
+ * The same for a paragraph cut into runs (bold, a bracket, a revision): a quotation may open
+ * in one run and close in another, so the quotes are paired over the whole paragraph and each
+ * run gets its own marks back. Quotes already curled are left alone.
+ */
+export function curlQuotesInRuns(runs: readonly string[], language: string): string[] {
   const marks = quotes(language);
-  return text.replace(
-    /"([^"\n]*)"/g,
-    (_all, inner: string) => `${marks.open}${inner}${marks.close}`,
+  const total = runs.reduce((count, run) => count + (run.match(/"/g)?.length ?? 0), 0);
+  const paired = total - (total % 2);
+  let seen = 0;
+  return runs.map((run) =>
+    run.replace(/"/g, (straight) => {
+      const index = seen++;
+      if (index >= paired) return straight;
+      return index % 2 === 0 ? marks.open : marks.close;
+    }),
   );
 }
 

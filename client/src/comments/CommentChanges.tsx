@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CommentChange } from '@accord/shared/comments';
-import { formatMoment } from '../components/format';
+import { MeetingTime } from '../components/MeetingTime';
 
 /** The comment threads opened, answered, resolved or reopened between two versions, by delegation. */
 export function CommentChanges({ changes }: { changes: readonly CommentChange[] }) {
@@ -19,7 +19,7 @@ export function CommentChanges({ changes }: { changes: readonly CommentChange[] 
             {change.at && (
               <>
                 {' · '}
-                <time dateTime={change.at}>{formatMoment(change.at)}</time>
+                <MeetingTime at={change.at} />
               </>
             )}
           </li>

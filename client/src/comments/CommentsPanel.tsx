@@ -6,7 +6,7 @@ import { MAX_COMMENT_TEXT, type CommentEntry } from '@accord/shared/comments';
 import type { DraftStyle } from '@accord/shared/content';
 import { randomId } from '@accord/shared/ids';
 import { numberBlocks } from '@accord/shared/numbering';
-import { formatMoment } from '../components/format';
+import { MeetingTime } from '../components/MeetingTime';
 import {
   commentMarksPlugin,
   jumpTo,
@@ -330,8 +330,7 @@ export function CommentsPanel({
                   })}
                 >
                   <p className="comment__meta">
-                    <strong>{who(entry)}</strong> ·{' '}
-                    <time dateTime={entry.createdAt}>{formatMoment(entry.createdAt)}</time>
+                    <strong>{who(entry)}</strong> · <MeetingTime at={entry.createdAt} />
                   </p>
                   <button
                     type="button"
@@ -351,8 +350,7 @@ export function CommentsPanel({
                       {thread.replies.map((reply) => (
                         <li key={reply.id}>
                           <p className="comment__meta">
-                            <strong>{who(reply)}</strong> ·{' '}
-                            <time dateTime={reply.createdAt}>{formatMoment(reply.createdAt)}</time>
+                            <strong>{who(reply)}</strong> · <MeetingTime at={reply.createdAt} />
                           </p>
                           <p className="comment__text">{reply.text}</p>
                         </li>

@@ -22,6 +22,7 @@ import { DraftBrackets } from './brackets';
 import { StatusGuard } from './statusGuard';
 import { ParagraphStatusControl } from '../negotiation/paragraphStatusControl';
 import { FrozenNumbers } from './frozenNumbers';
+import { TypographicQuotes } from './typographicQuotes';
 import './prosemirror-base.css';
 import './footnotes.css';
 import './negotiation.css';
@@ -46,6 +47,7 @@ export function DraftEditor({
   canSetStatus,
   title,
   guidance,
+  language = 'en',
   onEditor,
 }: {
   session: CollabSession;
@@ -56,6 +58,8 @@ export function DraftEditor({
   title: string;
   /** The template's drafting hints by paragraph id, shown under the paragraph being edited. */
   guidance?: Guidance;
+  /** The document's language: typed quotes become its quotation marks. */
+  language?: string;
   onEditor?: (editor: Editor | null) => void;
 }) {
   const { t } = useTranslation();
@@ -98,6 +102,8 @@ export function DraftEditor({
         statusLabel: (status) => t(`status.${status}`),
         controlLabel: (paragraph) => t('negotiate.statusOf', { paragraph }),
       }),
+
+      TypographicQuotes.configure({ language }),
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -3,7 +3,7 @@ import type { VersionInfo } from '@accord/shared/api';
 import type { DraftStyle } from '@accord/shared/content';
 import { useApiData } from '../hooks/useApiData';
 import { Loading } from '../components/Loading';
-import { formatMoment } from '../components/format';
+import { MeetingTime } from '../components/MeetingTime';
 import { historyApi } from './historyApi';
 import { authorLabel, kindLabel } from './historyFormat';
 import { ReadOnlyDraft } from './ReadOnlyDraft';
@@ -37,7 +37,7 @@ export function VersionTextView({
       </div>
       <p className="muted">
         {kindLabel(version.kind)} · {authorLabel(version.createdBy)} ·{' '}
-        <time dateTime={version.createdAt}>{formatMoment(version.createdAt)}</time>
+        <MeetingTime at={version.createdAt} />
       </p>
       {content.status === 'loading' && <Loading />}
       {content.status === 'error' && (

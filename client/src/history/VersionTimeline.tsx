@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VersionInfo } from '@accord/shared/api';
-import { formatMoment } from '../components/format';
+import { MeetingTime } from '../components/MeetingTime';
 import { authorLabel, kindLabel } from './historyFormat';
 import { RestoreButton } from './RestoreButton';
 import {
@@ -61,8 +61,7 @@ export function VersionTimeline({
             </span>
           </div>
           <div className="history-timeline__meta muted">
-            {authorLabel(version.createdBy)} ·{' '}
-            <time dateTime={version.createdAt}>{formatMoment(version.createdAt)}</time>
+            {authorLabel(version.createdBy)} · <MeetingTime at={version.createdAt} />
           </div>
           <NegotiationChanges
             changes={changesBetween(negotiation, newestFirst[index + 1], version)}

@@ -623,9 +623,13 @@ export const en = {
     showArchived_other: 'Show archived ({{count}})',
     archivedBanner:
       'This document is archived: it can be read and exported, but not changed. The chair or the secretariat can restore it from the archive.',
+  },
   firstload: {
     opening: 'Opening the editor…',
     notYet:
       'The text cannot be edited yet: you can type as soon as the editor has opened, in a moment.',
+  },
+  conventions: {
+    yourTime: 'Your time: {{time}}',
   },
 } as const;

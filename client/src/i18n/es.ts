@@ -652,9 +652,13 @@ export const es: Catalogue = {
     showArchived_other: 'Mostrar archivados ({{count}})',
     archivedBanner:
       'Este documento está archivado: puede leerse y exportarse, pero no modificarse. La presidencia o la secretaría pueden sacarlo del archivo.',
+  },
   firstload: {
     opening: 'Abriendo el editor…',
     notYet:
       'Todavía no se puede modificar el texto: podrá escribir en cuanto se abra el editor, en unos instantes.',
+  },
+  conventions: {
+    yourTime: 'Su hora: {{time}}',
   },
 };

@@ -658,9 +658,13 @@ export const fr: Catalogue = {
     showArchived_other: 'Afficher les documents archivés ({{count}})',
     archivedBanner:
       'Ce document est archivé : il peut être lu et exporté, mais non modifié. La présidence ou le secrétariat peuvent le désarchiver.',
+  },
   firstload: {
     opening: 'Ouverture de l’éditeur…',
     notYet:
       'Le texte ne peut pas encore être modifié : vous pourrez saisir dès l’ouverture de l’éditeur, dans un instant.',
+  },
+  conventions: {
+    yourTime: 'Votre heure : {{time}}',
   },
 };

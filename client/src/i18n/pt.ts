@@ -653,9 +653,13 @@ export const pt: Catalogue = {
     showArchived_other: 'Mostrar arquivados ({{count}})',
     archivedBanner:
       'Este documento está arquivado: pode ser lido e exportado, mas não alterado. A presidência ou a secretaria podem desarquivá-lo.',
+  },
   firstload: {
     opening: 'Abrindo o editor…',
     notYet:
       'O texto ainda não pode ser editado: poderá digitar assim que o editor abrir, dentro de instantes.',
+  },
+  conventions: {
+    yourTime: 'Seu horário: {{time}}',
   },
 };

@@ -1,28 +1,18 @@
 import type { VersionInfo } from '@accord/shared/api';
-import { dateLocale, i18n } from './index';
-
-/** A moment as a time of day in the reader's locale and zone, the zone named: "12:50 GMT-5". */
-function timeOfDay(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(dateLocale(), {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(date);
-}
+import { formatMoment } from '../components/format';
+import { i18n } from './index';
 
 /**
  * A version's label in the reader's language: a label the server wrote ("Automatic, 17:50
- * UTC", "Locked for adoption") from its catalogue key, its time in the reader's locale; a label
- * a person typed, as typed. An unknown key (a newer server) falls back to the English text.
+ * UTC", "Locked for adoption") from its catalogue key, its time in the reader's locale and the
+ * meeting's zone; a label a person typed, as typed. An unknown key (a newer server) falls back to the English text.
  */
 export function versionLabel(
   version: Pick<VersionInfo, 'label' | 'labelKey' | 'labelValues'>,
 ): string {
   if (!version.labelKey || !i18n.exists(version.labelKey)) return version.label;
   const values: Record<string, string> = { ...version.labelValues };
-  if (values.at) values.time = timeOfDay(values.at);
+  if (values.at) values.time = formatMoment(values.at, { style: 'time' });
   return i18n.t(version.labelKey, values);
 }
 

@@ -3,7 +3,7 @@ import { api } from '../api/endpoints';
 import { useApiData } from '../hooks/useApiData';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatMoment } from '../components/format';
+import { MeetingTime } from '../components/MeetingTime';
 
 /** Event kinds the panel names in the reader's language; any other kind is shown as it is. */
 const KNOWN_KINDS = [
@@ -64,7 +64,7 @@ export function AuditPanel({ meetingId }: { meetingId: string }) {
               {[...events.data].reverse().map((event, index) => (
                 <tr key={`${event.at}-${index}`} data-kind={event.kind}>
                   <td>
-                    <time dateTime={event.at}>{formatMoment(event.at)}</time>
+                    <MeetingTime at={event.at} />
                   </td>
                   <td>{kindLabel(event.kind)}</td>
                   <td>{event.delegation ?? event.participant ?? '—'}</td>

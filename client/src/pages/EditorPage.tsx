@@ -27,6 +27,9 @@ import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorPage } from '../components/ErrorPage';
 import { Drawer, DrawerToggle, useDrawer, useNarrowLayout } from '../components/Drawer';
+
+import { ErrorNotice } from '../components/ErrorNotice';
+import { showTimesIn } from '../components/format';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import type { Editor } from '@tiptap/react';
 
@@ -121,6 +124,7 @@ export default function EditorPage({
       (meeting) => {
         if (!current) return;
         setMeetingColours(meeting.colors ?? null);
+        showTimesIn(meeting.timeZone);
         setColoursRead(true);
       },
       () => undefined,
@@ -245,6 +249,7 @@ export default function EditorPage({
             session={collab.session}
             user={user}
             style={info.style}
+            language={info.language}
             editable={editable}
             canSetStatus={can(role, 'setStatus')}
             title={info.title}

@@ -7,6 +7,9 @@ import { useCan } from '../session';
 import { Loading } from '../components/Loading';
 import { ErrorPage } from '../components/ErrorPage';
 import { formatDay } from '../components/format';
+
+import { ErrorNotice } from '../components/ErrorNotice';
+import { formatDay, showTimesIn } from '../components/format';
 import { DocumentList } from './DocumentList';
 import { TemplateGallery } from '../gallery/TemplateGallery';
 import { ImportResolution } from '../gallery/ImportResolution';
@@ -17,7 +20,15 @@ import { MeetingPaperSize } from '../export/PaperSize';
 /** `/meetings/:id`: the meeting's documents, and its participants for the chair and secretariat. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const meeting = useApiData(() => api.meeting(meetingId), meetingId);
+  // Every time on the page (documents' last edits, the audit) is shown in the meeting's zone.
+  const meeting = useApiData(
+    () =>
+      api.meeting(meetingId).then((detail) => {
+        showTimesIn(detail.timeZone);
+        return detail;
+      }),
+    meetingId,
+  );
   const mayCreate = useCan('createDocument');
   const mayManage = useCan('manageParticipants');
   const mayReadAudit = useCan('readAudit');

@@ -1,4 +1,6 @@
 import type { CommentThread } from '@accord/shared';
+import { curlQuotes } from '@accord/shared/language-conventions';
+import { exportLabels } from './export/labels';
 
 /**
  * Open comment threads as endnotes for HTML and PDF: printed after the text, in the text's
@@ -15,23 +17,26 @@ export interface CommentEndnote {
 export function commentEndnotes(
   threads: readonly CommentThread[] | undefined,
   blocks: readonly { id: string | null; value: string | null }[],
+  language = 'en',
 ): CommentEndnote[] {
+  const labels = exportLabels(language);
   const order = new Map<string, { index: number; value: string | null }>();
   blocks.forEach((block, index) => {
     if (block.id) order.set(block.id, { index, value: block.value });
   });
-  const who = (entry: { delegation: string | null }) => entry.delegation ?? 'Secretariat';
+  const who = (entry: { delegation: string | null }) => entry.delegation ?? labels.secretariat;
   return (threads ?? [])
     .filter((thread) => !thread.resolved && order.has(thread.paragraphId))
     .sort((a, b) => order.get(a.paragraphId)!.index - order.get(b.paragraphId)!.index)
     .map((thread) => {
       const value = order.get(thread.paragraphId)?.value;
-      const quote = thread.quote ? ` on “${thread.quote}”` : '';
       return {
-        where: value ? `Paragraph ${value}` : 'Paragraph',
+        where: labels.paragraph(value ?? null),
         lines: [
-          `${who(thread)}${quote}: ${thread.text}`,
-          ...thread.replies.map((reply) => `Reply from ${who(reply)}: ${reply.text}`),
+          labels.commentBy(who(thread), thread.quote || null, curlQuotes(thread.text, language)),
+          ...thread.replies.map((reply) =>
+            labels.replyBy(who(reply), curlQuotes(reply.text, language)),
+          ),
         ],
       };
     });

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@accord/shared/time-zone';
 import type { DocumentRecord } from '../storage';
 import { readContent } from './content';
 import type { DomainContext } from './context';
@@ -76,6 +77,7 @@ export async function exportDocument(
         startsOn: meeting?.startsOn ?? null,
         endsOn: meeting?.endsOn ?? null,
         paperSize: meeting?.paperSize ?? 'letter',
+        timeZone: meeting?.timeZone ?? DEFAULT_TIME_ZONE,
       },
       document: {
         id: document.id,

@@ -1,3 +1,6 @@
+import { curlModelQuotes } from './export/quotes';
+import { exportLabels } from './export/labels';
+import { DEFAULT_TIME_ZONE } from '@accord/shared/time-zone';
 import type { DocumentRecord } from '../storage';
 import type { DomainContext } from './context';
 import { exportFileName } from './document-export';
@@ -50,6 +53,8 @@ export async function exportCompilation(
       startsOn: meeting?.startsOn ?? null,
       endsOn: meeting?.endsOn ?? null,
       paperSize: meeting?.paperSize ?? 'letter',
+
+      timeZone: meeting?.timeZone ?? DEFAULT_TIME_ZONE,
     },
     document: {
       id: document.id,
@@ -57,7 +62,7 @@ export async function exportCompilation(
       symbol: document.symbol,
       createdAt: document.createdAt,
     },
-    versionLabel: 'Compilation of proposals',
+    versionLabel: exportLabels(document.language).compilationOfProposals,
     generatedAt: context.now(),
     tracked: {
       comparison: {
@@ -68,13 +73,22 @@ export async function exportCompilation(
         summary: { insertions: 0, deletions: 0, byDelegation: {} },
       },
       fromContent: content,
-      fromLabel: 'the text without open proposals',
+      fromLabel: exportLabels(document.language).withoutOpenProposals,
     },
   };
   const fileName = exportFileName(`${document.title}-compilation`, format);
   if (form === 'table')
     return { ...(await compilationTable(format, input, delegations)), fileName };
   const model = buildCompilationModel(input, delegations, { annotate: format !== 'docx' });
+
+  if (form === 'table') {
+    const body = Buffer.from(renderCompilationTable(input, delegations), 'utf8');
+    return { body, contentType: 'text/html; charset=utf-8', extension: 'html', fileName };
+  }
+  const model = curlModelQuotes(
+    buildCompilationModel(input, delegations, { annotate: format !== 'docx' }),
+    input.language,
+  );
   switch (format) {
     case 'docx': {
       const body = await (await import('./export/docx')).renderDocx(model, input);

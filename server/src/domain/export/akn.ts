@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { renderAnnexes, splitAnnexes } from './akn-annex';
 import { authorialNote } from './akn-notes';
+import { exportLabels } from './labels';
 import { bracketNoteText, formatDay, originalLine } from './header';
 import type { BlockModel, DraftModel, Piece } from './model';
 import type { ExportInput } from './types';
@@ -175,8 +176,9 @@ function apparatus(preface: XMLBuilder, input: ExportInput): void {
   preface
     .ele(NS, 'p')
     .ele(NS, 'docDate', { date: input.generatedAt.toISOString().slice(0, 10) })
-    .txt(formatDay(input.generatedAt, input.language));
-  const status = input.document.status === 'locked' ? 'Final text' : 'Draft';
+    .txt(formatDay(input.generatedAt, input.language, input.meeting.timeZone));
+  const labels = exportLabels(input.language);
+  const status = input.document.status === 'locked' ? labels.finalText : labels.draft;
   const version = input.versionLabel ? `, ${input.versionLabel}` : '';
   preface.ele(NS, 'p').ele(NS, 'docStatus').txt(`${status}${version}`);
   if (input.meeting.title) {

@@ -1,5 +1,7 @@
 import { numberBlocks, readProposal, type NodeJSON } from '@accord/shared';
+import { quote } from '@accord/shared/language-conventions';
 import { escapeHtml } from './html';
+import { exportLabels } from './labels';
 import { cleanText } from './model';
 import { namesOf, type ProposalDelegations } from './compilation';
 import type { ExportInput } from './types';
@@ -63,16 +65,27 @@ export function renderCompilationTable(input: ExportInput, delegations: Proposal
       .map(
         (p) =>
           `<li><strong>${escapeHtml(p.names)}</strong>: ${p.kind === 'insert' ? TABLE_LABELS.insert : TABLE_LABELS.delete} “${escapeHtml(p.text)}”</li>`,
+
+  const labels = exportLabels(input.language);
+  const rows = nodes.map((node, index) => {
+    const { agreed, proposals } = splitBlock(node, delegations);
+    const items = proposals
+      .map(
+        (p) =>
+          `<li><strong>${escapeHtml(p.names)}</strong>: ${p.kind === 'insert' ? labels.proposalInsert : labels.proposalDelete} ${escapeHtml(quote(p.text, input.language))}</li>`,
       )
       .join('');
     return `<tr><td>${escapeHtml(row.label)}</td><td>${escapeHtml(row.agreed)}</td><td>${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
   });
   const title = escapeHtml(cleanText(input.document.title));
   return `<!doctype html>
-<html lang="${escapeHtml(cleanText(input.language))}"><head><meta charset="utf-8"><title>${title}: compilation</title>
+<html lang="${escapeHtml(cleanText(input.language))}"><head><meta charset="utf-8"><title>${title}: ${escapeHtml(labels.compilation)}</title>
 <style>table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:4pt;vertical-align:top}</style></head>
 <body><h1>${title}</h1><p>${TABLE_LABELS.heading}</p>
 <table><thead><tr><th scope="col">${TABLE_LABELS.paragraph}</th><th scope="col">${TABLE_LABELS.agreed}</th><th scope="col">${TABLE_LABELS.proposals}</th></tr></thead>
+
+<body><h1>${title}</h1><p>${escapeHtml(labels.compilationOfProposals)}</p>
+<table><thead><tr><th scope="col">${escapeHtml(labels.paragraph(null))}</th><th scope="col">${escapeHtml(labels.agreedText)}</th><th scope="col">${escapeHtml(labels.proposalsByDelegation)}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></body></html>
 `;
 }

@@ -48,7 +48,11 @@ export class DocxRevisions {
     return this.nextComment++;
   }
 
-  constructor(private readonly date: Date) {}
+  constructor(
+    private readonly date: Date,
+    /** The document's language, for the notes of brackets. */
+    private readonly language = 'en',
+  ) {}
 
   /**
    * The next revision id, recorded for the move being written, if any, unless it is a change
@@ -159,7 +163,10 @@ export class DocxRevisions {
         for (const ref of footnotesAfter(piece)) out.push(this.footnoteReference(ref));
       } else if (piece.kind === 'open') {
         if (piece.note !== null) {
-          const id = this.comment(piece.delegations.join(', '), bracketNoteText(piece.delegations));
+          const id = this.comment(
+            piece.delegations.join(', '),
+            bracketNoteText(piece.delegations, this.language),
+          );
           open.push(id);
           out.push(new CommentRangeStart(id));
         }

@@ -1,3 +1,4 @@
+import { exportLabels } from './labels';
 import {
   AlignmentType,
   BorderStyle,
@@ -236,11 +237,14 @@ export function footer(): Footer {
 }
 
 export async function renderDocx(model: DraftModel, input: ExportInput): Promise<Buffer> {
-  const revisions = new DocxRevisions(input.tracked?.changedAt ?? input.generatedAt);
+  const revisions = new DocxRevisions(
+    input.tracked?.changedAt ?? input.generatedAt,
+    input.language,
+  );
   const levels = model.tracked
     ? model.blocks.map(() => null)
     : listLevels(model.blocks, input.style);
-  const threads = wordThreads(input.comments ?? [], 'Secretariat');
+  const threads = wordThreads(input.comments ?? [], exportLabels(input.language).secretariat);
   const body = model.blocks.map((block, i) =>
     moveAwareParagraph(block, revisions, levels[i] ?? null, threads),
   );

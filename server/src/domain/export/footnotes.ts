@@ -23,8 +23,8 @@ export function footnoteOf(
 }
 
 /** The text a note list shows: the note itself, or whom a bracket's text is proposed by. */
-export function noteText(note: BracketNote): string {
-  return note.text ?? bracketNoteText(note.delegations);
+export function noteText(note: BracketNote, language = 'en'): string {
+  return note.text ?? bracketNoteText(note.delegations, language);
 }
 
 /**

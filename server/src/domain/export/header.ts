@@ -1,6 +1,7 @@
 import { formatLongDate, originalLine } from '@accord/shared/language-conventions';
 
 export { originalLine };
+import { exportLabels } from './labels';
 import { cleanText } from './model';
 import type { ExportInput } from './types';
 
@@ -15,8 +16,8 @@ export interface HeaderBlock {
 }
 
 /** A day as the document's language writes it ("November 28, 2026", "28 de noviembre de 2026"). */
-export function formatDay(value: Date | string, language: string): string {
-  return formatLongDate(value, language);
+export function formatDay(value: Date | string, language: string, timeZone?: string): string {
+  return formatLongDate(value, language, timeZone);
 }
 
 /**
@@ -50,17 +51,17 @@ export function headerBlock(input: ExportInput): HeaderBlock {
   ].filter((line): line is string => Boolean(line));
   const right = [
     input.document.symbol ?? null,
-    formatDay(input.generatedAt, input.language),
+    formatDay(input.generatedAt, input.language, input.meeting.timeZone),
     originalLine(input.language, input.originalLanguage ?? input.language),
     input.versionLabel ?? null,
-    input.tracked ? `Tracked changes since: ${input.tracked.fromLabel}` : null,
+    input.tracked ? exportLabels(input.language).trackedSince(input.tracked.fromLabel) : null,
   ].filter((line): line is string => Boolean(line));
   return { left: left.map(cleanText), right: right.map(cleanText) };
 }
 
-/** The sentence that explains a bracket note: "Proposed by Chile, Peru." */
-export function bracketNoteText(delegations: string[]): string {
-  return `Bracketed text proposed by ${delegations.join(', ')}.`;
+/** The sentence that explains a bracket note, in the document's language: "Bracketed text proposed by Chile, Peru." */
+export function bracketNoteText(delegations: string[], language = 'en'): string {
+  return exportLabels(language).bracketNote(delegations.join(', '));
 }
 
 /**

@@ -1,5 +1,8 @@
 import { commentEndnotes } from '../comments-endnotes';
 import { footnotesAfter, noteText } from './footnotes';
+
+import { exportLabels } from './labels';
+import { footnoteAfter, noteText } from './footnotes';
 import { bracketNoteText, headerBlock, revisionAuthors } from './header';
 import { BASE_CSS, delegationCss } from './html-style';
 import {
@@ -49,17 +52,19 @@ function revision(
   delegation: string | null,
   html: string,
   at: string | undefined,
+  language: string,
 ): string {
   if (change === 'equal' || html === '') return html;
   const who = delegation ?? '';
   const tag = change === 'insert' ? 'ins' : 'del';
-  const verb = change === 'insert' ? 'Inserted' : 'Deleted';
+  const labels = exportLabels(language);
+  const said = change === 'insert' ? labels.insertedBy(who) : labels.deletedBy(who);
   const datetime = at !== undefined ? ` datetime="${escapeHtml(at)}"` : '';
-  return `<${tag} class="${delegationClass(who)}"${datetime} title="${escapeHtml(`${verb} by ${who}`)}">${html}</${tag}>`;
+  return `<${tag} class="${delegationClass(who)}"${datetime} title="${escapeHtml(said)}">${html}</${tag}>`;
 }
 
 /** A piece's markup without its revision wrapper (added once per stretch, see `joinRevisions`). */
-function pieceHtml(piece: Piece): string {
+function pieceHtml(piece: Piece, language: string): string {
   if (piece.kind === 'text') {
     let html = escapeHtml(piece.text);
     if (piece.italic) html = `<em>${html}</em>`;
@@ -67,7 +72,7 @@ function pieceHtml(piece: Piece): string {
     return html;
   }
   const title = piece.delegations.length
-    ? ` title="${escapeHtml(bracketNoteText(piece.delegations))}"`
+    ? ` title="${escapeHtml(bracketNoteText(piece.delegations, language))}"`
     : '';
   return `<span class="bracket-mark"${title}>${piece.kind === 'open' ? '[' : ']'}</span>`;
 }
@@ -87,7 +92,7 @@ function noteRef(piece: Piece): Revised[] {
   return [{ change: 'equal', delegation: null, markup }];
 }
 
-function inlineHtml(block: BlockModel): string {
+function inlineHtml(block: BlockModel, language: string): string {
   const label = readerLabel(block.label);
   const items: Revised[] = [];
   if (label.length) {
@@ -104,12 +109,12 @@ function inlineHtml(block: BlockModel): string {
       change: piece.change,
       delegation: piece.delegation,
       ...at,
-      markup: pieceHtml(piece),
+      markup: pieceHtml(piece, language),
     });
     items.push(...noteRef(piece));
   }
   return joinRevisions(items)
-    .map((item) => revision(item.change, item.delegation, item.markup, item.at))
+    .map((item) => revision(item.change, item.delegation, item.markup, item.at, language))
     .join('');
 }
 
@@ -123,7 +128,7 @@ const CLASS_NAMES: Record<BlockModel['type'], string> = {
   subparagraph: 'subparagraph',
 };
 
-function blockHtml(block: BlockModel): string {
+function blockHtml(block: BlockModel, language: string): string {
   const classes = ['block', CLASS_NAMES[block.type]];
   if (block.level) classes.push(`level-${block.level}`);
   if (block.annexHeading) classes.push('annex-heading');
@@ -135,7 +140,7 @@ function blockHtml(block: BlockModel): string {
   }
   const tag = block.type === 'title' ? 'h1' : 'p';
   const move = block.moveNote ? `<span class="move-note">${escapeHtml(block.moveNote)}</span>` : '';
-  const body = inlineHtml(block);
+  const body = inlineHtml(block, language);
   return `<${tag} ${attrs.join(' ')}>${body}${move}</${tag}>`;
 }
 
@@ -147,18 +152,18 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
   );
   const classes = authors.map((a) => ({ name: a, className: delegationClass(a) }));
   const legend = model.tracked
-    ? `<section class="legend"><h2>Changes since ${escapeHtml(input.tracked?.fromLabel ?? '')}</h2><ul>${classes
+    ? `<section class="legend"><h2>${escapeHtml(exportLabels(input.language).changesSinceHeading(input.tracked?.fromLabel ?? ''))}</h2><ul>${classes
         .map((c) => `<li><ins class="${c.className}">${escapeHtml(c.name)}</ins></li>`)
         .join('')}</ul></section>`
     : '';
   const notes = model.notes.length
-    ? `<section class="notes"><h2>Notes</h2><ol>${model.notes
-        .map((n) => `<li id="note-${n.number}">${escapeHtml(noteText(n))}</li>`)
+    ? `<section class="notes"><h2>${escapeHtml(exportLabels(input.language).notes)}</h2><ol>${model.notes
+        .map((n) => `<li id="note-${n.number}">${escapeHtml(noteText(n, input.language))}</li>`)
         .join('')}</ol></section>`
     : '';
-  const endnotes = commentEndnotes(input.comments, model.blocks);
+  const endnotes = commentEndnotes(input.comments, model.blocks, input.language);
   const comments = endnotes.length
-    ? `<section class="comments"><h2>Comments</h2><ol>${endnotes
+    ? `<section class="comments"><h2>${escapeHtml(exportLabels(input.language).comments)}</h2><ol>${endnotes
         .map(
           (n) =>
             `<li><strong>${escapeHtml(n.where)}</strong>${n.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</li>`,
@@ -178,7 +183,7 @@ ${delegationCss(classes)}</style>
 <body>
 <article class="draft style-${input.style}">
 <header class="doc-header"><div class="meeting">${lines(header.left)}</div><div class="references">${lines(header.right)}</div></header>
-${model.blocks.map(blockHtml).join('\n')}
+${model.blocks.map((block) => blockHtml(block, input.language)).join('\n')}
 ${notes}${comments}${legend}
 </article>
 </body>

@@ -2,6 +2,7 @@ import { draftToText } from '@accord/shared';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { buildCleanModel, cleanText, type DraftModel } from './model';
+import { curlContentQuotes, curlModelQuotes } from './quotes';
 import { buildTrackedModel } from './tracked';
 import {
   EXPORT_FORMATS,
@@ -57,9 +58,10 @@ function cleanInput(input: ExportInput): ExportInput {
 }
 
 function modelOf(input: ExportInput): DraftModel {
-  return input.tracked
-    ? buildTrackedModel(input.content, input.style, input.tracked)
+  const model = input.tracked
+    ? buildTrackedModel(input.content, input.style, input.tracked, input.language)
     : buildCleanModel(input.content, input.style);
+  return curlModelQuotes(model, input.language);
 }
 
 /**
@@ -97,7 +99,10 @@ async function render(
 ): Promise<Buffer> {
   switch (format) {
     case 'txt':
-      return Buffer.from(draftToText(input.content, input.style), 'utf8');
+      return Buffer.from(
+        draftToText(curlContentQuotes(input.content, input.language), input.style),
+        'utf8',
+      );
     case 'docx':
       return (await import('./docx')).renderDocx(modelOf(input), input);
     case 'pdf':
@@ -108,7 +113,10 @@ async function render(
       return Buffer.from(renderMarkdown(modelOf(input), input), 'utf8');
     case 'akn':
       return Buffer.from(
-        (await import('./akn')).renderAkn(buildCleanModel(input.content, input.style), input),
+        (await import('./akn')).renderAkn(
+          curlModelQuotes(buildCleanModel(input.content, input.style), input.language),
+          input,
+        ),
         'utf8',
       );
   }

@@ -1,4 +1,7 @@
 import { footnotesAfter, noteText } from './footnotes';
+
+import { exportLabels } from './labels';
+import { footnoteAfter, noteText } from './footnotes';
 import { headerBlock } from './header';
 import {
   blockRunChange,
@@ -55,20 +58,24 @@ function footnoteMarkdown(piece: Piece): Revised[] {
 }
 
 /** Wraps each stretch of one revision by one delegation in CriticMarkup. */
-function critic(items: Revised[]): string {
+function critic(items: Revised[], language: string): string {
   return joinRevisions(items)
     .map(({ change, delegation, markup }) => {
       if (change === 'equal') return markup;
-      const [open, close, verb] =
-        change === 'insert' ? ['{++', '++}', 'Inserted'] : ['{--', '--}', 'Deleted'];
-      return `${open}${markup}${close}{>>${verb} by ${escapeMarkdown(delegation ?? '')}<<}`;
+      const labels = exportLabels(language);
+      const who = escapeMarkdown(delegation ?? '');
+      const [open, close, said] =
+        change === 'insert'
+          ? ['{++', '++}', labels.insertedBy(who)]
+          : ['{--', '--}', labels.deletedBy(who)];
+      return `${open}${markup}${close}{>>${said}<<}`;
     })
     .join('');
 }
 
 const INDENT = '\u00a0'.repeat(4);
 
-function blockMarkdown(block: BlockModel): string {
+function blockMarkdown(block: BlockModel, language: string): string {
   const label: Revised[] = readerLabel(block.label).map((part) => ({
     change: part.change,
     delegation: part.delegation,
@@ -81,7 +88,7 @@ function blockMarkdown(block: BlockModel): string {
   const space: Revised[] = label.length
     ? [{ change: blockRunChange(block), delegation: block.delegation, markup: ' ' }]
     : [];
-  let line = critic([...label, ...space, ...pieces]);
+  let line = critic([...label, ...space, ...pieces], language);
   if (block.moveNote) line += ` {>>${escapeMarkdown(block.moveNote)}<<}`;
   if (block.type === 'title') return `# ${line}`;
   if (block.type === 'subparagraph') return INDENT.repeat(block.level) + line;
@@ -99,9 +106,17 @@ export function renderMarkdown(model: DraftModel, input: ExportInput): string {
       `*Tracked changes since ${escapeMarkdown(input.tracked.fromLabel)} (CriticMarkup).*`,
     );
   }
-  parts.push(...model.blocks.map(blockMarkdown).filter((line) => line.trim() !== ''));
+  parts.push(
+    ...model.blocks
+      .map((block) => blockMarkdown(block, input.language))
+      .filter((line) => line.trim() !== ''),
+  );
   if (model.notes.length) {
-    parts.push(model.notes.map((n) => `[^${n.number}]: ${escapeMarkdown(noteText(n))}`).join('\n'));
+    parts.push(
+      model.notes
+        .map((n) => `[^${n.number}]: ${escapeMarkdown(noteText(n, input.language))}`)
+        .join('\n'),
+    );
   }
   return parts.join('\n\n') + '\n';
 }

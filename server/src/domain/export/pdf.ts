@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { footnotesAfter, noteText } from './footnotes';
+
+import { exportLabels } from './labels';
+import { footnoteAfter, noteText } from './footnotes';
 import { headerBlock, revisionAuthors } from './header';
 import {
   readerLabel,
@@ -253,16 +256,16 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
     content.push({
       margin: [0, 18, 0, 0],
       fontSize: 9,
-      stack: model.notes.map((n) => `${n.number}. ${printable(noteText(n))}`),
+      stack: model.notes.map((n) => `${n.number}. ${printable(noteText(n, input.language))}`),
     });
   }
-  const endnotes = commentEndnotes(input.comments, model.blocks);
+  const endnotes = commentEndnotes(input.comments, model.blocks, input.language);
   if (endnotes.length) {
     content.push({
       margin: [0, 18, 0, 0],
       fontSize: 9,
       stack: [
-        { text: 'Comments', bold: true },
+        { text: exportLabels(input.language).comments, bold: true },
         ...endnotes.map(
           (n, i) => `${i + 1}. ${printable(n.where)}. ${n.lines.map(printable).join(' ')}`,
         ),
@@ -277,7 +280,7 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
       margin: [0, 18, 0, 0],
       fontSize: 9,
       text: [
-        `Changes since ${printable(input.tracked?.fromLabel ?? '')} (inserted underlined, deleted struck through): `,
+        exportLabels(input.language).changesSince(printable(input.tracked?.fromLabel ?? '')),
         ...authors.map((a, i) => ({
           text: `${i ? ', ' : ''}${printable(a)}`,
           color: revisions.colour(a),

@@ -1,3 +1,4 @@
+import { exportLabels } from './labels';
 import { nodeText, numberBlocks, type DraftStyle, type NodeJSON } from '@accord/shared';
 import { blockKeys, type ParagraphChange, type Span } from '@accord/shared/comparison';
 import {
@@ -227,11 +228,11 @@ function moveNote(
   from: string | null,
   to: string | null,
   delegation: string | null,
+  language: string,
 ): string | null {
   const who = delegation ?? UNATTRIBUTED;
-  if (change === 'moved')
-    return `Moved here by ${who}${from ? ` (formerly paragraph ${from})` : ''}.`;
-  if (change === 'moved_away') return `Moved by ${who}${to ? ` to paragraph ${to}` : ''}.`;
+  if (change === 'moved') return exportLabels(language).movedHere(who, from);
+  if (change === 'moved_away') return exportLabels(language).movedAway(who, to);
   return null;
 }
 
@@ -239,6 +240,8 @@ export function buildTrackedModel(
   content: NodeJSON,
   style: DraftStyle,
   tracked: TrackedChangesInput,
+  /** The document's language, for the notes of moved paragraphs. */
+  language = 'en',
 ): DraftModel {
   const toById = indexById(content, style);
   const fromById = indexById(tracked.fromContent, style);
@@ -298,6 +301,9 @@ export function buildTrackedModel(
         ),
         notes,
       ),
+
+      moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation, language),
+      pieces: toPieces(paragraphRuns(p.spans, to?.node, from?.node, as), notes),
     };
   };
 

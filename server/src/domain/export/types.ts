@@ -22,6 +22,8 @@ export interface ExportMeeting {
   endsOn?: string | null;
   /** The page size of the PDF and DOCX; US Letter when absent. */
   paperSize?: PaperSize;
+  /** The meeting's IANA time zone: the document's date is the day it is there (UTC when absent). */
+  timeZone?: string;
 }
 
 export interface ExportDocument {
