@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Health, VersionInfo } from '@accord/shared';
 import type { PostgresStorage } from '../../server/src/storage/postgres/storage';
-import type { TestServer } from '../integration/support/server';
+import { startTestServer, type TestServer } from '../integration/support/server';
 import { api, documentText, setUpMeeting } from '../integration/support/api';
 import {
   appendOperative,
@@ -38,6 +38,19 @@ function join(wsUrl: string, documentId: string, token: string): Client {
   clients.push(client);
   return client;
 }
+
+describe('the embedded mode', () => {
+  it('[CL6] GET /api/health says the embedded mode and the process', async () => {
+    const server = await startTestServer();
+    try {
+      const health = await api<Health>(server.url, 'GET', '/api/health');
+      expect(health.body.mode).toBe('embedded');
+      expect(health.body.node).toMatch(/\S/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
 
 describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL6] GET /api/health says the clustered mode and which process answered', async () => {
