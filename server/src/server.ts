@@ -194,7 +194,8 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
         server.closeIdleConnections();
         await autoVersions.stop();
         await rooms.closeAll();
-        await storage.close();
+        // The clustered mode's Redis connections go with its storage.
+        await (cluster ? cluster.close() : storage.close());
         server.closeAllConnections();
         await stopped;
       })();

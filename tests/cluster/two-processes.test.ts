@@ -29,8 +29,35 @@ function storedLog(server: TestServer) {
   return (server.server.context.storage as PostgresStorage).updates;
 }
 
+/**
+ * A meeting set up on the first process, once the second has heard of it (LISTEN/NOTIFY): a
+ * link used there a moment sooner would be refused once, and the provider would come back.
+ */
+async function meet(
+  one: TestServer,
+  two: TestServer,
+  people: Parameters<typeof setUpMeeting>[2],
+): Promise<Awaited<ReturnType<typeof setUpMeeting>>> {
+  const fixture = await setUpMeeting(one.url, ADMIN, people);
+  for (const person of Object.values(fixture.people)) {
+    await expect
+      .poll(
+        async () =>
+          (
+            await api(two.url, 'GET', `/api/documents/${fixture.document.id}`, {
+              token: person.token,
+            })
+          ).status,
+      )
+      .toBe(200);
+  }
+  return fixture;
+}
+
 async function synced(...all: Client[]): Promise<void> {
-  await expect.poll(() => all.every((client) => client.provider.synced)).toBe(true);
+  await expect
+    .poll(() => all.every((client) => client.provider.synced), { timeout: 10_000 })
+    .toBe(true);
 }
 
 function join(wsUrl: string, documentId: string, token: string): Client {
@@ -64,7 +91,7 @@ describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL7] clients on each process converge, and the stored history holds each edit once', async () => {
     pair = await startPair();
     const { one, two } = pair;
-    const { document, people } = await setUpMeeting(one.url, ADMIN, {
+    const { document, people } = await meet(one, two, {
       chile: { role: 'delegate', delegation: 'Chile' },
       peru: { role: 'delegate', delegation: 'Peru' },
     });
@@ -106,7 +133,7 @@ describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL8] a version named on one process is listed and exported by the other', async () => {
     pair = await startPair();
     const { one, two } = pair;
-    const { document, people } = await setUpMeeting(one.url, ADMIN, {
+    const { document, people } = await meet(one, two, {
       chair: { role: 'chair', delegation: 'OAS' },
     });
     const chair = join(one.wsUrl, document.id, people.chair!.token);
@@ -151,7 +178,7 @@ describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL9] a participant revoked on one process is disconnected on both within a second', async () => {
     pair = await startPair();
     const { one, two } = pair;
-    const { meeting, document, people } = await setUpMeeting(one.url, ADMIN, {
+    const { meeting, document, people } = await meet(one, two, {
       chile: { role: 'delegate', delegation: 'Chile' },
     });
     const onOne = join(one.wsUrl, document.id, people.chile!.token);
@@ -175,7 +202,7 @@ describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL10] a lock made on one process refuses edits on both', async () => {
     pair = await startPair();
     const { one, two } = pair;
-    const { document, people } = await setUpMeeting(one.url, ADMIN, {
+    const { document, people } = await meet(one, two, {
       chair: { role: 'chair', delegation: 'OAS' },
       peru: { role: 'delegate', delegation: 'Peru' },
     });
@@ -202,7 +229,7 @@ describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL11] a lock and an edit on two processes at the same moment: the edit is in the locked text or refused', async () => {
     pair = await startPair();
     const { one, two } = pair;
-    const { document, people } = await setUpMeeting(one.url, ADMIN, {
+    const { document, people } = await meet(one, two, {
       chair: { role: 'chair', delegation: 'OAS' },
       peru: { role: 'delegate', delegation: 'Peru' },
     });
@@ -248,7 +275,7 @@ describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL12] carets and presence cross processes', async () => {
     pair = await startPair();
     const { one, two } = pair;
-    const { document, people } = await setUpMeeting(one.url, ADMIN, {
+    const { document, people } = await meet(one, two, {
       chile: { role: 'delegate', delegation: 'Chile' },
       peru: { role: 'delegate', delegation: 'Peru' },
     });
@@ -257,10 +284,12 @@ describe.runIf(engines)('two processes, one meeting', () => {
     await synced(chile, peru);
     chile.provider.awareness.setLocalStateField('user', { name: 'Chile', delegation: 'Chile' });
     await expect
-      .poll(() =>
-        [...peru.provider.awareness.getStates().values()].some(
-          (state) => (state as { user?: { delegation?: string } }).user?.delegation === 'Chile',
-        ),
+      .poll(
+        () =>
+          [...peru.provider.awareness.getStates().values()].some(
+            (state) => (state as { user?: { delegation?: string } }).user?.delegation === 'Chile',
+          ),
+        { timeout: 10_000 },
       )
       .toBe(true);
   });
@@ -268,7 +297,7 @@ describe.runIf(engines)('two processes, one meeting', () => {
   it('[CL13] an update whose message never came is read from PostgreSQL at the next one', async () => {
     pair = await startPair();
     const { one, two } = pair;
-    const { document, people } = await setUpMeeting(one.url, ADMIN, {
+    const { document, people } = await meet(one, two, {
       chile: { role: 'delegate', delegation: 'Chile' },
       peru: { role: 'delegate', delegation: 'Peru' },
     });
