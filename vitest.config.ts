@@ -16,6 +16,7 @@ export default defineConfig({
             'shared/src/**/*.test.ts',
             'server/src/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            'tests/cluster/**/*.test.ts',
             'bench/**/*.test.ts',
             'tests/spec/*.test.ts',
           ],

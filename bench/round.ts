@@ -155,12 +155,15 @@ export async function runOnce(
     const results = all('result');
     tellAll({ type: 'go' });
     await measuring;
-    const cpuBefore = cpuSeconds(pid);
+    // A cluster's CPU is every process's, summed.
+    const serverCpu = () =>
+      [pid, ...(server.morePids ?? [])].reduce((sum, p) => sum + cpuSeconds(p), 0);
+    const cpuBefore = serverCpu();
     const threadsBefore = threadCpuSeconds(pid);
     const generatorBefore = generatorCpuNow();
     const machineBefore = machineBusySeconds();
     await done;
-    const cpu = cpuSeconds(pid) - cpuBefore;
+    const cpu = serverCpu() - cpuBefore;
     const threadCpu = threadCpuSeconds(pid);
     for (const [name, before] of Object.entries(threadsBefore)) {
       const after = threadCpu[name];

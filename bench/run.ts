@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAllChildren } from './servers/child';
 import { accord } from './servers/accord';
+import { accordCluster } from './servers/accord-cluster';
 import { hocuspocus } from './servers/hocuspocus';
 import { reference } from './servers/reference';
 import type { ServerKind } from './servers/server';
@@ -46,7 +47,7 @@ function noiseMs(): number {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const KINDS: ServerKind[] = [accord, reference, hocuspocus];
+const KINDS: ServerKind[] = [accord, reference, hocuspocus, accordCluster];
 
 function option(name: string): string | null {
   const prefix = `--${name}=`;
@@ -109,7 +110,10 @@ async function main(): Promise<void> {
   const rounds = positive('rounds', 3)!;
   const seconds = positive('seconds', null);
   const warmupSeconds = nonNegative('warmup', WARMUP_SECONDS);
-  const serverNames = option('servers')?.split(',') ?? KINDS.map((k) => k.name);
+  // The clustered row needs PostgreSQL and Redis: asked for by name (`--servers=accord,accord-cluster`).
+  const serverNames =
+    option('servers')?.split(',') ??
+    KINDS.filter((k) => k.name !== 'accord-cluster').map((k) => k.name);
   const kinds = KINDS.filter((k) => serverNames.includes(k.name));
   const profileDir = option('profile') !== null ? join(root, '.bench', 'profiles') : undefined;
   if (profileDir) await mkdir(profileDir, { recursive: true });

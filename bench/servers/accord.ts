@@ -26,7 +26,7 @@ async function post<T>(base: string, token: string, path: string, json: unknown)
  * connections per participant link, and a real device has its own link. Set up over HTTP
  * before anything is measured.
  */
-async function prepare(
+export async function prepare(
   base: string,
   admin: string,
   doc: DocLoad,

@@ -6,13 +6,15 @@ export interface ServerUnderTest {
   process: ServerProcess;
   dialect: Dialect;
   targets: DocTarget[];
+  /** Further processes of the same server (a cluster's): their CPU counts with the first's. */
+  morePids?: number[];
   /** Removes what the server left on disk (after it has stopped). */
   cleanup(): Promise<void>;
 }
 
 export interface ServerKind {
   /** Short name used in tables and JSON. */
-  name: 'accord' | 'reference' | 'hocuspocus';
+  name: 'accord' | 'accord-cluster' | 'reference' | 'hocuspocus';
   label: string;
   start(
     docs: DocLoad[],

@@ -20,6 +20,11 @@ export interface Config {
    * sign-in cookie `Secure`, and its `X-Forwarded-For` names the caller's address.
    */
   trustProxy?: boolean | number | string;
+  /**
+   * The clustered mode (REDIS_URL and DATABASE_URL): PostgreSQL for everything durable, Redis
+   * for the live stream between processes. Null: the embedded default.
+   */
+  cluster?: { redisUrl: string; databaseUrl: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -72,7 +77,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const perToken = perMinute('HTTP_REQUESTS_PER_MINUTE');
   const perAddress = perMinute('HTTP_REQUESTS_PER_MINUTE_PER_ADDRESS');
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const cluster = parseCluster(env.REDIS_URL, env.DATABASE_URL);
   return {
+    cluster,
     trustProxy,
     port,
     host: env.HOST || '127.0.0.1',
@@ -86,6 +93,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
       ...(perAddress === undefined ? {} : { perAddress }),
     },
   };
+}
+
+function parseCluster(redis: string | undefined, database: string | undefined): Config['cluster'] {
+  const redisUrl = (redis ?? '').trim();
+  const databaseUrl = (database ?? '').trim();
+  if (redisUrl === '' && databaseUrl === '') return null;
+  if (redisUrl === '' || databaseUrl === '') {
+    throw new ConfigError(
+      `Set both REDIS_URL and DATABASE_URL for the clustered mode, or neither for the embedded one (only ${redisUrl === '' ? 'DATABASE_URL' : 'REDIS_URL'} is set).`,
+    );
+  }
+  const check = (name: string, value: string, schemes: string[]) => {
+    let scheme = '';
+    try {
+      scheme = new URL(value).protocol;
+    } catch {
+      // reported below
+    }
+    if (!schemes.includes(scheme)) {
+      throw new ConfigError(
+        `${name} must be a URL such as ${schemes[0]}//host:port${name === 'DATABASE_URL' ? '/accord' : ''}, not "${value.replace(/\/\/[^@/]*@/, '//…@')}".`,
+      );
+    }
+  };
+  check('REDIS_URL', redisUrl, ['redis:', 'rediss:']);
+  check('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  return { redisUrl, databaseUrl };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

@@ -1,3 +1,4 @@
+import { ClusterStartError } from './cluster/cluster';
 import { ConfigError, configFromEnv } from './config';
 import { createConsoleLogger } from './logger';
 import { startAccord } from './server';
@@ -25,7 +26,11 @@ try {
   process.once('SIGINT', () => stop('SIGINT'));
 } catch (error) {
   const message =
-    error instanceof ConfigError || error instanceof RangeError ? error.message : String(error);
+    error instanceof ConfigError ||
+    error instanceof ClusterStartError ||
+    error instanceof RangeError
+      ? error.message
+      : String(error);
   process.stderr.write(`Accord could not start: ${message}\n`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Template } from '@accord/shared/template';
 import { loadAdminToken } from './auth/admin-token';
 import { Authenticator } from './auth/authenticator';
+import { Cluster, nodeId } from './cluster/cluster';
 import { RoomRegistry } from './collab/rooms';
 import type { SecurityEventSink } from './security-event';
 import {
@@ -51,6 +52,8 @@ export interface AccordOptions {
    * the disk or make it read-only under a running server.
    */
   logFiles?: LogFiles;
+  /** This process's id in the clustered mode (default: host, pid and a random suffix). */
+  node?: string;
 }
 
 export interface AccordServer {
@@ -88,10 +91,14 @@ function indexTemplates(dir: string, logger: Logger): Map<string, Template> {
 /** Wires storage, auth, rooms, the HTTP API and the relay together, and listens. */
 export async function startAccord(config: Config, options: AccordOptions): Promise<AccordServer> {
   const { logger } = options;
-  const storage = await openFileStorage(config.dataDir, logger, {
-    syncDelayMs: options.syncDelayMs,
-    files: options.logFiles,
-  });
+  // The clustered mode when REDIS_URL and DATABASE_URL are set; else the embedded default.
+  const cluster = config.cluster ? await Cluster.open(config.cluster, logger, options.node) : null;
+  const storage =
+    cluster?.storage ??
+    (await openFileStorage(config.dataDir, logger, {
+      syncDelayMs: options.syncDelayMs,
+      files: options.logFiles,
+    }));
   const authenticator = new Authenticator(
     await loadAdminToken(config.dataDir, config.adminToken),
     storage.metadata,
@@ -104,7 +111,8 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     options.onSecurityEvent?.(event);
   };
   const rooms = new RoomRegistry({
-    log: storage.updates,
+    log: cluster?.log ?? storage.updates,
+    ...(cluster ? { cluster } : {}),
     onSecurityEvent,
     logger,
     isLocked: (id) => storage.metadata.isLocked(id),
@@ -123,7 +131,9 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
     dataDir: config.dataDir,
     publicUrl: () => publicUrl,
     now: () => new Date(),
+    deployment: { mode: cluster ? 'cluster' : 'embedded', node: cluster?.node ?? nodeId() },
   };
+  cluster?.attach(rooms);
   const autoVersions = new AutoVersioner(context, logger, options.autoVersions);
   autoVersions.start();
   const stopExpiryWatch = watchInvitationExpiry(context);
@@ -184,7 +194,8 @@ export async function startAccord(config: Config, options: AccordOptions): Promi
         server.closeIdleConnections();
         await autoVersions.stop();
         await rooms.closeAll();
-        await storage.close();
+        // The clustered mode's Redis connections go with its storage.
+        await (cluster ? cluster.close() : storage.close());
         server.closeAllConnections();
         await stopped;
       })();

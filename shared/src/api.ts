@@ -20,6 +20,10 @@ export interface Health {
   version: string;
   rooms: number;
   connections: number;
+  /** `cluster` with REDIS_URL and DATABASE_URL set, else `embedded` (README "Clustered mode"). */
+  mode: 'embedded' | 'cluster';
+  /** An id for the process that answered. */
+  node: string;
 }
 
 export interface Meeting {

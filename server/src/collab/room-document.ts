@@ -12,6 +12,7 @@ import type { ServerChange } from './room-options';
 export class RoomDocument {
   private bindingMap = new Map<number, string>();
   private last = 0;
+  private loaded = 0;
   private changedAt = 0;
   /** The document's encoded size, near enough: the last full state plus updates since. */
   approximateBytes = 0;
@@ -47,6 +48,38 @@ export class RoomDocument {
     }
     this.bindingMap = stored.bindings;
     this.last = stored.lastSeq;
+    this.loaded = stored.lastSeq;
+  }
+
+  /** The seq of the last update the log held when the document was loaded. */
+  get loadedSeq(): number {
+    return this.loaded;
+  }
+
+  /**
+   * The clustered mode: an update another process accepted and stored, up to `seq`. It was
+   * checked there and is in the log already: applied only, never written again.
+   */
+  applyStored(
+    update: Uint8Array,
+    bindings: Iterable<readonly [number, string]>,
+    seq: number,
+  ): void {
+    Y.applyUpdate(this.doc, update, STORED_ELSEWHERE);
+    for (const [clientId, author] of bindings) {
+      if (!this.bindingMap.has(clientId)) this.bindingMap.set(clientId, author);
+    }
+    this.last = seq;
+    this.approximateBytes += update.length;
+    this.changedAt = this.now();
+  }
+
+  /**
+   * The clustered mode: every update up to `seq` is in this document (the log numbers updates
+   * as they are stored, across processes; this room's own count is provisional until then).
+   */
+  storedUpTo(seq: number): void {
+    this.last = seq;
   }
 
   /** The participant a Yjs client id belongs to, if anyone. */
@@ -81,6 +114,9 @@ export class RoomDocument {
     return { doc: this.doc, lastSeq: this.last, bindings: this.bindingMap };
   }
 }
+
+/** The origin of updates another process stored (for `doc.on('update')` listeners). */
+export const STORED_ELSEWHERE = Symbol('stored elsewhere');
 
 /**
  * Applies a change the server makes (a restore) to a room's document as one attributed update:

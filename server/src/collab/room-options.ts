@@ -49,6 +49,11 @@ export interface RoomOptions {
   scheduler?: RoomScheduler;
   /** The clock for update times and budgets (default `Date.now`). */
   now?: () => number;
+  /**
+   * The clustered mode: every awareness message relayed to this room's peers, to be relayed to
+   * the same document's peers on the other processes too.
+   */
+  publishAwareness?: (message: Uint8Array) => void;
 }
 
 /** The limits a room takes beyond the defaults (each documented on `RoomOptions`). */

@@ -69,7 +69,12 @@ export function roomParts(options: RoomOptions, room: RoomHooks): RoomParts {
     freshJoin,
     syncBudget,
     recipients: () => room.recipients(),
-    takeCarets: () => awareness.takeCarets(),
+    takeCarets: () => {
+      const taken = awareness.takeCarets();
+      // Carets that move with typing leave with the text; elsewhere they leave on their own.
+      if (taken.carets) options.publishAwareness?.(taken.carets);
+      return taken;
+    },
     relayed: (updates) => checkpoints.count(updates),
     settled: () => room.settled(),
     failed: (error) => room.storageFailed(error),
@@ -98,7 +103,10 @@ export function roomParts(options: RoomOptions, room: RoomHooks): RoomParts {
     intervalMs: limits.awarenessIntervalMs,
     maxStateBytes: limits.maxAwarenessStateBytes,
     isLive: () => room.isLive(),
-    broadcast: (message, except) => room.broadcast(message, except),
+    broadcast: (message, except) => {
+      room.broadcast(message, except);
+      options.publishAwareness?.(message);
+    },
     refuse: (peer, reason, detail) => reports.refuse(peer, reason, detail),
   });
   return {

@@ -5,7 +5,7 @@ import { authorId } from '../auth/principal';
 import { dispatch, type MessageHandlers } from './dispatch';
 import type { FreshJoinAnswer } from './fresh-join';
 import type { Greeting } from './greeting';
-import { permissionDeniedMessage } from './messages';
+import { permissionDeniedMessage, updateMessage } from './messages';
 import type { Peer } from './peer';
 import type { UpdateAdmission } from './room-admission';
 import type { AwarenessRelay } from './room-awareness';
@@ -68,6 +68,16 @@ export class Room {
   /** The seq of the last accepted update. */
   get seq(): number {
     return this.document.lastSeq;
+  }
+
+  /** The seq the log held when the document was loaded. */
+  get loadedSeq(): number {
+    return this.document.loadedSeq;
+  }
+
+  /** Whether the document is loaded and serving. */
+  get isLive(): boolean {
+    return this.state === 'ready';
   }
 
   /** When the last update was accepted (ms since the epoch), or 0. */
@@ -187,6 +197,36 @@ export class Room {
     await this.flushes.flush();
   }
 
+  /**
+   * The clustered mode: updates another process accepted and stored, up to `seq`, applied and
+   * relayed to this room's peers (never written again). Ignored unless the room is serving.
+   */
+  applyStored(
+    update: Uint8Array,
+    bindings: Iterable<readonly [number, string]>,
+    seq: number,
+  ): void {
+    if (this.state !== 'ready') return;
+    try {
+      this.document.applyStored(update, bindings, seq);
+    } catch (error) {
+      this.failApply(error);
+      return;
+    }
+    this.broadcast(updateMessage(update), null);
+    this.freshJoin.relayed(update);
+  }
+
+  /** The clustered mode: every update up to `seq` is in this room's document. */
+  storedUpTo(seq: number): void {
+    if (this.state === 'ready') this.document.storedUpTo(seq);
+  }
+
+  /** The clustered mode: an awareness message from the same document's peers elsewhere. */
+  relayAwareness(message: Uint8Array): void {
+    if (this.state === 'ready') this.broadcast(message, null);
+  }
+
   /** Writes, then relays, everything accepted so far; then answers waiting sync requests. */
   flush(): Promise<void> {
     return this.flushes.flush();
@@ -235,6 +275,16 @@ export class Room {
     if (this.state !== 'ready') return;
     this.state = 'failed';
     this.awareness.stop();
+    // The clustered mode's log refuses an edit that a lock on another process overtook.
+    if (refusalOf(error) === RefusalReason.locked) {
+      this.reports.report('update_refused', null, `${RefusalReason.locked}: ${errorText(error)}`);
+      const refused = permissionDeniedMessage(RefusalReason.locked);
+      for (const peer of this.peers) {
+        peer.send(refused);
+        peer.close(CloseCode.refused, RefusalReason.locked);
+      }
+      return;
+    }
     this.reports.report('storage_unavailable', null, errorText(error));
     const notice = permissionDeniedMessage(RefusalReason.storageUnavailable);
     for (const peer of this.peers) {
@@ -295,6 +345,12 @@ export class Room {
     this.awareness.stop();
     this.document.doc.destroy();
   }
+}
+
+function refusalOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'refusal' in error
+    ? error.refusal
+    : undefined;
 }
 
 function errorText(error: unknown): string {

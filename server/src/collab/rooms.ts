@@ -22,6 +22,18 @@ export interface RoomRegistryOptions {
   limits?: RoomLimitOptions;
   /** Limits hit, updates refused, failed writes: for the meeting's audit log. */
   onSecurityEvent?: (event: SecurityEvent) => void;
+  /** The clustered mode (server/src/cluster): told of each room made, and kept in step. */
+  cluster?: RoomCluster;
+}
+
+/** What the clustered mode does beside the rooms of this process. */
+export interface RoomCluster {
+  /** A room was made for a document (it is loading). */
+  opened(room: Room): void;
+  /** Brings a loaded room up to everything stored, before a server-side read. */
+  catchUp(room: Room): Promise<void>;
+  /** An awareness message relayed in a room, for the same document's rooms elsewhere. */
+  publishAwareness(documentId: string, message: Uint8Array): void;
 }
 
 /**
@@ -74,7 +86,14 @@ export class RoomRegistry {
         maxDocumentBytes: this.options.maxDocumentBytes,
         onSecurityEvent: this.options.onSecurityEvent,
         ...this.options.limits,
+        ...(this.options.cluster
+          ? {
+              publishAwareness: (message: Uint8Array) =>
+                this.options.cluster?.publishAwareness(documentId, message),
+            }
+          : {}),
       });
+      this.options.cluster?.opened(room);
       // A failed load is reported by the room; it is dropped so the next attempt starts anew
       // (as is a room whose writes failed, at the next connection: see `openLoaded`).
       room.ready.catch(() => {
@@ -88,6 +107,12 @@ export class RoomRegistry {
       this.idleTimers.delete(room);
     }
     return room;
+  }
+
+  /** The document's room if it is loaded and serving here. */
+  loadedRoom(documentId: string): Room | undefined {
+    const room = this.rooms.get(documentId);
+    return room?.isLive ? room : undefined;
   }
 
   /** Adds a peer to the document's room, loading the document if needed. */
@@ -138,6 +163,10 @@ export class RoomRegistry {
   ): Promise<T> {
     const room = await this.open(documentId);
     try {
+      if (this.options.cluster) {
+        await room.ready;
+        await this.options.cluster.catchUp(room);
+      }
       return await room.read(reader);
     } finally {
       if (room.peerCount === 0) this.scheduleUnload(room);

@@ -15,4 +15,6 @@ export interface DomainContext {
   /** The base of invitation links. */
   publicUrl: () => string;
   now: () => Date;
+  /** How this process is deployed (GET /api/health): embedded, or one node of a cluster. */
+  deployment?: { mode: 'embedded' | 'cluster'; node: string };
 }

@@ -17,6 +17,8 @@ export function systemRoutes(context: DomainContext, version: string): Router {
       version,
       rooms: context.rooms.roomCount,
       connections: context.rooms.connectionCount,
+      mode: context.deployment?.mode ?? 'embedded',
+      node: context.deployment?.node ?? 'local',
     };
     response.json(health);
   });

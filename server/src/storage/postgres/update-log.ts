@@ -32,6 +32,26 @@ export class LogFencedError extends Error {
   }
 }
 
+/**
+ * An append refused because the document was locked in PostgreSQL before the append's
+ * transaction could commit: the lock and an edit that raced it on another process are
+ * serialised on the document's metadata row.
+ */
+export class DocumentLockedError extends Error {
+  readonly refusal = 'locked';
+  constructor(readonly documentId: string) {
+    super(`Document ${documentId} was locked before this edit could be stored.`);
+  }
+}
+
+/** Where a batch landed in the document's sequence. */
+export interface AppendedRange {
+  /** The seq of the batch's first update (its updates are numbered on from here). */
+  first: number;
+  /** The seq of its last update; `first - 1` when the batch held only bindings. */
+  last: number;
+}
+
 interface UpdateRow {
   seq: string;
   at: string;
@@ -177,6 +197,46 @@ export class PostgresUpdateLog implements UpdateLog {
         ]);
       }
       await PostgresUpdateLog.insert(client, documentId, entries);
+    });
+  }
+
+  /**
+   * The clustered mode's append: the batch's updates are numbered on from whatever is stored
+   * now (every process appends to one sequence; Yjs updates commute, so taking the next free
+   * seqs under the row lock is the fence's "re-read and retry" done inside one transaction).
+   * The same transaction reads the document's metadata row `FOR SHARE`: a lock committed first
+   * makes the append refuse (`DocumentLockedError`); a lock committed after waits for the
+   * append, so the edit is in the locked text.
+   */
+  async appendNext(documentId: string, entries: readonly LogEntry[]): Promise<AppendedRange> {
+    const updates = entries.filter((e): e is UpdateRecord => e.kind === 'update');
+    return this.write(documentId, async (client) => {
+      const head = await client.query<{ last_seq: string }>(
+        'SELECT last_seq FROM document_logs WHERE document_id = $1 FOR UPDATE',
+        [documentId],
+      );
+      if (head.rowCount !== 1) throw new DocumentNotFoundError(documentId);
+      const stored = Number(head.rows[0]!.last_seq);
+      if (updates.length === 0) {
+        await PostgresUpdateLog.insert(client, documentId, entries);
+        return { first: stored + 1, last: stored };
+      }
+      const status = await client.query<{ status: string | null }>(
+        `SELECT data->>'status' AS status FROM metadata_records
+         WHERE kind = 'documents' AND id = $1 FOR SHARE`,
+        [documentId],
+      );
+      if (status.rows[0]?.status === 'locked') throw new DocumentLockedError(documentId);
+      let seq = stored;
+      const numbered = entries.map((entry) =>
+        entry.kind === 'update' ? { ...entry, seq: ++seq } : entry,
+      );
+      await client.query('UPDATE document_logs SET last_seq = $2 WHERE document_id = $1', [
+        documentId,
+        seq,
+      ]);
+      await PostgresUpdateLog.insert(client, documentId, numbered);
+      return { first: stored + 1, last: seq };
     });
   }
 
