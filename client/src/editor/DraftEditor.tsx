@@ -102,7 +102,6 @@ export function DraftEditor({
         statusLabel: (status) => t(`status.${status}`),
         controlLabel: (paragraph) => t('negotiate.statusOf', { paragraph }),
       }),
-
       TypographicQuotes.configure({ language }),
     ],
     // The session, user and style are fixed for this editor's life (the parent re-keys it).

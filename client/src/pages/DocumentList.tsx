@@ -4,9 +4,6 @@ import type { DocumentInfo } from '@accord/shared/api';
 import { useCan } from '../session';
 import { DocumentRow } from './DocumentRow';
 
-import { linkProps } from '../router';
-import { MeetingTime } from '../components/MeetingTime';
-
 /**
  * A meeting's documents: title (opens the editor), status and when the text last changed.
  * Archived documents leave the list until "Show archived" is ticked.
@@ -61,34 +58,5 @@ export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
         </table>
       )}
     </>
-
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('meeting.documentTitle')}</th>
-          <th scope="col">{t('meeting.status')}</th>
-          <th scope="col">{t('meeting.lastChange')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {documents.map((document) => (
-          <tr key={document.id}>
-            <td>
-              <a {...linkProps(`/documents/${document.id}`)}>{document.title}</a>
-            </td>
-            <td>
-              <span className={`badge badge--${document.status}`}>
-                {document.status === 'locked'
-                  ? t('meeting.statusLocked')
-                  : t('meeting.statusDrafting')}
-              </span>
-            </td>
-            <td>
-              <MeetingTime at={document.updatedAt} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

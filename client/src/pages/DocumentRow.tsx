@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '@accord/shared/api';
 import { linkProps } from '../router';
-import { formatMoment } from '../components/format';
+import { MeetingTime } from '../components/MeetingTime';
 import { renameDocument, setArchived } from '../api/chores';
 import { errorMessage } from '../hooks/useApiData';
 
@@ -74,7 +74,7 @@ export function DocumentRow({
         )}
       </td>
       <td>
-        <time dateTime={document.updatedAt}>{formatMoment(document.updatedAt)}</time>
+        <MeetingTime at={document.updatedAt} />
       </td>
       {(mayRename || mayArchive) && (
         <td className="actions">

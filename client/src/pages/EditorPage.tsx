@@ -27,8 +27,6 @@ import { ExportButton } from '../export/ExportButton';
 import { Loading } from '../components/Loading';
 import { ErrorPage } from '../components/ErrorPage';
 import { Drawer, DrawerToggle, useDrawer, useNarrowLayout } from '../components/Drawer';
-
-import { ErrorNotice } from '../components/ErrorNotice';
 import { showTimesIn } from '../components/format';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import type { Editor } from '@tiptap/react';

@@ -6,9 +6,6 @@ import { navigate } from '../router';
 import { useCan } from '../session';
 import { Loading } from '../components/Loading';
 import { ErrorPage } from '../components/ErrorPage';
-import { formatDay } from '../components/format';
-
-import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDay, showTimesIn } from '../components/format';
 import { DocumentList } from './DocumentList';
 import { TemplateGallery } from '../gallery/TemplateGallery';
@@ -58,8 +55,6 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         )}
       </section>
       <MeetingPaperSize meeting={data} />
-      {mayManage && <ParticipantsPanel meetingId={meetingId} />}
-
       {mayManage && <ParticipantsPanel meetingId={meetingId} meeting={data} />}
       {mayReadAudit && <AuditPanel meetingId={meetingId} />}
     </>

@@ -53,7 +53,6 @@ export async function exportCompilation(
       startsOn: meeting?.startsOn ?? null,
       endsOn: meeting?.endsOn ?? null,
       paperSize: meeting?.paperSize ?? 'letter',
-
       timeZone: meeting?.timeZone ?? DEFAULT_TIME_ZONE,
     },
     document: {
@@ -79,12 +78,6 @@ export async function exportCompilation(
   const fileName = exportFileName(`${document.title}-compilation`, format);
   if (form === 'table')
     return { ...(await compilationTable(format, input, delegations)), fileName };
-  const model = buildCompilationModel(input, delegations, { annotate: format !== 'docx' });
-
-  if (form === 'table') {
-    const body = Buffer.from(renderCompilationTable(input, delegations), 'utf8');
-    return { body, contentType: 'text/html; charset=utf-8', extension: 'html', fileName };
-  }
   const model = curlModelQuotes(
     buildCompilationModel(input, delegations, { annotate: format !== 'docx' }),
     input.language,

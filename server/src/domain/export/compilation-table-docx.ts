@@ -12,7 +12,7 @@ import {
 } from 'docx';
 import { FONT, footer, headerTable, PAGES, paragraphStyles } from './docx';
 import { cleanText } from './model';
-import { proposalLine, TABLE_LABELS, type TableRowModel } from './compilation-table';
+import { proposalLine, tableLabels, type TableRowModel } from './compilation-table';
 import type { ExportInput } from './types';
 
 /**
@@ -38,9 +38,10 @@ export async function renderCompilationTableDocx(
   input: ExportInput,
   rows: readonly TableRowModel[],
 ): Promise<Buffer> {
+  const labels = tableLabels(input.language);
   const head = new TableRow({
     tableHeader: true,
-    children: [TABLE_LABELS.paragraph, TABLE_LABELS.agreed, TABLE_LABELS.proposals].map((text, i) =>
+    children: [labels.paragraph, labels.agreed, labels.proposals].map((text, i) =>
       cell([text], WIDTHS[i]!, true),
     ),
   });
@@ -51,7 +52,10 @@ export async function renderCompilationTableDocx(
         children: [
           cell([row.label], WIDTHS[0]),
           cell([row.agreed], WIDTHS[1]),
-          cell(row.proposals.map(proposalLine), WIDTHS[2]),
+          cell(
+            row.proposals.map((p) => proposalLine(p, input.language)),
+            WIDTHS[2],
+          ),
         ],
       }),
   );
@@ -82,7 +86,7 @@ export async function renderCompilationTableDocx(
           }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun(TABLE_LABELS.heading)],
+            children: [new TextRun(labels.heading)],
           }),
           new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head, ...body] }),
         ],

@@ -1,5 +1,5 @@
 import { cleanText } from './model';
-import { proposalLine, TABLE_LABELS, type TableRowModel } from './compilation-table';
+import { proposalLine, tableLabels, type TableRowModel } from './compilation-table';
 import { pdfHeader, printable, printPdf, type PdfContent } from './pdf';
 import type { ExportInput } from './types';
 
@@ -12,13 +12,15 @@ export function renderCompilationTablePdf(
   input: ExportInput,
   rows: readonly TableRowModel[],
 ): Promise<Buffer> {
-  const head = [TABLE_LABELS.paragraph, TABLE_LABELS.agreed, TABLE_LABELS.proposals].map(
-    (text) => ({ text, bold: true }),
-  );
+  const labels = tableLabels(input.language);
+  const head = [labels.paragraph, labels.agreed, labels.proposals].map((text) => ({
+    text,
+    bold: true,
+  }));
   const body = rows.map((row) => [
     printable(row.label),
     { text: printable(row.agreed), alignment: 'justify' },
-    { stack: row.proposals.map((p) => printable(proposalLine(p))) },
+    { stack: row.proposals.map((p) => printable(proposalLine(p, input.language))) },
   ]);
   const content: PdfContent[] = [
     pdfHeader(input),
@@ -28,7 +30,7 @@ export function renderCompilationTablePdf(
       alignment: 'center',
       margin: [0, 12, 0, 4],
     },
-    { text: TABLE_LABELS.heading, alignment: 'center', margin: [0, 0, 0, 12] },
+    { text: labels.heading, alignment: 'center', margin: [0, 0, 0, 12] },
     {
       table: { headerRows: 1, widths: [48, '*', '40%'], body: [head, ...body] },
       fontSize: 10,

@@ -13,15 +13,18 @@ import type { ExportInput } from './types';
  * (`compilation-table-pdf.ts`) only lay them out.
  */
 
-/** The table's words, in one place for the document's language to replace. */
-export const TABLE_LABELS = {
-  heading: 'Compilation of proposals',
-  paragraph: 'Paragraph',
-  agreed: 'Agreed text',
-  proposals: 'Proposals by delegation',
-  insert: 'insert',
-  delete: 'delete',
-};
+/** The table's words, in the document's language. */
+export function tableLabels(language: string) {
+  const labels = exportLabels(language);
+  return {
+    heading: labels.compilationOfProposals,
+    paragraph: labels.paragraph(null),
+    agreed: labels.agreedText,
+    proposals: labels.proposalsByDelegation,
+    insert: labels.proposalInsert,
+    delete: labels.proposalDelete,
+  };
+}
 
 /** One open proposal in a paragraph's row. */
 export interface TableProposal {
@@ -42,9 +45,10 @@ export interface TableRowModel {
 }
 
 /** A proposal as the table prints it: `Canada, Mexico: insert “and support”`. */
-export function proposalLine(proposal: TableProposal): string {
-  const verb = proposal.kind === 'insert' ? TABLE_LABELS.insert : TABLE_LABELS.delete;
-  return `${proposal.names}: ${verb} “${proposal.text}”`;
+export function proposalLine(proposal: TableProposal, language: string): string {
+  const labels = tableLabels(language);
+  const verb = proposal.kind === 'insert' ? labels.insert : labels.delete;
+  return `${proposal.names}: ${verb} ${quote(proposal.text, language)}`;
 }
 
 export function compilationRows(
@@ -60,16 +64,9 @@ export function compilationRows(
 }
 
 export function renderCompilationTable(input: ExportInput, delegations: ProposalDelegations) {
+  const labels = exportLabels(input.language);
   const rows = compilationRows(input, delegations).map((row) => {
     const items = row.proposals
-      .map(
-        (p) =>
-          `<li><strong>${escapeHtml(p.names)}</strong>: ${p.kind === 'insert' ? TABLE_LABELS.insert : TABLE_LABELS.delete} “${escapeHtml(p.text)}”</li>`,
-
-  const labels = exportLabels(input.language);
-  const rows = nodes.map((node, index) => {
-    const { agreed, proposals } = splitBlock(node, delegations);
-    const items = proposals
       .map(
         (p) =>
           `<li><strong>${escapeHtml(p.names)}</strong>: ${p.kind === 'insert' ? labels.proposalInsert : labels.proposalDelete} ${escapeHtml(quote(p.text, input.language))}</li>`,
@@ -81,9 +78,6 @@ export function renderCompilationTable(input: ExportInput, delegations: Proposal
   return `<!doctype html>
 <html lang="${escapeHtml(cleanText(input.language))}"><head><meta charset="utf-8"><title>${title}: ${escapeHtml(labels.compilation)}</title>
 <style>table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:4pt;vertical-align:top}</style></head>
-<body><h1>${title}</h1><p>${TABLE_LABELS.heading}</p>
-<table><thead><tr><th scope="col">${TABLE_LABELS.paragraph}</th><th scope="col">${TABLE_LABELS.agreed}</th><th scope="col">${TABLE_LABELS.proposals}</th></tr></thead>
-
 <body><h1>${title}</h1><p>${escapeHtml(labels.compilationOfProposals)}</p>
 <table><thead><tr><th scope="col">${escapeHtml(labels.paragraph(null))}</th><th scope="col">${escapeHtml(labels.agreedText)}</th><th scope="col">${escapeHtml(labels.proposalsByDelegation)}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></body></html>

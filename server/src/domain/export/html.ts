@@ -1,8 +1,6 @@
 import { commentEndnotes } from '../comments-endnotes';
-import { footnotesAfter, noteText } from './footnotes';
-
 import { exportLabels } from './labels';
-import { footnoteAfter, noteText } from './footnotes';
+import { footnotesAfter, noteText } from './footnotes';
 import { bracketNoteText, headerBlock, revisionAuthors } from './header';
 import { BASE_CSS, delegationCss } from './html-style';
 import {

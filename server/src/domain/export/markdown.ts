@@ -1,7 +1,5 @@
-import { footnotesAfter, noteText } from './footnotes';
-
 import { exportLabels } from './labels';
-import { footnoteAfter, noteText } from './footnotes';
+import { footnotesAfter, noteText } from './footnotes';
 import { headerBlock } from './header';
 import {
   blockRunChange,

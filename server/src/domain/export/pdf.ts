@@ -2,10 +2,8 @@ import { commentEndnotes } from '../comments-endnotes';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { footnotesAfter, noteText } from './footnotes';
-
 import { exportLabels } from './labels';
-import { footnoteAfter, noteText } from './footnotes';
+import { footnotesAfter, noteText } from './footnotes';
 import { headerBlock, revisionAuthors } from './header';
 import {
   readerLabel,

@@ -287,7 +287,7 @@ export function buildTrackedModel(
       change,
       delegation,
       ...(at !== undefined ? { at } : {}),
-      moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation),
+      moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation, language),
       ...(node?.node.type === 'annexHeading' ? { annexHeading: true } : {}),
       pieces: toPieces(
         paragraphRuns(
@@ -301,9 +301,6 @@ export function buildTrackedModel(
         ),
         notes,
       ),
-
-      moveNote: moveNote(change, from?.value ?? null, to?.value ?? null, delegation, language),
-      pieces: toPieces(paragraphRuns(p.spans, to?.node, from?.node, as), notes),
     };
   };
 
