@@ -171,7 +171,7 @@ describe('HTTP API: export', () => {
     const file = await save('hostile.html', Buffer.from(html));
     expect(
       execFileSync('pandoc', ['-f', 'html', '-t', 'plain', '--wrap=none', file]).toString(),
-    ).toContain('<script>alert("x")</script> &');
+    ).toContain('<script>alert(“x”)</script> &');
   });
 
   it('[E5] a version exports its own text; bad requests are clear', async () => {

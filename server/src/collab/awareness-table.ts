@@ -16,7 +16,16 @@ interface Entry {
   /** The JSON state as relayed, `null` once the client left. */
   state: string | null;
   owner: string;
+  /** For a state another process relayed (clustered mode): when it last came, in ms. */
+  mirroredAt?: number;
 }
+
+/**
+ * How long a state relayed by another process is offered to devices joining here without news
+ * of it: devices renew their state every 15 s, and y-protocols forgets a state after 30 s. A
+ * process that died takes its devices' carets with it after this, here too.
+ */
+const MIRROR_TTL_MS = 30_000;
 
 /** What decides whose an awareness client id is, for one connection's update. */
 export interface AwarenessClaim {
@@ -121,6 +130,34 @@ export class AwarenessTable {
     return { ok: true, clientIds: accepted, claimed };
   }
 
+  /**
+   * States another process of the cluster relayed, already checked and rewritten there. They
+   * are kept so that their echoes from this process's devices (stock providers send back every
+   * state they receive) are recognised as echoes, and so that a device joining here sees the
+   * carets of those over there; they are not relayed again from here (the room relays the
+   * message as it came). Throws on a malformed update.
+   */
+  mirror(update: Uint8Array, now: number): void {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      if (clientId === SERVER_AWARENESS_CLIENT) continue;
+      const known = this.entries.get(clientId)?.clock ?? this.departed.get(clientId);
+      if (known !== undefined && clock < known) continue;
+      this.snapshotCache = null;
+      if (state === 'null') {
+        this.entries.delete(clientId);
+        this.dirty.delete(clientId);
+        this.rememberDeparted(clientId, clock);
+        continue;
+      }
+      this.entries.set(clientId, { clock, state, owner: 'elsewhere', mirroredAt: now });
+    }
+  }
+
   /** Publishes the server's own state under `clientId` (document-wide news for every client). */
   announce(clientId: number, state: unknown): void {
     const current = this.entries.get(clientId);
@@ -162,8 +199,7 @@ export class AwarenessTable {
       const entry = this.entries.get(clientId);
       if (entry?.state === null) {
         this.entries.delete(clientId);
-        if (this.departed.size >= MAX_DEPARTED) this.departed.clear();
-        this.departed.set(clientId, entry.clock);
+        this.rememberDeparted(clientId, entry.clock);
       }
     }
     this.dirty.clear();
@@ -171,11 +207,22 @@ export class AwarenessTable {
   }
 
   /** The awareness update of every present client, for a joining connection; null if none. */
-  snapshot(): Uint8Array | null {
+  snapshot(now: number = Date.now()): Uint8Array | null {
     if (this.snapshotCache) return this.snapshotCache;
+    for (const [clientId, entry] of this.entries) {
+      if (entry.mirroredAt !== undefined && now - entry.mirroredAt > MIRROR_TTL_MS) {
+        this.entries.delete(clientId);
+        this.rememberDeparted(clientId, entry.clock);
+      }
+    }
     const present = [...this.entries].filter(([, e]) => e.state !== null).map(([id]) => id);
     this.snapshotCache = present.length > 0 ? this.encode(present) : null;
     return this.snapshotCache;
+  }
+
+  private rememberDeparted(clientId: number, clock: number): void {
+    if (this.departed.size >= MAX_DEPARTED) this.departed.clear();
+    this.departed.set(clientId, clock);
   }
 
   private encode(clientIds: number[]): Uint8Array {

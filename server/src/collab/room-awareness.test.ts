@@ -52,6 +52,32 @@ describe('room awareness', () => {
     harness.destroy();
   });
 
+  it('[CL16] a caret relayed from another process reaches devices here, and their echo of it is not refused', async () => {
+    const { harness, chile, peru } = await room();
+    const elsewhere = 4242;
+    const state = JSON.stringify({ user: { participant: 'mexico', name: 'Mexico' } });
+    harness.room.relayAwareness(awarenessMessage([[elsewhere, 3, state]]));
+    await harness.settle();
+    expect(peru.awareness.getStates().get(elsewhere)).toMatchObject({ user: { name: 'Mexico' } });
+    // Both providers echoed the state back: ignored, not refused.
+    expect(chile.refusals).toEqual([]);
+    expect(peru.refusals).toEqual([]);
+    // A device joining here later sees the caret too.
+    const late = harness.device('late', participant('late'));
+    late.connect(harness.room);
+    await harness.settle();
+    expect(late.awareness.getStates().has(elsewhere)).toBe(true);
+    // Gone over there: gone here, and not offered to the next device.
+    harness.room.relayAwareness(awarenessMessage([[elsewhere, 4, 'null']]));
+    await harness.settle();
+    expect(peru.awareness.getStates().has(elsewhere)).toBe(false);
+    const later = harness.device('later', participant('later'));
+    later.connect(harness.room);
+    await harness.settle();
+    expect(later.awareness.getStates().has(elsewhere)).toBe(false);
+    harness.destroy();
+  });
+
   it('[K9] when a device leaves, its caret leaves every other screen', async () => {
     const { harness, chile, peru } = await room();
     chile.moveCaret(1);

@@ -1,3 +1,5 @@
+import * as decoding from 'lib0/decoding';
+import { MessageType } from '@accord/shared';
 import { authorId } from '../auth/principal';
 import { AwarenessTable, type AwarenessRefusal } from './awareness-table';
 import { CaretOwners } from './caret-owners';
@@ -59,6 +61,21 @@ export class AwarenessRelay {
     }
     this.caretOwners.claim(peer, verdict.clientIds);
     if (this.table.hasChanges) this.schedule();
+  }
+
+  /**
+   * The clustered mode: an awareness message another process relayed. Its states are kept
+   * (see `AwarenessTable.mirror`); false when the message is not a readable awareness message.
+   */
+  mirror(message: Uint8Array): boolean {
+    try {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MessageType.awareness) return false;
+      this.table.mirror(decoding.readVarUint8Array(decoder), Date.now());
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** A query-awareness message: the asker gets everyone's state. */

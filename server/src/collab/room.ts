@@ -224,7 +224,9 @@ export class Room {
 
   /** The clustered mode: an awareness message from the same document's peers elsewhere. */
   relayAwareness(message: Uint8Array): void {
-    if (this.state === 'ready') this.broadcast(message, null);
+    if (this.state !== 'ready') return;
+    // Kept first, so that the echoes this process's devices send back are known for echoes.
+    if (this.awareness.mirror(message)) this.broadcast(message, null);
   }
 
   /** Writes, then relays, everything accepted so far; then answers waiting sync requests. */
