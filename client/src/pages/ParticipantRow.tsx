@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '@accord/shared/api';
-import { meetingMoment } from './meetingMoment';
+import { formatMoment, readerMoment, useShownTimeZone } from '../components/format';
 
 /**
  * One participant: delegation first (the delegation speaks), then the person and role. A
@@ -9,19 +9,16 @@ import { meetingMoment } from './meetingMoment';
  */
 export function ParticipantRow({
   participant,
-  timeZone,
   onReissue,
   onRevoke,
 }: {
   participant: Participant;
-  /** The meeting's time zone, in which the revocation is dated. */
-  timeZone: string | undefined;
   onReissue: () => void;
   onRevoke: () => void;
 }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  if (participant.revokedAt) return <RevokedRow participant={participant} timeZone={timeZone} />;
+  if (participant.revokedAt) return <RevokedRow participant={participant} />;
   return (
     <tr>
       <td>{participant.delegation ?? t('participants.noDelegation')}</td>
@@ -60,16 +57,12 @@ export function ParticipantRow({
   );
 }
 
-function RevokedRow({
-  participant,
-  timeZone,
-}: {
-  participant: Participant;
-  timeZone: string | undefined;
-}) {
+/** Dated in the meeting's zone, as every time on the page (the reader's own in the tooltip). */
+function RevokedRow({ participant }: { participant: Participant }) {
   const { t } = useTranslation();
+  useShownTimeZone();
   const by = participant.revokedBy;
-  const when = meetingMoment(participant.revokedAt ?? '', timeZone);
+  const when = formatMoment(participant.revokedAt);
   // The secretariat has no name of its own; a chair is named with their delegation.
   const who = !by
     ? null
@@ -82,7 +75,10 @@ function RevokedRow({
       <td>{participant.name}</td>
       <td>{t(`roles.${participant.role}`)}</td>
       <td>
-        <time dateTime={participant.revokedAt ?? undefined}>
+        <time
+          dateTime={participant.revokedAt ?? undefined}
+          title={readerMoment(participant.revokedAt) ?? undefined}
+        >
           {who ? t('daychores.revokedOnBy', { when, who }) : t('daychores.revokedOn', { when })}
         </time>
       </td>

@@ -123,7 +123,6 @@ export function ParticipantsPanel({ meetingId, meeting }: { meetingId: string; m
                 <ParticipantRow
                   key={participant.id}
                   participant={participant}
-                  timeZone={meeting.timeZone}
                   onReissue={() => void reissue(participant)}
                   onRevoke={() => void revoke(participant)}
                 />
