@@ -1,9 +1,11 @@
 import type { DocumentInfo } from '@accord/shared';
 import type { Principal } from '../auth/principal';
+import type { DocumentRecord } from '../storage';
 import { authorise, documentFor } from './access';
 import { audit } from './audit';
 import type { DomainContext } from './context';
 import { presentDocument } from './documents';
+import { conflict } from './errors';
 import { save } from './save';
 
 /**
@@ -32,4 +34,17 @@ export async function setDocumentArchived(
   );
   context.rooms.announceStatus(document.id);
   return presentDocument(updated);
+}
+
+/**
+ * Refuses any change to an archived document: it is kept exactly as it was when archived (text,
+ * comments, proposals, modes, title, versions), for every role, until the chair or the
+ * secretariat brings it back. Its own code, not `document_locked`: unlocking would not help.
+ */
+export function refuseIfArchived(document: Readonly<DocumentRecord>): void {
+  if (document.archived !== true) return;
+  throw conflict(
+    'document_archived',
+    'This document is archived and kept as it was. Bring it back from the archive to change it.',
+  );
 }

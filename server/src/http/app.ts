@@ -12,6 +12,7 @@ import { deviceSignIn } from './middleware/device-sign-in';
 import { securityHeaders } from './middleware/security-headers';
 import { auditRefusals, identify } from './principal';
 import { deviceSessionRoutes } from './routes/device-session';
+import { archivedDocumentGuard } from './middleware/archived-documents';
 import { documentRoutes } from './routes/documents';
 import { translationRoutes } from './routes/translations';
 import { meetingRoutes } from './routes/meetings';
@@ -76,6 +77,7 @@ export function createHttpApp(context: DomainContext, options: HttpAppOptions): 
   api.use('/', systemRoutes(context, options.version));
   api.use('/templates', templateRoutes(context));
   api.use('/meetings', meetingRoutes(context));
+  api.use('/documents', archivedDocumentGuard(context));
   api.use('/documents', documentRoutes(context));
   api.use('/documents', translationRoutes(context));
   api.use(apiNotFound);
