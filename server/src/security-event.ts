@@ -1,3 +1,5 @@
+import type { SecurityKind } from '@accord/shared/audit-kinds';
+
 /**
  * Something a secretariat should be able to see afterwards: a refused token, a limit reached,
  * a refused update or origin, storage that could not be written. The transport and the HTTP
@@ -5,8 +7,7 @@
  * so that neither layer depends on storage.
  */
 export interface SecurityEvent {
-  /** `auth_failed`, `limit_hit`, `update_refused`, `origin_refused`, `storage_unavailable`. */
-  kind: string;
+  kind: SecurityKind;
   documentId?: string;
   meetingId?: string;
   participant?: string;

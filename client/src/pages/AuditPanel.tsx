@@ -4,26 +4,8 @@ import { useApiData } from '../hooks/useApiData';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { MeetingTime } from '../components/MeetingTime';
-
-/** Event kinds the panel names in the reader's language; any other kind is shown as it is. */
-const KNOWN_KINDS = [
-  'auth_failed',
-  'limit_hit',
-  'update_refused',
-  'origin_refused',
-  'storage_unavailable',
-  'meeting.created',
-  'document.created',
-  'document.locked',
-  'document.unlocked',
-  'participant.added',
-  'participant.revoked',
-  'participant.token_reissued',
-  'version.named',
-  'version.auto',
-  'version.restore',
-  'version.lock',
-] as const;
+import { isAuditKind } from '@accord/shared/audit-kinds';
+import { auditKindKey } from './AuditPanel.kinds';
 
 /**
  * The meeting's audit log for the chair and the secretariat: who was refused, which limits
@@ -33,10 +15,8 @@ const KNOWN_KINDS = [
 export function AuditPanel({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const events = useApiData(() => api.audit(meetingId), `audit:${meetingId}`);
-  const kindLabel = (kind: string) =>
-    (KNOWN_KINDS as readonly string[]).includes(kind)
-      ? t(`audit.kinds.${kind.replace('.', '_')}`)
-      : kind;
+  // Every kind this server writes is named; an older or newer server's unknown kind shows as it is.
+  const kindLabel = (kind: string) => (isAuditKind(kind) ? t(auditKindKey(kind)) : kind);
 
   return (
     <section className="panel" aria-labelledby="audit-title">

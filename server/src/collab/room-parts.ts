@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { CloseCode, RefusalReason } from '@accord/shared';
+import type { SecurityKind } from '@accord/shared/audit-kinds';
 import { authorId } from '../auth/principal';
 import type { Logger } from '../logger';
 import { FreshJoinAnswer } from './fresh-join';
@@ -134,7 +135,7 @@ export class RoomReports {
   ) {}
 
   /** Logs a security-relevant event and passes it on. */
-  report(kind: string, peer: Peer | null, detail: string): void {
+  report(kind: SecurityKind, peer: Peer | null, detail: string): void {
     const event: SecurityEvent = { kind, documentId: this.documentId, detail };
     if (peer) {
       event.participant = authorId(peer.principal);

@@ -1,4 +1,5 @@
 import type { AuditEvent as AuditView } from '@accord/shared';
+import type { AuditKind } from '@accord/shared/audit-kinds';
 import { authorId, type Principal } from '../auth/principal';
 import { SERVER_WIDE, type AuditEvent } from '../storage';
 import { authorise, meetingFor } from './access';
@@ -12,7 +13,7 @@ import type { DomainContext } from './context';
 export function audit(
   context: DomainContext,
   meetingId: string,
-  kind: string,
+  kind: AuditKind,
   principal: Principal | null,
   detail: string,
   source?: string,

@@ -39,12 +39,12 @@ export async function setDocumentArchived(
 /**
  * Refuses any change to an archived document: it is kept exactly as it was when archived (text,
  * comments, proposals, modes, title, versions), for every role, until the chair or the
- * secretariat brings it back. Its own code, not `document_locked`: unlocking would not help.
+ * secretariat restores it from the archive. Its own code, not `document_locked`: unlocking would not help.
  */
 export function refuseIfArchived(document: Readonly<DocumentRecord>): void {
   if (document.archived !== true) return;
   throw conflict(
     'document_archived',
-    'This document is archived and kept as it was. Bring it back from the archive to change it.',
+    'This document is archived: it can be read and exported, but not changed. Restore it from the archive first.',
   );
 }

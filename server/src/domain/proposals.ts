@@ -146,7 +146,7 @@ async function decide(
     });
   }
   const withdrawn = !decidesProposals(principal.role);
-  const verb = withdrawn ? 'withdrawn' : `${decision}ed`;
+  const verb = withdrawn ? 'withdrawn' : (`${decision}ed` as const);
   for (const proposal of proposals) {
     const label = `Proposal of ${proposal.delegations.join(', ')} ${verb}: "${excerpt(proposal.text)}"`;
     audit(context, document.meetingId, `proposal.${verb}`, principal, `${label}.`);

@@ -1,3 +1,4 @@
+import type { AuditKind } from '@accord/shared/audit-kinds';
 import { AuditLimiter, type LimiterOptions, type Suppressed } from './audit-log-limiter';
 import type { AuditSink } from './audit-log-sinks';
 
@@ -31,7 +32,7 @@ export interface AuditLogOptions {
 
 export const SERVER_WIDE = '';
 const SERVER_STREAM = '_server';
-const SUMMARY_KIND = 'audit.suppressed';
+const SUMMARY_KIND = 'audit.suppressed' satisfies AuditKind;
 
 function streamOf(meetingId: string): string {
   return /^[A-Za-z0-9-]{1,64}$/.test(meetingId) ? meetingId : SERVER_STREAM;
