@@ -39,7 +39,8 @@ export async function setDocumentArchived(
 /**
  * Refuses any change to an archived document: it is kept exactly as it was when archived (text,
  * comments, proposals, modes, title, versions), for every role, until the chair or the
- * secretariat restores it from the archive. Its own code, not `document_locked`: unlocking would not help.
+ * secretariat restores it from the archive. Its own code, not `document_locked`: unlocking
+ * would not help.
  */
 export function refuseIfArchived(document: Readonly<DocumentRecord>): void {
   if (document.archived !== true) return;
