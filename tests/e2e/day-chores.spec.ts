@@ -80,7 +80,7 @@ test('[MD48] the invitation sheet has one QR code per delegation, and each code 
   expect(errors).toEqual([]);
 });
 
-test('[MD49] a document is renamed and archived from the meeting page, and opens read-only', async ({
+test('[MD49] [MD82] a document is renamed and archived from the meeting page, and opens read-only; the audit log names both', async ({
   browser,
   server,
   accord,
@@ -99,6 +99,14 @@ test('[MD49] a document is renamed and archived from the meeting page, and opens
   await expect(page.getByRole('link', { name: 'Draft recommendation, Rev. 1' })).toBeHidden();
   await page.getByLabel(/Show archived/).check();
   await expect(page.getByRole('cell', { name: 'Archived' })).toBeVisible();
+  const audit = page.getByRole('region', { name: 'Audit log' });
+  await audit.getByRole('button', { name: 'Refresh' }).click();
+  await expect(audit.locator('tr[data-kind="document.archived"] td').nth(1)).toHaveText(
+    'Document archived',
+  );
+  await expect(audit.locator('tr[data-kind="document.settings"] td').nth(1)).toHaveText(
+    'Document title, symbol or language changed',
+  );
 
   const delegate = await openAs(
     browser,
