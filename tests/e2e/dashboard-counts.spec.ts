@@ -53,6 +53,9 @@ async function expectDashboardSays(dashboard: Locator, truth: DocumentTruth): Pr
     await expect(row.locator('.dashboard__count')).toHaveText(String(count));
   }
   await expect(dashboard.getByTestId('dashboard-comments')).toHaveText(String(truth.openComments));
+  await expect(dashboard.getByTestId('dashboard-proposals')).toHaveText(
+    String(truth.openProposals),
+  );
 }
 
 test('[NB41] the chair’s dashboard counts equal the document’s, and follow a bracket placed live', async ({
@@ -72,6 +75,16 @@ test('[NB41] the chair’s dashboard counts equal the document’s, and follow a
   await revealInToolbar(chile.page, bracket);
   await bracket.click();
   await expect(operative(chile.page, OPEN).locator('.bracket-tag')).toHaveText('Chile');
+
+  // Belize proposes words at the end of that paragraph.
+  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
+  const proposing = belize.page.getByRole('checkbox', { name: 'Propose changes' });
+  await proposing.check();
+  await operative(belize.page, OPEN).click();
+  await belize.page.keyboard.press('End');
+  await belize.page.keyboard.insertText(' in the region');
+  await expect(chile.page.locator('.ProseMirror .proposal--insert')).toHaveText(' in the region');
+  await proposing.uncheck();
 
   // The chair settles two paragraphs.
   const chair = await openEditor(browser, accord, scene.documentId, chairInvitation.token);
@@ -105,13 +118,17 @@ test('[NB41] the chair’s dashboard counts equal the document’s, and follow a
   const before = await documentTruth(accord, scene.documentId);
   // The scene has something in every column, so that a zero cannot pass for a count.
   expect(
-    Math.min(...Object.values(before.byStatus), before.brackets, before.openComments),
+    Math.min(
+      ...Object.values(before.byStatus),
+      before.brackets,
+      before.openComments,
+      before.openProposals,
+    ),
   ).toBeGreaterThan(0);
   await expectDashboardSays(dashboard, before);
   expect(await seriousViolations(chair.page)).toEqual([]);
 
   // Belize brackets the first words of the same paragraph from the keyboard: the count follows.
-  const belize = await openEditor(browser, accord, scene.documentId, scene.belize.token);
   await operative(belize.page, OPEN).click();
   await belize.page.keyboard.press('Home');
   await belize.page.keyboard.press('Control+Shift+ArrowRight');

@@ -15,6 +15,7 @@ export interface DocumentTruth {
   brackets: number;
   bracketsByDelegation: Record<string, number>;
   openComments: number;
+  openProposals: number;
 }
 
 async function get<T>(accord: AccordApi, path: string): Promise<T> {
@@ -33,7 +34,7 @@ export function content(accord: AccordApi, documentId: string): Promise<ContentN
  * The counts a reader of the document would make: paragraphs by their `status`; brackets as
  * each run of adjacent text under one and the same `bracket` mark within a paragraph (the
  * CONTRACT's mark, its `delegations` the holders); comment threads not resolved (replies are
- * part of their thread).
+ * part of their thread); proposals as the distinct ids of `proposal` marks (PROTOCOL.md).
  */
 export async function documentTruth(accord: AccordApi, documentId: string): Promise<DocumentTruth> {
   const doc = await content(accord, documentId);
@@ -42,7 +43,9 @@ export async function documentTruth(accord: AccordApi, documentId: string): Prom
     brackets: 0,
     bracketsByDelegation: {},
     openComments: 0,
+    openProposals: 0,
   };
+  const proposals = new Set<unknown>();
   for (const block of doc.content ?? []) {
     const status = block.attrs?.status;
     if (status === 'pending' || status === 'ad_ref' || status === 'agreed')
@@ -60,9 +63,12 @@ export async function documentTruth(accord: AccordApi, documentId: string): Prom
         }
       }
       previous = key;
+      const proposal = child.marks?.find((mark) => mark.type === 'proposal');
+      if (proposal) proposals.add(proposal.attrs?.id);
     }
   }
   const comments = await get<{ resolved: boolean }[]>(accord, `/documents/${documentId}/comments`);
+  truth.openProposals = proposals.size;
   truth.openComments = comments.filter((comment) => !comment.resolved).length;
   return truth;
 }

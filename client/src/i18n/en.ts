@@ -632,4 +632,7 @@ export const en = {
   conventions: {
     yourTime: 'Your time: {{time}}',
   },
+  roome2e: {
+    openProposals: 'Open proposals',
+  },
 } as const;

@@ -661,4 +661,7 @@ export const es: Catalogue = {
   conventions: {
     yourTime: 'Su hora: {{time}}',
   },
+  roome2e: {
+    openProposals: 'Propuestas abiertas',
+  },
 };

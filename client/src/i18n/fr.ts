@@ -667,4 +667,7 @@ export const fr: Catalogue = {
   conventions: {
     yourTime: 'Votre heure : {{time}}',
   },
+  roome2e: {
+    openProposals: 'Propositions ouvertes',
+  },
 };

@@ -662,4 +662,7 @@ export const pt: Catalogue = {
   conventions: {
     yourTime: 'Seu horário: {{time}}',
   },
+  roome2e: {
+    openProposals: 'Propostas em aberto',
+  },
 };
