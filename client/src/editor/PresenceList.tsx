@@ -42,7 +42,9 @@ export function PresenceList({ people }: { people: PresentPerson[] }) {
   const groups = group(people);
   const count = groups.reduce((sum, entry) => sum + entry.people.length, 0);
   return (
-    <section className="presence" aria-labelledby="presence-title">
+    // Focusable: when the chair's dashboard squeezes the panels the list scrolls, and a
+    // keyboard user must be able to scroll it too.
+    <section className="presence" aria-labelledby="presence-title" tabIndex={0}>
       <h2 id="presence-title">
         {t('presence.title')} <span className="muted">({t('presence.count', { count })})</span>
       </h2>

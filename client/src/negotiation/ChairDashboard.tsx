@@ -41,8 +41,8 @@ function Jump({ editor, entry }: { editor: Editor; entry: ParagraphEntry }) {
 }
 
 /**
- * The chair's dashboard: paragraphs by status, brackets by delegation, open comments, who is
- * connected by delegation. A paragraph's number jumps to it in the text.
+ * The chair's dashboard: paragraphs by status, brackets by delegation, open comments, open
+ * proposals, who is connected by delegation. A paragraph's number jumps to it in the text.
  */
 export function ChairDashboard({
   editor,
@@ -109,6 +109,12 @@ export function ChairDashboard({
         {t('negotiate.openComments')}{' '}
         <span className="dashboard__count" data-testid="dashboard-comments">
           {summary.openComments}
+        </span>
+      </h3>
+      <h3>
+        {t('roome2e.openProposals')}{' '}
+        <span className="dashboard__count" data-testid="dashboard-proposals">
+          {summary.openProposals}
         </span>
       </h3>
       <h3>{t('negotiate.connected')}</h3>

@@ -66,8 +66,11 @@ export default function RoomPage({ documentId }: { documentId: string }) {
     if (!editor) return;
     const mark = () => {
       const sheet = editor.view.dom;
-      for (const old of sheet.querySelectorAll('.room-current'))
+      // The paragraph the chair left is no longer current, to the eye or to a screen reader.
+      for (const old of sheet.querySelectorAll('.room-current')) {
         old.classList.remove('room-current');
+        old.removeAttribute('aria-current');
+      }
       if (!current) return;
       const block = sheet.querySelector(`[data-id="${CSS.escape(current)}"]`);
       block?.classList.add('room-current');

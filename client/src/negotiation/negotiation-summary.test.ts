@@ -55,4 +55,37 @@ describe("the chair's dashboard", () => {
     ]);
     expect(summary.openComments).toBe(1);
   });
+
+  it('[NB43] counts open proposals, each once however many paragraphs it spans', () => {
+    const proposed = (text: string, id: string, kind: 'insert' | 'delete'): NodeJSON => ({
+      type: 'text',
+      text,
+      marks: [
+        {
+          type: 'proposal',
+          attrs: { kind, id, delegations: ['Belize'], participant: 'p-belize' },
+        },
+      ],
+    });
+    const editor = draftEditor({
+      type: 'doc',
+      content: [
+        operative('op-a', 'pending', [
+          { type: 'text', text: 'To urge ' },
+          proposed('all ', 'pr-1', 'delete'),
+          proposed('member states', 'pr-2', 'insert'),
+        ]),
+        operative('op-b', 'pending', [proposed('and observers', 'pr-2', 'insert')]),
+        operative('op-c', 'pending', [{ type: 'text', text: 'No proposal here' }]),
+      ],
+    });
+    editors.push(editor);
+    expect(summarise(editor.state.doc, new Y.Doc()).openProposals).toBe(2);
+    const none = draftEditor({
+      type: 'doc',
+      content: [operative('op-d', 'pending', [{ type: 'text', text: 'Clean' }])],
+    });
+    editors.push(none);
+    expect(summarise(none.state.doc, new Y.Doc()).openProposals).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import { PARAGRAPH_STATUSES, type ParagraphStatus } from '@accord/shared/schema/
 import { numberBlocks } from '@accord/shared/numbering';
 import { sponsorTable } from '@accord/shared/brackets';
 import { findBrackets } from '../editor/brackets';
+import { openProposals } from '../proposals/openProposals';
 
 /** One paragraph as the chair's dashboard lists it. */
 export interface ParagraphEntry {
@@ -20,6 +21,8 @@ export interface NegotiationSummary {
   bracketsByDelegation: [string, ParagraphEntry[]][];
   brackets: number;
   openComments: number;
+  /** Proposals still awaiting the chair (each proposal once, however many pieces it has). */
+  openProposals: number;
 }
 
 /** Comment threads still open: entries of the `comments` side table, unresolved, not replies. */
@@ -75,5 +78,6 @@ export function summarise(doc: PMNode, ydoc: Y.Doc): NegotiationSummary {
     bracketsByDelegation: [...byDelegation.entries()].sort(([a], [b]) => a.localeCompare(b)),
     brackets: brackets.length,
     openComments: openComments(ydoc),
+    openProposals: openProposals(doc).length,
   };
 }
