@@ -156,7 +156,18 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
     : '';
   const notes = model.notes.length
     ? `<section class="notes"><h2>${escapeHtml(exportLabels(input.language).notes)}</h2><ol>${model.notes
-        .map((n) => `<li id="note-${n.number}">${escapeHtml(noteText(n, input.language))}</li>`)
+        .map((n) => {
+          // A note only one version has is shown as the change it is, never as a current note.
+          const text = escapeHtml(noteText(n, input.language));
+          const shown = revision(
+            n.change ?? 'equal',
+            n.delegation ?? null,
+            text,
+            n.at,
+            input.language,
+          );
+          return `<li id="note-${n.number}">${shown}</li>`;
+        })
         .join('')}</ol></section>`
     : '';
   const endnotes = commentEndnotes(input.comments, model.blocks, input.language);
