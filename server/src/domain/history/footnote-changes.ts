@@ -69,13 +69,14 @@ export function footnoteChanges(
     const watched = new Map<string, boolean>();
     for (const [key] of appeared) watched.set(key, false);
     for (const [key] of vanished) watched.set(key, true);
+    const paragraphs = new Set([...appeared, ...vanished].map(([, note]) => note.paragraph));
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, olderState);
       for (const record of records) {
         Y.applyUpdate(doc, record.update);
         if (!mayChangeNotes(record.update)) continue;
-        const now = placedNotes(readParagraphs(doc));
+        const now = placedNotes(readParagraphs(doc, paragraphs));
         for (const [key, was] of watched) {
           const is = now.has(key);
           if (is === was) continue;

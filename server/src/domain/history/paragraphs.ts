@@ -89,8 +89,11 @@ function readText(type: Y.XmlText, into: ParagraphSnapshot): void {
   }
 }
 
-/** The top-level blocks of a document's body, in order. */
-export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
+/**
+ * The top-level blocks of a document's body, in order. With `only`, the text of the other
+ * blocks is left unread (empty): for a replay that watches a few paragraphs.
+ */
+export function readParagraphs(doc: Y.Doc, only?: ReadonlySet<string>): ParagraphSnapshot[] {
   const elements = doc
     .getXmlFragment(BODY_FIELD)
     .toArray()
@@ -113,6 +116,7 @@ export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
       runStarts: [],
       notes: [],
     };
+    if (only && !only.has(key)) return paragraph;
     for (const child of node.toArray()) if (child instanceof Y.XmlText) readText(child, paragraph);
     return paragraph;
   });
