@@ -46,7 +46,8 @@ function noteOnRegion(d: Y.Doc, note: typeof NOTE | { footnote: null }): void {
 function exportsOf(s: LoggedSession) {
   const comparison = s.compare('v1', 'v2');
   const tracked = { comparison, fromContent: s.content('v1'), fromLabel: 'Zero draft' };
-  const at = (format: 'docx' | 'html' | 'pdf' | 'md', content = s.content('v2'), t = true) =>
+  type Format = 'docx' | 'html' | 'pdf' | 'md' | 'txt' | 'akn';
+  const at = (format: Format, content = s.content('v2'), t = true) =>
     exportDraft(format, input(content, t ? { tracked } : {})).then((r) => r.body);
   return { comparison, at };
 }
@@ -148,6 +149,11 @@ describe('a footnote taken off', () => {
     const md = (await at('md', content, false)).toString('utf8');
     const pdf = await pdfText(await at('pdf', content, false));
     const docx = await pandoc(await at('docx', content, false), 'docx', 'accept');
-    for (const text of [html, md, pdf, docx]) expect(squash(text)).not.toContain(RESERVATION);
+    const txt = (await at('txt', content, false)).toString('utf8');
+    const akn = (await at('akn', content, false)).toString('utf8');
+    for (const text of [html, md, pdf, docx, txt, akn]) {
+      expect(squash(text)).toContain('in the region;');
+      expect(squash(text)).not.toContain(RESERVATION);
+    }
   });
 });
