@@ -146,7 +146,11 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
   const header = headerBlock(input);
   const lines = (list: string[]) => list.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
   const authors = revisionAuthors(
-    model.blocks.flatMap((b) => [...readerLabel(b.label), ...b.pieces]),
+    // A note put on or taken off counts: its delegation may have changed nothing else.
+    model.blocks.flatMap((b) => [
+      ...readerLabel(b.label),
+      ...b.pieces.flatMap((p) => [p, ...footnotesAfter(p)]),
+    ]),
   );
   const classes = authors.map((a) => ({ name: a, className: delegationClass(a) }));
   const legend = model.tracked

@@ -290,7 +290,11 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
   }
   if (model.tracked) {
     const authors = revisionAuthors(
-      model.blocks.flatMap((b) => [...readerLabel(b.label), ...b.pieces]),
+      // A note put on or taken off counts: its delegation may have changed nothing else.
+      model.blocks.flatMap((b) => [
+        ...readerLabel(b.label),
+        ...b.pieces.flatMap((p) => [p, ...footnotesAfter(p)]),
+      ]),
     );
     content.push({
       margin: [0, 18, 0, 0],

@@ -91,6 +91,8 @@ describe('a footnote put on words already there', () => {
     expect(html).toContain(
       `<ins class="delegation-canada" datetime="${when}" title="Inserted by Canada"><sup class="footnote-ref">`,
     );
+    // Canada changed nothing else, yet is in the legend of who changed what.
+    expect(html).toContain('<li><ins class="delegation-canada">Canada</ins></li>');
     const md = (await at('md')).toString('utf8');
     expect(md).toContain('in the region{++[^1]++}{>>Inserted by Canada<<}');
   });
