@@ -79,6 +79,26 @@ export interface ParagraphChange {
    * editor moves a paragraph by deleting it and inserting it again). Absent when unknown.
    */
   movedBy?: { delegation: string; participant: string; at?: string };
+  /**
+   * Footnotes put on (`insert`) or taken off (`delete`) the paragraph's words between the
+   * versions, with who did it, from the update log. A note is one mark `id` and `text`: moved
+   * to other words of the paragraph it is unchanged; its text edited, the old note is deleted
+   * and the new one inserted. Absent when no note changed.
+   */
+  notes?: NoteChange[];
+}
+
+/** A footnote put on or taken off a paragraph's words, by whom and when. */
+export interface NoteChange {
+  kind: 'insert' | 'delete';
+  /** The footnote mark's `id` and `text`. */
+  id: string;
+  text: string;
+  /** Absent when the log does not say who made the change. */
+  delegation?: string;
+  participant?: string;
+  /** ISO 8601, from the update log; absent when unknown. */
+  at?: string;
 }
 
 /** One insertion or deletion, in document order. */

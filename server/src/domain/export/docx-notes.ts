@@ -1,4 +1,5 @@
-import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Paragraph } from 'docx';
+import type { DocxRevisions } from './docx-runs';
 import { authoredNotes } from './footnotes';
 import type { BracketNote } from './model';
 
@@ -8,12 +9,21 @@ import type { BracketNote } from './model';
  */
 export function docxFootnotes(
   notes: readonly BracketNote[],
+  revisions: DocxRevisions,
 ): Record<string, { children: Paragraph[] }> {
   return Object.fromEntries(
-    authoredNotes(notes).map((note) => [
-      String(note.number),
-      { children: [new Paragraph({ children: [new TextRun(note.text)] })] },
-    ]),
+    authoredNotes(notes).map((note) => {
+      // A note only one version has: its text is a revision too, so a reader of the notes sees
+      // it deleted (or inserted) and by whom, and rejecting or accepting keeps that version's.
+      const text = revisions.run(
+        note.change ?? 'equal',
+        note.delegation ?? null,
+        { text: note.text },
+        note.at,
+        false,
+      );
+      return [String(note.number), { children: [new Paragraph({ children: [text] })] }];
+    }),
   );
 }
 

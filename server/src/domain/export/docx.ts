@@ -257,7 +257,7 @@ export async function renderDocx(model: DraftModel, input: ExportInput): Promise
     // A tracked export is for review: further edits in Word are tracked too.
     features: { trackRevisions: model.tracked },
     comments: { children: [...revisions.comments, ...threadComments] },
-    footnotes: docxFootnotes(model.notes),
+    footnotes: docxFootnotes(model.notes, revisions),
     styles: {
       default: { document: { run: { font: FONT, size: 24 } } },
       paragraphStyles: paragraphStyles(),

@@ -146,7 +146,11 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
   const header = headerBlock(input);
   const lines = (list: string[]) => list.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
   const authors = revisionAuthors(
-    model.blocks.flatMap((b) => [...readerLabel(b.label), ...b.pieces]),
+    // A note put on or taken off counts: its delegation may have changed nothing else.
+    model.blocks.flatMap((b) => [
+      ...readerLabel(b.label),
+      ...b.pieces.flatMap((p) => [p, ...footnotesAfter(p)]),
+    ]),
   );
   const classes = authors.map((a) => ({ name: a, className: delegationClass(a) }));
   const legend = model.tracked
@@ -156,7 +160,18 @@ export function renderHtml(model: DraftModel, input: ExportInput): string {
     : '';
   const notes = model.notes.length
     ? `<section class="notes"><h2>${escapeHtml(exportLabels(input.language).notes)}</h2><ol>${model.notes
-        .map((n) => `<li id="note-${n.number}">${escapeHtml(noteText(n, input.language))}</li>`)
+        .map((n) => {
+          // A note only one version has is shown as the change it is, never as a current note.
+          const text = escapeHtml(noteText(n, input.language));
+          const shown = revision(
+            n.change ?? 'equal',
+            n.delegation ?? null,
+            text,
+            n.at,
+            input.language,
+          );
+          return `<li id="note-${n.number}">${shown}</li>`;
+        })
         .join('')}</ol></section>`
     : '';
   const endnotes = commentEndnotes(input.comments, model.blocks, input.language);

@@ -112,7 +112,15 @@ export function renderMarkdown(model: DraftModel, input: ExportInput): string {
   if (model.notes.length) {
     parts.push(
       model.notes
-        .map((n) => `[^${n.number}]: ${escapeMarkdown(noteText(n, input.language))}`)
+        .map((n) => {
+          const markup = escapeMarkdown(noteText(n, input.language));
+          const change = n.change ?? 'equal';
+          const shown = critic(
+            [{ change, delegation: n.delegation ?? null, markup }],
+            input.language,
+          );
+          return `[^${n.number}]: ${shown}`;
+        })
         .join('\n'),
     );
   }

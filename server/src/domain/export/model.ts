@@ -5,6 +5,7 @@ import {
   type MarkJSON,
   type NodeJSON,
 } from '@accord/shared';
+import type { NoteChange } from '@accord/shared/comparison';
 import { footnoteOf } from './footnotes';
 
 /**
@@ -135,6 +136,14 @@ export interface BracketNote {
   delegations: string[];
   /** A footnote written in the draft: its text (then `delegations` is empty). */
   text?: string;
+  /**
+   * In a tracked export, a footnote only one version has: `delete` when only the older has it
+   * (listed struck through, never as a current note), `insert` when only the newer; with who
+   * made the change and when. Absent: in both versions.
+   */
+  change?: 'insert' | 'delete';
+  delegation?: string;
+  at?: string;
 }
 
 export interface DraftModel {
@@ -216,12 +225,30 @@ export class NoteCounter {
    * Numbers a footnote written in the draft. Within one paragraph, the same note (same `id` and
    * text) keeps its number, so a note whose anchor changed is one note in both versions.
    */
-  nextFootnote(text: string, id?: string): number {
+  nextFootnote(text: string, id?: string, ref?: Omit<FootnoteRef, 'number'>): number {
     const key = id === undefined ? null : `${id}\u0000${text}`;
     const known = key === null ? undefined : this.footnoteNumbers.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      // Referenced as deleted at its old anchor and inserted at its new one: a note both
+      // versions have, so a current note.
+      const note = this.notes[known - 1];
+      if (note?.change !== undefined && note.change !== ref?.change) {
+        delete note.change;
+        delete note.delegation;
+        delete note.at;
+      }
+      return known;
+    }
     const number = this.notes.length + 1;
-    this.notes.push({ number, delegations: [], text });
+    const changed =
+      ref && ref.change !== 'equal'
+        ? {
+            change: ref.change,
+            ...(ref.delegation !== null ? { delegation: ref.delegation } : {}),
+            ...(ref.at !== undefined ? { at: ref.at } : {}),
+          }
+        : {};
+    this.notes.push({ number, delegations: [], text, ...changed });
     if (key !== null) this.footnoteNumbers.set(key, number);
     return number;
   }
@@ -246,7 +273,12 @@ function bracketIn(run: TextRunModel, side: 'to' | 'from'): string[] | null {
  * older `delete`, so that accepting or rejecting every revision leaves exactly the brackets of
  * that version, even where a bracket was put around words already there.
  */
-export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
+export function toPieces(
+  runs: TextRunModel[],
+  notes: NoteCounter,
+  /** In a tracked export: who put on or took off the paragraph's notes (the comparison's). */
+  noteChanges: readonly NoteChange[] = [],
+): Piece[] {
   const pieces: Piece[] = [];
   type Open = {
     delegations: string[];
@@ -349,7 +381,7 @@ export function toPieces(runs: TextRunModel[], notes: NoteCounter): Piece[] {
         inFrom = own;
       }
     }
-    const footnotes = footnoteRefs(runs, index, notes);
+    const footnotes = footnoteRefs(runs, index, notes, noteChanges);
     pieces.push(footnotes.length ? { kind: 'text', ...run, footnotes } : { kind: 'text', ...run });
   }
   close(true, true);
@@ -380,34 +412,42 @@ function endsAnchor(runs: TextRunModel[], index: number, side: 'to' | 'from') {
 /**
  * The footnote references after `runs[index]`: one `equal` reference where both versions end
  * the same note's anchor here, else a deleted one (the older version's) and an inserted one
- * (the newer's), attributed to the run's change or, for a note put on or taken off words
- * both versions have, to nobody known.
+ * (the newer's). Each is credited to whoever put the note on or took it off, as the comparison
+ * says (a note put on words both versions have is a change of its own); failing that, to the
+ * change of the run it follows.
  */
-function footnoteRefs(runs: TextRunModel[], index: number, notes: NoteCounter): FootnoteRef[] {
+function footnoteRefs(
+  runs: TextRunModel[],
+  index: number,
+  notes: NoteCounter,
+  changes: readonly NoteChange[],
+): FootnoteRef[] {
   const run = runs[index]!;
   const to = endsAnchor(runs, index, 'to');
   const from = endsAnchor(runs, index, 'from');
   if (to && from && to.id === from.id && to.text === from.text) {
     return [{ number: notes.nextFootnote(to.text, to.id), change: 'equal', delegation: null }];
   }
-  const who = run.change === 'equal' ? UNATTRIBUTED : (run.delegation ?? UNATTRIBUTED);
-  const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
+  const credited = (change: 'insert' | 'delete', note: { id: string; text: string }) => {
+    const found = changes.find(
+      (c) => c.kind === change && c.id === note.id && c.text === note.text && c.delegation,
+    );
+    if (found?.delegation !== undefined) {
+      const at = found.at !== undefined ? { at: found.at } : {};
+      return { change, delegation: cleanText(found.delegation), ...at };
+    }
+    const who = run.change === 'equal' ? UNATTRIBUTED : (run.delegation ?? UNATTRIBUTED);
+    const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
+    return { change, delegation: who, ...at };
+  };
   const refs: FootnoteRef[] = [];
   if (from) {
-    refs.push({
-      number: notes.nextFootnote(from.text, from.id),
-      change: 'delete',
-      delegation: who,
-      ...at,
-    });
+    const ref = credited('delete', from);
+    refs.push({ number: notes.nextFootnote(from.text, from.id, ref), ...ref });
   }
   if (to) {
-    refs.push({
-      number: notes.nextFootnote(to.text, to.id),
-      change: 'insert',
-      delegation: who,
-      ...at,
-    });
+    const ref = credited('insert', to);
+    refs.push({ number: notes.nextFootnote(to.text, to.id, ref), ...ref });
   }
   return refs;
 }

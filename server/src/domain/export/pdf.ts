@@ -7,7 +7,9 @@ import { footnotesAfter, noteText } from './footnotes';
 import { headerBlock, revisionAuthors } from './header';
 import {
   readerLabel,
+  UNATTRIBUTED,
   type BlockModel,
+  type BracketNote,
   type DraftModel,
   type LabelPart,
   type Piece,
@@ -244,6 +246,22 @@ function blockContent(block: BlockModel, revisions: PdfRevisions): PdfContent {
   }
 }
 
+/**
+ * One line of the notes: a note only one version has is struck through (or underlined) in its
+ * delegation's colour and says who took it off or put it on, since a reader of the printed or
+ * extracted text sees no colour.
+ */
+function noteLine(note: BracketNote, revisions: PdfRevisions, language: string): PdfContent {
+  const line = `${note.number}. ${printable(noteText(note, language))}`;
+  if (!note.change) return { text: line };
+  const labels = exportLabels(language);
+  const who = note.delegation ?? UNATTRIBUTED;
+  const said = note.change === 'insert' ? labels.insertedBy(who) : labels.deletedBy(who);
+  return {
+    text: [revisions.inline(note.change, who, { text: line }), { text: ` (${printable(said)})` }],
+  };
+}
+
 export async function renderPdf(model: DraftModel, input: ExportInput): Promise<Buffer> {
   const revisions = new PdfRevisions();
   const content: PdfContent[] = [
@@ -254,7 +272,7 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
     content.push({
       margin: [0, 18, 0, 0],
       fontSize: 9,
-      stack: model.notes.map((n) => `${n.number}. ${printable(noteText(n, input.language))}`),
+      stack: model.notes.map((n) => noteLine(n, revisions, input.language)),
     });
   }
   const endnotes = commentEndnotes(input.comments, model.blocks, input.language);
@@ -272,7 +290,11 @@ export async function renderPdf(model: DraftModel, input: ExportInput): Promise<
   }
   if (model.tracked) {
     const authors = revisionAuthors(
-      model.blocks.flatMap((b) => [...readerLabel(b.label), ...b.pieces]),
+      // A note put on or taken off counts: its delegation may have changed nothing else.
+      model.blocks.flatMap((b) => [
+        ...readerLabel(b.label),
+        ...b.pieces.flatMap((p) => [p, ...footnotesAfter(p)]),
+      ]),
     );
     content.push({
       margin: [0, 18, 0, 0],

@@ -46,6 +46,18 @@ export function pandoc(
   });
 }
 
+/**
+ * A file as pandoc reads it, written back as Markdown: struck-through text (`<del>`) reads
+ * `~~…~~`, so a test sees what a reader sees struck through.
+ */
+export function pandocMarkdown(body: Buffer, from: 'docx' | 'html'): Promise<string> {
+  return withFile(body, from, async (path) => {
+    const args = ['-f', from, '-t', 'markdown_strict+strikeout-raw_html', '--wrap=none'];
+    const { stdout } = await run('pandoc', [...args, path]);
+    return stdout;
+  });
+}
+
 export function pdfText(body: Buffer): Promise<string> {
   return withFile(body, 'pdf', async (path) => (await run('pdftotext', [path, '-'])).stdout);
 }

@@ -300,6 +300,7 @@ export function buildTrackedModel(
             : undefined,
         ),
         notes,
+        p.notes,
       ),
     };
   };

@@ -1,6 +1,13 @@
 import { diffArrays } from 'diff';
-import type { Comparison, ParagraphChange, Span, TextChange } from '@accord/shared/comparison';
+import type {
+  Comparison,
+  NoteChange,
+  ParagraphChange,
+  Span,
+  TextChange,
+} from '@accord/shared/comparison';
 import { numberBlocks, type DraftStyle } from '@accord/shared';
+import type { RawNoteChange } from './footnote-changes';
 import type { ChangeAuthor } from './people';
 import { asBlocks, type ParagraphSnapshot } from './paragraphs';
 import { paragraphSpans, type Authorship, type CharacterAuthors, type RawSpan } from './word-spans';
@@ -15,6 +22,8 @@ export interface CompareInput {
   name: (author: string | undefined) => ChangeAuthor;
   /** Who made a block's Yjs element (`client.clock`) and when: the mover of a moved block. */
   elementAuthor?: (element: string) => Authorship | undefined;
+  /** The footnotes put on or taken off each paragraph (by key), see footnote-changes.ts. */
+  notes?: ReadonlyMap<string, RawNoteChange[]>;
 }
 
 /**
@@ -178,7 +187,25 @@ export function compareParagraphs(input: CompareInput): Comparison {
       change,
       spans: spans.length > 0 ? spans : [{ kind: 'equal', text: '' }],
       ...movedBy,
+      ...notesOf(input.notes?.get(paragraph.key), input.name),
     });
   }
   return { from: input.fromId, to: input.toId, paragraphs, changes, summary };
+}
+
+/** A paragraph's note changes with names and ISO times, or nothing when none changed. */
+function notesOf(
+  raw: RawNoteChange[] | undefined,
+  name: CompareInput['name'],
+): { notes?: NoteChange[] } {
+  if (!raw?.length) return {};
+  return {
+    notes: raw.map(({ kind, id, text, author, at }) => ({
+      kind,
+      id,
+      text,
+      ...(author !== undefined ? name(author) : {}),
+      ...(at !== undefined ? { at: new Date(at).toISOString() } : {}),
+    })),
+  };
 }

@@ -14,6 +14,7 @@ import {
   type CharacterSet,
   type ParagraphSnapshot,
 } from './paragraphs';
+import { footnoteChanges } from './footnote-changes';
 import { movedOrigins } from './moved-text';
 import { negotiationBetween } from './negotiation-history';
 import { restoredOrigins } from './restored-text';
@@ -169,6 +170,7 @@ export function compareLogged(sides: LoggedSides): Comparison {
     to: to.paragraphs,
     style: sides.style,
     name: sides.name,
+    notes: footnoteChanges(older, newer, olderState, records, forwards),
     elementAuthor: (element) => {
       const [client, clock] = element.split('.').map(Number) as [number, number];
       if (!created.has(element)) return undefined;

@@ -22,6 +22,23 @@ export interface ParagraphSnapshot {
   runs: [number, number, number][];
   /** Where each run starts in `text`. */
   runStarts: number[];
+  /** The footnotes on its words (see footnote-changes.ts), each once, in order. */
+  notes?: PlacedNote[];
+}
+
+/** A draft's footnote as a `footnote` mark carries it. */
+export interface PlacedNote {
+  id: string;
+  text: string;
+}
+
+/** The note a Yjs format attribute carries: `footnote`, or `footnote--…` for overlapping marks. */
+function noteOf(key: string, value: unknown): PlacedNote | undefined {
+  if (key !== 'footnote' && !key.startsWith('footnote--')) return undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id, text } = value as Record<string, unknown>;
+  if (typeof text !== 'string' || text === '') return undefined;
+  return { id: typeof id === 'string' ? id : '', text };
 }
 
 /** The Yjs id (client, clock) of the character at `offset` of a paragraph's text. */
@@ -44,8 +61,27 @@ export function characterAt(paragraph: ParagraphSnapshot, offset: number): [numb
 export type CharacterSet = Map<number, { starts: number[]; ends: number[] }>;
 
 function readText(type: Y.XmlText, into: ParagraphSnapshot): void {
+  // The marks in force, as `toDelta` follows them: a format item opens a mark, `null` ends it.
+  const marks = new Map<string, unknown>();
+  const notes = (into.notes ??= []);
+  const seen = new Set(notes.map((n) => `${n.id}\u0000${n.text}`));
   for (let item = type._start; item !== null; item = item.right) {
-    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+    if (item.deleted) continue;
+    if (item.content instanceof Y.ContentFormat) {
+      const { key, value } = item.content;
+      if (value === null) marks.delete(key);
+      else marks.set(key, value);
+      continue;
+    }
+    if (!(item.content instanceof Y.ContentString)) continue;
+    for (const [key, value] of marks) {
+      const note = noteOf(key, value);
+      const id = note && `${note.id}\u0000${note.text}`;
+      if (note && id && !seen.has(id)) {
+        seen.add(id);
+        notes.push(note);
+      }
+    }
     const text = item.content.str;
     into.runStarts.push(into.text.length);
     into.runs.push([item.id.client, item.id.clock, text.length]);
@@ -53,8 +89,11 @@ function readText(type: Y.XmlText, into: ParagraphSnapshot): void {
   }
 }
 
-/** The top-level blocks of a document's body, in order. */
-export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
+/**
+ * The top-level blocks of a document's body, in order. With `only`, the text of the other
+ * blocks is left unread (empty): for a replay that watches a few paragraphs.
+ */
+export function readParagraphs(doc: Y.Doc, only?: ReadonlySet<string>): ParagraphSnapshot[] {
   const elements = doc
     .getXmlFragment(BODY_FIELD)
     .toArray()
@@ -75,7 +114,9 @@ export function readParagraphs(doc: Y.Doc): ParagraphSnapshot[] {
       text: '',
       runs: [],
       runStarts: [],
+      notes: [],
     };
+    if (only && !only.has(key)) return paragraph;
     for (const child of node.toArray()) if (child instanceof Y.XmlText) readText(child, paragraph);
     return paragraph;
   });

@@ -388,6 +388,86 @@ const APPARATUS_SEEDS = Array.from({ length: 30 }, (_, i) => i + 1).filter(
   (n) => !APPARATUS_FAILED_ONCE.some(([seedValue]) => seedValue === n),
 );
 
+/**
+ * One random edit that puts footnotes on words already there or takes them off (the whole
+ * anchor or part of it), else an edit as `editApparatus` makes.
+ */
+function editNotes(d: Y.Doc, next: () => number, serial: number): void {
+  const roll = next();
+  const blocks = blocksOf(d);
+  if (roll < 0.3) {
+    const noted = blocks
+      .map((b) => textOf(b))
+      .filter((t) => deltaOf(t).some((op) => op.attributes?.footnote));
+    if (noted.length === 0) return editApparatus(d, next, serial);
+    const t = noted[Math.floor(next() * noted.length)]!;
+    let at = 0;
+    const anchors: [number, number][] = [];
+    for (const op of deltaOf(t)) {
+      if (op.attributes?.footnote) anchors.push([at, op.insert.length]);
+      at += op.insert.length;
+    }
+    const [start, length] = anchors[Math.floor(next() * anchors.length)]!;
+    // Most often the whole anchor; sometimes only its first half.
+    const cut = next() < 0.7 ? length : Math.max(1, Math.floor(length / 2));
+    t.format(start, cut, { footnote: null });
+    return;
+  }
+  if (roll < 0.55) {
+    const t = textOf(blocks[Math.floor(next() * blocks.length)]!);
+    const cuts = boundaries(plainOf(t));
+    const a = cuts[Math.floor(next() * cuts.length)]!;
+    const b = cuts.find((c) => c > a + 1);
+    if (b === undefined) return;
+    const who = PEOPLE[Math.floor(next() * PEOPLE.length)]![1];
+    const text = `The Delegation of ${who} reserves its position on these words (${serial}).`;
+    t.format(a, b - a, { footnote: { id: `fn${serial}`, text } });
+    return;
+  }
+  editApparatus(d, next, serial);
+}
+
+/** Every footnote put on or taken off is credited to a delegation, in the text and the notes. */
+async function expectNotesCredited(docx: Buffer): Promise<void> {
+  const document = await docxPart(docx, 'word/document.xml');
+  const revisions = document.match(/<w:(ins|del) [^>]*>(?:(?!<\/w:(?:ins|del)>).)*<\/w:\1>/gs);
+  for (const revision of revisions ?? []) {
+    if (revision.includes('w:footnoteReference')) expect(revision).not.toContain('Unattributed');
+  }
+  expect(await docxPart(docx, 'word/footnotes.xml')).not.toContain('Unattributed');
+}
+
+/** A session of `editNotes` (see `randomSession`), checked exact and credited. */
+async function notesSession(seedValue: number): Promise<void> {
+  const s = new LoggedSession(seed());
+  session = s;
+  const next = random(seedValue);
+  const docs = PEOPLE.map(([p, d]) => s.join(p, d));
+  // Notes on the text before v1, so that v2 can take some off.
+  for (let i = 0; i < 3; i++) editNotes(docs[Math.floor(next() * docs.length)]!, next, i);
+  s.snapshot('v1');
+  const count = 3 + Math.floor(next() * 6);
+  for (let i = 0; i < count; i++) {
+    editNotes(docs[Math.floor(next() * docs.length)]!, next, 100 + i);
+  }
+  s.snapshot('v2');
+  await expectNotesCredited(await expectExact(s));
+}
+
+/** Seeds of sessions putting footnotes on and taking them off that once failed, kept by name. */
+const NOTES_FAILED_ONCE: [number, string][] = [];
+const NOTES_SEEDS = Array.from({ length: 30 }, (_, i) => i + 1).filter(
+  (n) => !NOTES_FAILED_ONCE.some(([seedValue]) => seedValue === n),
+);
+
+describe('tracked DOCX with footnotes put on and taken off words already there', () => {
+  it.each(NOTES_SEEDS)(
+    '[Z20] seed %i: accepting gives the newer text, rejecting the older, every note change credited',
+    (seedValue) => notesSession(seedValue),
+    30_000,
+  );
+});
+
 describe('tracked DOCX with footnotes and annexes against random sessions', () => {
   it.each(APPARATUS_SEEDS)(
     '[FN6] seed %i: with footnotes and an annex, accepting gives the newer text, rejecting the older',
