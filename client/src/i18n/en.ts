@@ -647,6 +647,7 @@ export const en = {
       proposal_withdrawn: 'Proposal withdrawn',
       proposal_undone: 'Decision on proposals undone',
     },
+  },
   roome2e: {
     openProposals: 'Open proposals',
   },

@@ -676,6 +676,7 @@ export const es: Catalogue = {
       proposal_withdrawn: 'Propuesta retirada',
       proposal_undone: 'Decisión sobre propuestas anulada',
     },
+  },
   roome2e: {
     openProposals: 'Propuestas abiertas',
   },

@@ -682,6 +682,7 @@ export const fr: Catalogue = {
       proposal_withdrawn: 'Proposition retirée',
       proposal_undone: 'Décision sur des propositions annulée',
     },
+  },
   roome2e: {
     openProposals: 'Propositions ouvertes',
   },

@@ -677,6 +677,7 @@ export const pt: Catalogue = {
       proposal_withdrawn: 'Proposta retirada',
       proposal_undone: 'Decisão sobre propostas desfeita',
     },
+  },
   roome2e: {
     openProposals: 'Propostas em aberto',
   },
