@@ -6,6 +6,7 @@ import {
   type NodeJSON,
 } from '@accord/shared';
 import { footnoteOf } from './footnotes';
+import { exportLabels } from './labels';
 
 /**
  * The layout model every renderer walks: the draft's blocks in reading order, numbered, with
@@ -17,10 +18,13 @@ import { footnoteOf } from './footnotes';
 /** Whether a run is in both versions, only the newer (`insert`) or only the older (`delete`). */
 export type RunChange = 'equal' | 'insert' | 'delete';
 
-/** A revision's author when the comparison names none, rather than a made-up delegation. */
-export const UNATTRIBUTED = 'Unattributed';
-/** The author of number changes caused by paragraphs inserted, deleted or moved before them. */
-export const RENUMBERING = 'Renumbering';
+/**
+ * The English names of a revision credited to nobody and of renumbering. Exports write the
+ * document's language's (`exportLabels(language).unattributed`, `.renumbering`); these stay
+ * for callers that have no language.
+ */
+export const UNATTRIBUTED = exportLabels('en').unattributed;
+export const RENUMBERING = exportLabels('en').renumbering;
 
 export interface TextRunModel {
   text: string;
@@ -89,6 +93,8 @@ export interface LabelPart {
   change: RunChange;
   delegation: string | null;
   at?: string;
+  /** A number changed only because paragraphs before it came, went or moved. */
+  renumbering?: true;
 }
 
 export type BlockType =
@@ -204,6 +210,10 @@ const withNote = (note: { id: string; text: string } | undefined) => (note ? { n
 /** Numbers bracket attribution notes across one document. */
 export class NoteCounter {
   readonly notes: BracketNote[] = [];
+  constructor(
+    /** Who a footnote put on or taken off words both versions have is credited to. */
+    readonly unattributed = UNATTRIBUTED,
+  ) {}
   /** Footnotes already numbered, by id and text: one note referenced from both versions. */
   private readonly footnoteNumbers = new Map<string, number>();
   next(delegations: string[]): number | null {
@@ -390,7 +400,7 @@ function footnoteRefs(runs: TextRunModel[], index: number, notes: NoteCounter): 
   if (to && from && to.id === from.id && to.text === from.text) {
     return [{ number: notes.nextFootnote(to.text, to.id), change: 'equal', delegation: null }];
   }
-  const who = run.change === 'equal' ? UNATTRIBUTED : (run.delegation ?? UNATTRIBUTED);
+  const who = run.change === 'equal' ? notes.unattributed : (run.delegation ?? notes.unattributed);
   const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
   const refs: FootnoteRef[] = [];
   if (from) {
@@ -445,8 +455,10 @@ export function buildCleanModel(content: NodeJSON, style: DraftStyle): DraftMode
 
 export function readerLabel(parts: LabelPart[]): LabelPart[] {
   return parts
-    .filter((p) => !(p.delegation === RENUMBERING && p.change === 'delete'))
-    .map((p) => (p.delegation === RENUMBERING ? { ...p, change: 'equal', delegation: null } : p));
+    .filter((p) => !(p.renumbering && p.change === 'delete'))
+    .map(({ renumbering, ...p }) =>
+      renumbering ? { ...p, change: 'equal', delegation: null } : p,
+    );
 }
 
 /** The change of a whole block, as the change of the runs that stand for it (its number's tab). */
