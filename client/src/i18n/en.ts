@@ -633,6 +633,14 @@ export const en = {
     yourTime: 'Your time: {{time}}',
   },
   langaudit: {
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Document “{{title}}” created.',
+      linkReissued: '{{who}}: new link issued.',
+      linkRevoked: '{{who}}: link revoked.',
+      meetingCreated: 'Meeting “{{title}}” created.',
+      participantAdded: '{{who}} invited as {{role}}.',
+    },
     /** The server's refusals by code, for a reader whose language is not English. */
     errors: {
       body_too_large: 'The request is too large for the server.',

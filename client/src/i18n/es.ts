@@ -662,6 +662,14 @@ export const es: Catalogue = {
     yourTime: 'Su hora: {{time}}',
   },
   langaudit: {
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Se creó el documento “{{title}}”.',
+      linkReissued: '{{who}}: se emitió un nuevo enlace.',
+      linkRevoked: '{{who}}: enlace revocado.',
+      meetingCreated: 'Se creó la reunión “{{title}}”.',
+      participantAdded: '{{who}}, invitado(a) con la función de {{role}}.',
+    },
     /** The server's refusals by code, for a reader whose language is not English. */
     errors: {
       body_too_large: 'La solicitud es demasiado grande para el servidor.',

@@ -668,6 +668,14 @@ export const fr: Catalogue = {
     yourTime: 'Votre heure : {{time}}',
   },
   langaudit: {
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Document « {{title}} » créé.',
+      linkReissued: '{{who}} : nouveau lien émis.',
+      linkRevoked: '{{who}} : lien révoqué.',
+      meetingCreated: 'Réunion « {{title}} » créée.',
+      participantAdded: '{{who}}, invité(e) en tant que {{role}}.',
+    },
     /** The server's refusals by code, for a reader whose language is not English. */
     errors: {
       body_too_large: 'La demande est trop volumineuse pour le serveur.',

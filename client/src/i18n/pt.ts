@@ -662,6 +662,14 @@ export const pt: Catalogue = {
     yourTime: 'Seu horário: {{time}}',
   },
   langaudit: {
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Documento “{{title}}” criado.',
+      linkReissued: '{{who}}: novo link emitido.',
+      linkRevoked: '{{who}}: link revogado.',
+      meetingCreated: 'Reunião “{{title}}” criada.',
+      participantAdded: '{{who}}, convidado(a) na função de {{role}}.',
+    },
     /** The server's refusals by code, for a reader whose language is not English. */
     errors: {
       body_too_large: 'A solicitação é grande demais para o servidor.',

@@ -4,6 +4,7 @@ import { useApiData } from '../hooks/useApiData';
 import { Loading } from '../components/Loading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { MeetingTime } from '../components/MeetingTime';
+import { auditDetail } from '../i18n/auditDetails';
 
 /** Event kinds the panel names in the reader's language; any other kind is shown as it is. */
 const KNOWN_KINDS = [
@@ -68,7 +69,7 @@ export function AuditPanel({ meetingId }: { meetingId: string }) {
                   </td>
                   <td>{kindLabel(event.kind)}</td>
                   <td>{event.delegation ?? event.participant ?? '—'}</td>
-                  <td>{event.detail}</td>
+                  <td>{auditDetail(event)}</td>
                 </tr>
               ))}
             </tbody>
