@@ -136,8 +136,11 @@ test("[Y35] the comments and proposals panels with a thread and a proposal, the 
   await page.keyboard.press('Control+Alt+M');
   await page.getByLabel('Su comentario').fill('Mencionar los bancos de desarrollo.');
   await page.getByRole('button', { name: 'Publicar el comentario' }).click();
+  // The chair's own thread is "Su comentario", not "Comentario de Usted".
   await expect(
-    page.getByRole('article').getByText('Mencionar los bancos de desarrollo.'),
+    page
+      .getByRole('article', { name: /^Su comentario sobre / })
+      .getByText('Mencionar los bancos de desarrollo.'),
   ).toBeVisible();
 
   // Belize proposes words: the chair's proposals panel lists a proposal.

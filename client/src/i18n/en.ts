@@ -633,6 +633,8 @@ export const en = {
     yourTime: 'Your time: {{time}}',
   },
   langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Your comment on {{paragraph}}',
     /** Audit log details the server records as keys (`AuditDetail`). */
     audit: {
       documentCreated: 'Document “{{title}}” created.',

@@ -662,6 +662,8 @@ export const es: Catalogue = {
     yourTime: 'Su hora: {{time}}',
   },
   langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Su comentario sobre {{paragraph}}',
     /** Audit log details the server records as keys (`AuditDetail`). */
     audit: {
       documentCreated: 'Se creó el documento “{{title}}”.',

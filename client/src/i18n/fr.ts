@@ -668,6 +668,8 @@ export const fr: Catalogue = {
     yourTime: 'Votre heure : {{time}}',
   },
   langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Votre commentaire sur {{paragraph}}',
     /** Audit log details the server records as keys (`AuditDetail`). */
     audit: {
       documentCreated: 'Document « {{title}} » créé.',

@@ -662,6 +662,8 @@ export const pt: Catalogue = {
     yourTime: 'Seu horário: {{time}}',
   },
   langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Seu comentário sobre {{paragraph}}',
     /** Audit log details the server records as keys (`AuditDetail`). */
     audit: {
       documentCreated: 'Documento “{{title}}” criado.',
