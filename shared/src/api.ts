@@ -127,6 +127,9 @@ export interface AuditEvent {
   participant?: string;
   delegation?: string;
   detail: string;
+  /** `detail` as a catalogue key and its values, for readers of other languages; absent on older events. */
+  detailKey?: string;
+  detailValues?: Record<string, string>;
 }
 
 /** Who the bearer of a token is: `GET /api/session`. */

@@ -3,7 +3,7 @@ import { en } from '../../client/src/i18n/en';
 import { es } from '../../client/src/i18n/es';
 import { LANGUAGE_NAMES } from '../../client/src/i18n/languages';
 import { expect, openAs, test } from './fixtures';
-import { addChair, twoDelegations } from './scene';
+import { addChair, operative, twoDelegations } from './scene';
 
 // Spanish from the browser's language, as on a laptop in Guatemala City.
 test.use({ locale: 'es-ES' });
@@ -110,4 +110,86 @@ test('[Y14] every page, panel and dialog opened in Spanish shows no English cata
 
   expect(opened.errors).toEqual([]);
   expect(secretariat.errors).toEqual([]);
+});
+
+test("[Y35] the comments and proposals panels with a thread and a proposal, the chair's dashboard, the room view and the side-by-side view speak Spanish only", async ({
+  browser,
+  accord,
+  request,
+  server,
+}) => {
+  const scene = await twoDelegations(accord);
+  const chair = await addChair(accord, scene);
+  const opened = await openAs(browser, accord.link(`/documents/${scene.documentId}`, chair.token));
+  const { page } = opened;
+  await expect(page.getByRole('status', { name: 'Conexión' })).toHaveAttribute(
+    'data-state',
+    'synced',
+  );
+
+  // The chair writes a paragraph and comments on it: the comments panel holds a thread.
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  await page.getByRole('button', { name: 'Nuevo párrafo resolutivo' }).click();
+  await page.keyboard.type('To promote small enterprises');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+Alt+M');
+  await page.getByLabel('Su comentario').fill('Mencionar los bancos de desarrollo.');
+  await page.getByRole('button', { name: 'Publicar el comentario' }).click();
+  // The chair's own thread is "Su comentario", not "Comentario de Usted".
+  await expect(
+    page
+      .getByRole('article', { name: /^Su comentario sobre / })
+      .getByText('Mencionar los bancos de desarrollo.'),
+  ).toBeVisible();
+
+  // Belize proposes words: the chair's proposals panel lists a proposal.
+  const belize = await openAs(
+    browser,
+    accord.link(`/documents/${scene.documentId}`, scene.belize.token),
+  );
+  await expect(belize.page.getByRole('status', { name: 'Conexión' })).toHaveAttribute(
+    'data-state',
+    'synced',
+  );
+  await belize.page.getByRole('checkbox', { name: 'Proponer cambios' }).check();
+  await operative(belize.page, 'To promote small').click();
+  await belize.page.keyboard.press('End');
+  await belize.page.keyboard.type(' in the region');
+  const proposals = page.getByRole('region', { name: 'Propuestas' });
+  await expect(proposals.getByRole('listitem').filter({ hasText: 'in the region' })).toBeVisible();
+  await expectSpanishOnly(page, 'comments and proposals panels');
+  await expectSpanishOnly(belize.page, 'a delegate proposing');
+
+  await page.getByText('Panel de la presidencia', { exact: true }).first().click();
+  await expect(page.getByRole('region', { name: 'Panel de la presidencia' })).toBeVisible();
+  await expectSpanishOnly(page, "chair's dashboard");
+
+  await page.goto(`${server.url}/documents/${scene.documentId}/room`);
+  await expect(page.getByRole('main').getByRole('heading').first()).toBeVisible();
+  await expect(page.getByText('To promote small enterprises')).toBeVisible();
+  await expectSpanishOnly(page, 'room view, with text');
+
+  // A Spanish version of the English original, opened beside it.
+  const created = await request.post(
+    `${server.url}/api/documents/${scene.documentId}/translations`,
+    { headers: { Authorization: `Bearer ${chair.token}` }, data: { language: 'es' } },
+  );
+  expect(created.status()).toBe(201);
+  const spanishId = ((await created.json()) as { id: string }).id;
+  await page.goto(`${server.url}/documents/${spanishId}`);
+  await expect(page.getByRole('status', { name: 'Conexión' })).toHaveAttribute(
+    'data-state',
+    'synced',
+  );
+  await page.getByRole('button', { name: 'Ver junto al original' }).click();
+  const view = page.getByRole('region', {
+    name: 'El original y esta versión, párrafo por párrafo',
+  });
+  await expect(view.getByRole('columnheader', { name: 'Original (inglés)' })).toBeVisible();
+  await expect(view.locator('.side-by-side__row').first()).toBeVisible();
+  await expectSpanishOnly(page, 'side-by-side view');
+
+  expect(opened.errors).toEqual([]);
+  expect(belize.errors).toEqual([]);
 });

@@ -198,7 +198,7 @@ test('[Y2] [Y3] the page for someone without an invitation link also opens in Sp
   await expect(page.getByRole('heading', { name: 'Abra su enlace de invitación' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await page.getByLabel('Idioma').selectOption('pt');
-  await expect(page.getByRole('heading', { name: 'Abra o seu link de convite' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Abra seu link de convite' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'pt');
   expect(await seriousViolations(page)).toEqual([]);
   expect(opened.errors).toEqual([]);

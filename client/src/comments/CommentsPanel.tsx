@@ -324,10 +324,16 @@ export function CommentsPanel({
                 data-comment={entry.id}
               >
                 <article
-                  aria-label={t('comments.threadLabel', {
-                    who: who(entry),
-                    paragraph: paragraphLabel(entry.paragraphId),
-                  })}
+                  aria-label={
+                    entry.participant === user.participant
+                      ? t('langaudit.ownThreadLabel', {
+                          paragraph: paragraphLabel(entry.paragraphId),
+                        })
+                      : t('comments.threadLabel', {
+                          who: who(entry),
+                          paragraph: paragraphLabel(entry.paragraphId),
+                        })
+                  }
                 >
                   <p className="comment__meta">
                     <strong>{who(entry)}</strong> · <MeetingTime at={entry.createdAt} />

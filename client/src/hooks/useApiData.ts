@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
+import { refusalSentence } from '../i18n/refusals';
 import { errorSentence } from '../components/errorSentence';
 
 export type ApiData<T> =
@@ -8,9 +9,14 @@ export type ApiData<T> =
   | { status: 'error'; message: string; reload: () => void }
   | { status: 'ready'; data: T; reload: () => void };
 
-/** The sentence to show for a failed request: the server's own, or "could not be reached". */
+/**
+ * The sentence to show for a failed request: the server's own (in the reader's language when
+ * its code is known), or "could not be reached".
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return errorSentence(error.message, error.field);
+  if (error instanceof ApiError) {
+    return errorSentence(refusalSentence(error.code, error.message), error.field);
+  }
   return i18n.t('errors.network');
 }
 

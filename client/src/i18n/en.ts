@@ -651,4 +651,76 @@ export const en = {
   roome2e: {
     openProposals: 'Open proposals',
   },
+  langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Your comment on {{paragraph}}',
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Document “{{title}}” created.',
+      linkReissued: '{{who}}: new link issued.',
+      linkRevoked: '{{who}}: link revoked.',
+      meetingCreated: 'Meeting “{{title}}” created.',
+      participantAdded: '{{who}} invited as {{role}}.',
+    },
+    /** The server's refusals by code, for a reader whose language is not English. */
+    errors: {
+      body_too_large: 'The request is too large for the server.',
+      comment_not_allowed: 'This comment cannot be posted.',
+      comment_not_found: 'This comment no longer exists.',
+      decision_not_found: 'This decision does not exist.',
+      decision_superseded:
+        'This decision can no longer be undone: the paragraph has changed since.',
+      decision_undone: 'This decision has already been undone.',
+      document_locked: 'This document is locked for adoption.',
+      document_not_found: 'This document does not exist.',
+      duplicate_participant: 'A participant was chosen twice.',
+      empty_import: 'The uploaded file is empty.',
+      expiry_in_past: 'The expiry date must be in the future.',
+      import_too_large: 'The file is too large to import.',
+      internal_error: 'The server met an unexpected error.',
+      invalid_field: 'One of the values given is not valid.',
+      invalid_field_value: 'One of the values given is not valid.',
+      invalid_time: 'A date or time is not valid.',
+      invalid_value: 'One of the values given is not valid.',
+      malformed_body: 'The request is not valid.',
+      malformed_json: 'The request is not valid.',
+      malformed_path: 'The address is not valid.',
+      malformed_query: 'The request is not valid.',
+      malformed_request: 'The request is not valid.',
+      meeting_not_found: 'This meeting does not exist.',
+      missing_from: 'Choose the version to compare from.',
+      not_a_translation: 'This document is not a language version of another document.',
+      not_found: 'What was asked for does not exist.',
+      origin_refused:
+        'This request did not come from Accord’s own pages, so it was not carried out.',
+      other_meeting: 'You are not a participant of this meeting.',
+      paragraph_not_found: 'This paragraph no longer exists.',
+      participant_not_found: 'This participant is not in the meeting or no longer has a link.',
+      proposal_not_found: 'This proposal no longer exists.',
+      proposer_unknown:
+        'The participant who made this proposal is no longer in the meeting; reject it instead.',
+      role_not_allowed: 'Your role does not allow this.',
+      route_not_found: 'This address does not exist on the server.',
+      same_language: 'The original is already in this language.',
+      storage_unavailable:
+        'The server could not save this change, so nothing was changed. Please try again in a moment.',
+      template_not_found: 'This template does not exist.',
+      too_many_requests: 'Too many requests. Try again in a moment.',
+      translation_exists: 'This document already has a version in that language.',
+      translation_of_translation:
+        'This document is itself a language version: create versions from its original.',
+      unauthenticated:
+        'Your link is not valid (or was revoked). Ask the secretariat for a new one.',
+      tracked_changes_unsupported: 'This format cannot show tracked changes.',
+      undecodable_import: 'The file could not be read as text.',
+      unknown_form: 'This form of the compilation is not offered.',
+      unknown_format: 'This format is not offered.',
+      unknown_template: 'This template does not exist.',
+      unsupported_encoding: 'The server does not read requests in this form.',
+      unsupported_import_type: 'Upload plain text, Markdown or a Word (.docx) file.',
+      unsupported_media_type: 'The server does not read requests in this form.',
+      version_not_found: 'This version does not exist.',
+      version_state_missing: 'The saved text of this version cannot be found.',
+    },
+  },
 } as const;

@@ -680,4 +680,76 @@ export const es: Catalogue = {
   roome2e: {
     openProposals: 'Propuestas abiertas',
   },
+  langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Su comentario sobre {{paragraph}}',
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Se creó el documento “{{title}}”.',
+      linkReissued: '{{who}}: se emitió un nuevo enlace.',
+      linkRevoked: '{{who}}: enlace revocado.',
+      meetingCreated: 'Se creó la reunión “{{title}}”.',
+      participantAdded: '{{who}}, invitado(a) con la función de {{role}}.',
+    },
+    /** The server's refusals by code, for a reader whose language is not English. */
+    errors: {
+      body_too_large: 'La solicitud es demasiado grande para el servidor.',
+      comment_not_allowed: 'No se puede publicar este comentario.',
+      comment_not_found: 'Este comentario ya no existe.',
+      decision_not_found: 'Esta decisión no existe.',
+      decision_superseded:
+        'Esta decisión ya no puede deshacerse: el párrafo ha cambiado desde entonces.',
+      decision_undone: 'Esta decisión ya se deshizo.',
+      document_locked: 'Este documento está bloqueado para su adopción.',
+      document_not_found: 'Este documento no existe.',
+      duplicate_participant: 'Se eligió dos veces al mismo participante.',
+      empty_import: 'El archivo cargado está vacío.',
+      expiry_in_past: 'La fecha de vencimiento debe ser una fecha futura.',
+      import_too_large: 'El archivo es demasiado grande para importarlo.',
+      internal_error: 'El servidor encontró un error inesperado.',
+      invalid_field: 'Uno de los valores indicados no es válido.',
+      invalid_field_value: 'Uno de los valores indicados no es válido.',
+      invalid_time: 'Una fecha u hora no es válida.',
+      invalid_value: 'Uno de los valores indicados no es válido.',
+      malformed_body: 'La solicitud no es válida.',
+      malformed_json: 'La solicitud no es válida.',
+      malformed_path: 'La dirección no es válida.',
+      malformed_query: 'La solicitud no es válida.',
+      malformed_request: 'La solicitud no es válida.',
+      meeting_not_found: 'Esta reunión no existe.',
+      missing_from: 'Elija la versión con la que comparar.',
+      not_a_translation: 'Este documento no es una versión lingüística de otro documento.',
+      not_found: 'Lo solicitado no existe.',
+      origin_refused:
+        'Esta solicitud no provino de las páginas de Accord, por lo que no se ejecutó.',
+      other_meeting: 'Usted no participa en esta reunión.',
+      paragraph_not_found: 'Este párrafo ya no existe.',
+      participant_not_found: 'Este participante no forma parte de la reunión o ya no tiene enlace.',
+      proposal_not_found: 'Esta propuesta ya no existe.',
+      proposer_unknown:
+        'El participante que hizo esta propuesta ya no está en la reunión; rechácela en su lugar.',
+      role_not_allowed: 'Su función no le permite hacerlo.',
+      route_not_found: 'Esta dirección no existe en el servidor.',
+      same_language: 'El original ya está en este idioma.',
+      storage_unavailable:
+        'El servidor no pudo guardar este cambio, por lo que no se modificó nada. Inténtelo de nuevo en unos instantes.',
+      template_not_found: 'Este modelo no existe.',
+      too_many_requests: 'Demasiadas solicitudes. Inténtelo de nuevo en unos instantes.',
+      translation_exists: 'Este documento ya tiene una versión en ese idioma.',
+      translation_of_translation:
+        'Este documento ya es una versión lingüística: cree las versiones a partir del original.',
+      unauthenticated:
+        'Su enlace no es válido (o fue revocado). Solicite uno nuevo a la Secretaría.',
+      tracked_changes_unsupported: 'Este formato no permite mostrar el control de cambios.',
+      undecodable_import: 'No se pudo leer el archivo como texto.',
+      unknown_form: 'Esta presentación de la compilación no está disponible.',
+      unknown_format: 'Este formato no está disponible.',
+      unknown_template: 'Este modelo no existe.',
+      unsupported_encoding: 'El servidor no admite solicitudes en este formato.',
+      unsupported_import_type: 'Cargue un archivo de texto sin formato, Markdown o Word (.docx).',
+      unsupported_media_type: 'El servidor no admite solicitudes en este formato.',
+      version_not_found: 'Esta versión no existe.',
+      version_state_missing: 'No se encuentra el texto guardado de esta versión.',
+    },
+  },
 };

@@ -686,4 +686,76 @@ export const fr: Catalogue = {
   roome2e: {
     openProposals: 'Propositions ouvertes',
   },
+  langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Votre commentaire sur {{paragraph}}',
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Document « {{title}} » créé.',
+      linkReissued: '{{who}} : nouveau lien émis.',
+      linkRevoked: '{{who}} : lien révoqué.',
+      meetingCreated: 'Réunion « {{title}} » créée.',
+      participantAdded: '{{who}}, invité(e) en tant que {{role}}.',
+    },
+    /** The server's refusals by code, for a reader whose language is not English. */
+    errors: {
+      body_too_large: 'La demande est trop volumineuse pour le serveur.',
+      comment_not_allowed: 'Ce commentaire ne peut pas être publié.',
+      comment_not_found: 'Ce commentaire n’existe plus.',
+      decision_not_found: 'Cette décision n’existe pas.',
+      decision_superseded:
+        'Cette décision ne peut plus être annulée : le paragraphe a changé depuis.',
+      decision_undone: 'Cette décision a déjà été annulée.',
+      document_locked: 'Ce document est verrouillé pour adoption.',
+      document_not_found: 'Ce document n’existe pas.',
+      duplicate_participant: 'Un participant a été choisi deux fois.',
+      empty_import: 'Le fichier téléversé est vide.',
+      expiry_in_past: 'La date d’expiration doit être postérieure à aujourd’hui.',
+      import_too_large: 'Le fichier est trop volumineux pour être importé.',
+      internal_error: 'Le serveur a rencontré une erreur inattendue.',
+      invalid_field: 'L’une des valeurs saisies n’est pas valide.',
+      invalid_field_value: 'L’une des valeurs saisies n’est pas valide.',
+      invalid_time: 'Une date ou une heure n’est pas valide.',
+      invalid_value: 'L’une des valeurs saisies n’est pas valide.',
+      malformed_body: 'La demande n’est pas valide.',
+      malformed_json: 'La demande n’est pas valide.',
+      malformed_path: 'L’adresse n’est pas valide.',
+      malformed_query: 'La demande n’est pas valide.',
+      malformed_request: 'La demande n’est pas valide.',
+      meeting_not_found: 'Cette réunion n’existe pas.',
+      missing_from: 'Choisissez la version de référence de la comparaison.',
+      not_a_translation: 'Ce document n’est pas une version linguistique d’un autre document.',
+      not_found: 'L’élément demandé n’existe pas.',
+      origin_refused:
+        'Cette demande ne provient pas des pages d’Accord : elle n’a pas été exécutée.',
+      other_meeting: 'Vous ne participez pas à cette réunion.',
+      paragraph_not_found: 'Ce paragraphe n’existe plus.',
+      participant_not_found: 'Ce participant ne fait pas partie de la réunion ou n’a plus de lien.',
+      proposal_not_found: 'Cette proposition n’existe plus.',
+      proposer_unknown:
+        'L’auteur de cette proposition ne fait plus partie de la réunion ; rejetez-la plutôt.',
+      role_not_allowed: 'Votre fonction ne le permet pas.',
+      route_not_found: 'Cette adresse n’existe pas sur le serveur.',
+      same_language: 'L’original est déjà dans cette langue.',
+      storage_unavailable:
+        'Le serveur n’a pas pu enregistrer cette modification : rien n’a été changé. Veuillez réessayer dans un instant.',
+      template_not_found: 'Ce modèle n’existe pas.',
+      too_many_requests: 'Trop de demandes. Veuillez réessayer dans un instant.',
+      translation_exists: 'Ce document a déjà une version dans cette langue.',
+      translation_of_translation:
+        'Ce document est lui-même une version linguistique : créez les versions à partir de l’original.',
+      unauthenticated:
+        'Votre lien n’est pas valide (ou a été révoqué). Demandez-en un nouveau au Secrétariat.',
+      tracked_changes_unsupported: 'Ce format ne peut pas afficher les modifications suivies.',
+      undecodable_import: 'Le fichier n’a pas pu être lu comme du texte.',
+      unknown_form: 'Cette présentation de la compilation n’est pas proposée.',
+      unknown_format: 'Ce format n’est pas proposé.',
+      unknown_template: 'Ce modèle n’existe pas.',
+      unsupported_encoding: 'Le serveur n’accepte pas les demandes sous cette forme.',
+      unsupported_import_type: 'Téléversez un fichier en texte brut, Markdown ou Word (.docx).',
+      unsupported_media_type: 'Le serveur n’accepte pas les demandes sous cette forme.',
+      version_not_found: 'Cette version n’existe pas.',
+      version_state_missing: 'Le texte enregistré de cette version est introuvable.',
+    },
+  },
 };

@@ -31,20 +31,20 @@ export const pt: Catalogue = {
     retry: 'Tentar novamente',
   },
   access: {
-    noTokenTitle: 'Abra o seu link de convite',
+    noTokenTitle: 'Abra seu link de convite',
     noTokenBody:
       'O Accord é aberto a partir do link que a Secretaria lhe entregou. Abra esse link neste navegador para participar.',
     revokedTitle: 'Este link não é mais válido',
     revokedBody:
       'O convite foi retirado ou substituído por um novo. Solicite um novo link à Secretaria da reunião.',
     forbiddenTitle: 'Este documento pertence a outra reunião',
-    forbiddenBody: 'O seu convite é para outra reunião. Volte à página da sua reunião.',
+    forbiddenBody: 'Seu convite é para outra reunião. Volte à página da sua reunião.',
     notFoundTitle: 'Página não encontrada',
     notFoundBody: 'Não há nada neste endereço. Talvez tenha sido removido.',
     goHome: 'Ir para a minha reunião',
     clearedTitle: 'Os dados deste dispositivo foram apagados',
     clearedBody:
-      'As cópias off-line dos documentos e a sua sessão foram removidas deste navegador. Abra o seu link de convite para continuar.',
+      'As cópias off-line dos documentos e sua sessão foram removidas deste navegador. Abra seu link de convite para continuar.',
   },
   home: {
     meetingsTitle: 'Reuniões',
@@ -61,7 +61,7 @@ export const pt: Catalogue = {
     creating: 'Criando…',
     open: 'Abrir',
     dates: 'De {{from}} a {{to}}',
-    participantNoMeeting: 'O seu convite não está vinculado a nenhuma reunião.',
+    participantNoMeeting: 'Seu convite não está vinculado a nenhuma reunião.',
   },
   meeting: {
     documentsTitle: 'Documentos',
@@ -83,6 +83,24 @@ export const pt: Catalogue = {
     what: 'Evento',
     who: 'Delegação ou participante',
     detail: 'Detalhe',
+    kinds: {
+      auth_failed: 'Link recusado',
+      limit_hit: 'Limite atingido',
+      update_refused: 'Alteração recusada',
+      origin_refused: 'Conexão de outro site recusada',
+      storage_unavailable: 'Não foi possível salvar',
+      meeting_created: 'Reunião criada',
+      document_created: 'Documento criado',
+      document_locked: 'Documento bloqueado',
+      document_unlocked: 'Documento desbloqueado',
+      participant_added: 'Participante adicionado',
+      participant_revoked: 'Link revogado',
+      participant_token_reissued: 'Link reemitido',
+      version_named: 'Versão nomeada',
+      version_auto: 'Versão automática',
+      version_restore: 'Versão restaurada',
+      version_lock: 'Bloqueado para adoção',
+    },
   },
   participants: {
     title: 'Participantes',
@@ -151,51 +169,50 @@ export const pt: Catalogue = {
     connected: 'Conectado, carregando a versão mais recente do texto…',
     synced: 'Conectado · atualizado',
     reconnecting: 'Reconectando…',
-    offline: 'Off-line: as suas alterações são mantidas neste dispositivo',
+    offline: 'Off-line: suas alterações são mantidas neste dispositivo',
     savedOnDevice: 'Salvo neste dispositivo',
     savingOnDevice: 'Salvando neste dispositivo…',
     closed: 'Desconectado',
   },
   refusal: {
     read_only:
-      'As suas últimas alterações não foram aceitas: a sua função permite ler este documento, mas não alterá-lo.',
+      'Suas últimas alterações não foram aceitas: sua função permite ler este documento, mas não alterá-lo.',
     locked:
-      'As suas últimas alterações não foram aceitas: a Presidência bloqueou o documento. Agora você vê o texto tal como o servidor o mantém.',
+      'Suas últimas alterações não foram aceitas: a Presidência bloqueou o documento. Agora você vê o texto tal como o servidor o mantém.',
     foreign_client:
-      'As suas últimas alterações não foram aceitas: vieram da sessão de outro participante neste dispositivo.',
+      'Suas últimas alterações não foram aceitas: vieram da sessão de outro participante neste dispositivo.',
     status_not_allowed:
-      'As suas últimas alterações não foram aceitas: somente a Presidência pode mudar a situação de um parágrafo.',
+      'Suas últimas alterações não foram aceitas: somente a Presidência pode mudar a situação de um parágrafo.',
     missing_history:
-      'As suas últimas alterações não foram aceitas: baseavam-se em uma versão do texto que o servidor não mantém mais.',
-    invalid_update:
-      'As suas últimas alterações não foram aceitas: o servidor não conseguiu lê-las.',
+      'Suas últimas alterações não foram aceitas: baseavam-se em uma versão do texto que o servidor não mantém mais.',
+    invalid_update: 'Suas últimas alterações não foram aceitas: o servidor não conseguiu lê-las.',
     document_too_large:
-      'As suas últimas alterações não foram aceitas: o documento ultrapassaria o tamanho permitido pelo servidor.',
+      'Suas últimas alterações não foram aceitas: o documento ultrapassaria o tamanho permitido pelo servidor.',
     participant_budget:
-      'As suas últimas alterações não foram aceitas: já acrescentou a este documento tanto quanto um participante pode acrescentar em uma hora. A Presidência ainda pode editá-lo.',
+      'Suas últimas alterações não foram aceitas: você já acrescentou a este documento tanto quanto um participante pode acrescentar em uma hora. A Presidência ainda pode editá-lo.',
     storage_unavailable:
-      'O servidor não pôde guardar as suas últimas alterações; ele as receberá novamente assim que puder.',
+      'O servidor não pôde salvar suas últimas alterações; ele as receberá novamente assim que puder.',
     awareness_too_large: 'O servidor recusou as informações do seu cursor: eram grandes demais.',
     awareness_clients:
       'O servidor recusou as informações do seu cursor: indicavam vários dispositivos.',
     schema:
-      'As suas últimas alterações não foram aceitas: não respeitam a estrutura de um projeto de texto.',
+      'Suas últimas alterações não foram aceitas: não respeitam a estrutura de um projeto de texto.',
     merge_cost:
-      'As suas últimas alterações não foram aceitas: o servidor levaria tempo demais para incorporá-las.',
+      'Suas últimas alterações não foram aceitas: o servidor levaria tempo demais para incorporá-las.',
     future_delete:
-      'As suas últimas alterações não foram aceitas: apagavam texto que outro participante ainda não escreveu.',
+      'Suas últimas alterações não foram aceitas: apagavam texto que outro participante ainda não escreveu.',
     unknown_reference:
-      'As suas últimas alterações não foram aceitas: referem-se a um texto que o servidor não tem.',
+      'Suas últimas alterações não foram aceitas: referem-se a um texto que o servidor não tem.',
     bracket_not_allowed:
-      'As suas últimas alterações não foram aceitas: uma delegação só pode colocar ou retirar colchetes em seu próprio nome.',
+      'Suas últimas alterações não foram aceitas: uma delegação só pode colocar ou retirar colchetes em seu próprio nome.',
     paragraph_agreed:
-      'As suas últimas alterações não foram aceitas: somente a Presidência pode modificar um parágrafo acordado.',
+      'Suas últimas alterações não foram aceitas: somente a Presidência pode modificar um parágrafo acordado.',
     entry_not_allowed:
       'Suas últimas alterações não foram aceitas: comentários, colchetes e apoio a propostas só podem ser adicionados ou retirados em seu próprio nome.',
     proposal_not_allowed:
       'Suas últimas alterações não foram aceitas: neste modo de redação, uma delegação altera o texto somente por meio de propostas, e somente em seu próprio nome.',
     unknown:
-      'O servidor não aceitou as suas últimas alterações. Agora você vê o texto tal como o servidor o mantém.',
+      'O servidor não aceitou suas últimas alterações. Agora você vê o texto tal como o servidor o mantém.',
     serverSays: 'Motivo informado pelo servidor: {{reason}}',
   },
   presence: {
@@ -215,7 +232,7 @@ export const pt: Catalogue = {
   gallery: {
     title: 'Começar a partir de um modelo',
     intro:
-      'Escolha um modelo, preencha os seus dados, e o Accord cria o projeto preliminar para a reunião.',
+      'Escolha um modelo, preencha seus dados, e o Accord cria o projeto preliminar para a reunião.',
     templates: 'Modelos',
     noTemplates: 'Não há modelos disponíveis.',
     kinds: {
@@ -248,7 +265,7 @@ export const pt: Catalogue = {
     import: {
       title: 'Importar uma resolução',
       intro:
-        'Carregue uma resolução existente em texto simples (.txt), Markdown (.md) ou Word (.docx). O Accord reconhece o preâmbulo, os parágrafos numerados e as alíneas.',
+        'Importe uma resolução existente em texto simples (.txt), Markdown (.md) ou Word (.docx). O Accord reconhece o preâmbulo, os parágrafos numerados e as alíneas.',
       file: 'Arquivo da resolução',
       titleLabel: 'Título do documento (opcional)',
       titleHint: 'Se ficar em branco, o título é extraído do arquivo.',
@@ -345,10 +362,10 @@ export const pt: Catalogue = {
     refresh: 'Atualizar',
     noChanges: 'Não há alterações entre estas duas versões.',
     sinceLastVisit: 'Alterações desde a minha última visita',
-    sinceLastVisitTitle: 'Alterações desde a sua última visita ({{from}})',
-    lastVisitWas: 'A sua última visita terminou em “{{label}}”.',
+    sinceLastVisitTitle: 'Alterações desde sua última visita ({{from}})',
+    lastVisitWas: 'Sua última visita terminou em “{{label}}”.',
     noLastVisit: 'Este dispositivo não registra nenhuma visita anterior a este documento.',
-    legend: 'Delegações (escolha uma para ver somente as suas alterações)',
+    legend: 'Delegações (escolha uma para ver somente suas alterações)',
     allDelegations: 'Todas as delegações',
     counts: '{{insertions}}, {{deletions}}',
     insertions_one: '{{count}} inserção',
@@ -423,7 +440,7 @@ export const pt: Catalogue = {
     paragraphOption_many: '{{paragraph}} ({{count}} abertos)',
     paragraphNumbered: 'Parágrafo {{number}}',
     paragraphUnnumbered: 'Parágrafo sem número',
-    empty: 'Não há comentários a mostrar.',
+    empty: 'Não há comentários para mostrar.',
     you: 'Você',
     secretariat: 'Secretaria',
     threadLabel: 'Comentário de {{who}} sobre {{paragraph}}',
@@ -554,7 +571,7 @@ export const pt: Catalogue = {
     freezeTitle: 'Manter a numeração atual durante a leitura: os novos parágrafos serão “2 bis”',
     renumber: 'Renumerar',
     renumberTitle:
-      'Atribuir a numeração definitiva em ordem, numa única alteração registada no histórico',
+      'Atribuir a numeração definitiva em ordem, em uma única alteração registrada no histórico',
     settled: {
       pending: 'Pendente',
       agreed: 'Acordado: só a presidência pode alterá-lo',
@@ -574,7 +591,7 @@ export const pt: Catalogue = {
       sinceLast: 'Desde a última versão',
     },
     refusedParagraph:
-      'As suas últimas alterações não foram aceites: o parágrafo {{paragraph}} foi acordado e só a presidência pode alterá-lo. Vê agora o texto tal como o servidor o conserva.',
+      'Suas últimas alterações não foram aceitas: o parágrafo {{paragraph}} foi acordado e somente a presidência pode alterá-lo. Agora você vê o texto tal como o servidor o mantém.',
   },
   paperSize: {
     label: 'Tamanho do papel',
@@ -617,7 +634,7 @@ export const pt: Catalogue = {
     sheetTitle_many: 'Folha de convites: {{count}} participantes',
     sheetTitle_other: 'Folha de convites: {{count}} participantes',
     sheetHint:
-      'Imprima-a agora: estes links são mostrados uma única vez. Cada cartão é impresso numa página separada.',
+      'Imprima-a agora: estes links são mostrados uma única vez. Cada cartão é impresso em uma página separada.',
     print: 'Imprimir',
     cardLabel: 'Cartão de convite para {{name}} ({{delegation}})',
     scan: 'Escaneie este código com um telefone ou tablet para entrar na reunião.',
@@ -680,5 +697,75 @@ export const pt: Catalogue = {
   },
   roome2e: {
     openProposals: 'Propostas em aberto',
+  },
+  langaudit: {
+    /** A thread's name for its own writer ("Comment by You" reads oddly). */
+    ownThreadLabel: 'Seu comentário sobre {{paragraph}}',
+    /** Audit log details the server records as keys (`AuditDetail`). */
+    audit: {
+      documentCreated: 'Documento “{{title}}” criado.',
+      linkReissued: '{{who}}: novo link emitido.',
+      linkRevoked: '{{who}}: link revogado.',
+      meetingCreated: 'Reunião “{{title}}” criada.',
+      participantAdded: '{{who}}, convidado(a) na função de {{role}}.',
+    },
+    /** The server's refusals by code, for a reader whose language is not English. */
+    errors: {
+      body_too_large: 'A solicitação é grande demais para o servidor.',
+      comment_not_allowed: 'Este comentário não pode ser publicado.',
+      comment_not_found: 'Este comentário não existe mais.',
+      decision_not_found: 'Esta decisão não existe.',
+      decision_superseded:
+        'Esta decisão não pode mais ser desfeita: o parágrafo mudou desde então.',
+      decision_undone: 'Esta decisão já foi desfeita.',
+      document_locked: 'Este documento está bloqueado para adoção.',
+      document_not_found: 'Este documento não existe.',
+      duplicate_participant: 'Um participante foi escolhido duas vezes.',
+      empty_import: 'O arquivo enviado está vazio.',
+      expiry_in_past: 'A data de expiração deve ser uma data futura.',
+      import_too_large: 'O arquivo é grande demais para ser importado.',
+      internal_error: 'O servidor encontrou um erro inesperado.',
+      invalid_field: 'Um dos valores informados não é válido.',
+      invalid_field_value: 'Um dos valores informados não é válido.',
+      invalid_time: 'Uma data ou hora não é válida.',
+      invalid_value: 'Um dos valores informados não é válido.',
+      malformed_body: 'A solicitação não é válida.',
+      malformed_json: 'A solicitação não é válida.',
+      malformed_path: 'O endereço não é válido.',
+      malformed_query: 'A solicitação não é válida.',
+      malformed_request: 'A solicitação não é válida.',
+      meeting_not_found: 'Esta reunião não existe.',
+      missing_from: 'Escolha a versão com a qual comparar.',
+      not_a_translation: 'Este documento não é uma versão linguística de outro documento.',
+      not_found: 'O item solicitado não existe.',
+      origin_refused:
+        'Esta solicitação não veio das páginas do Accord, por isso não foi executada.',
+      other_meeting: 'Você não participa desta reunião.',
+      paragraph_not_found: 'Este parágrafo não existe mais.',
+      participant_not_found: 'Este participante não faz parte da reunião ou não tem mais link.',
+      proposal_not_found: 'Esta proposta não existe mais.',
+      proposer_unknown: 'O participante que fez esta proposta não está mais na reunião; rejeite-a.',
+      role_not_allowed: 'Sua função não permite esta ação.',
+      route_not_found: 'Este endereço não existe no servidor.',
+      same_language: 'O original já está neste idioma.',
+      storage_unavailable:
+        'O servidor não conseguiu salvar esta alteração, por isso nada foi alterado. Tente novamente em instantes.',
+      template_not_found: 'Este modelo não existe.',
+      too_many_requests: 'Solicitações demais. Tente novamente em instantes.',
+      translation_exists: 'Este documento já tem uma versão nesse idioma.',
+      translation_of_translation:
+        'Este documento já é uma versão linguística: crie as versões a partir do original.',
+      unauthenticated: 'Seu link não é válido (ou foi revogado). Solicite um novo à Secretaria.',
+      tracked_changes_unsupported: 'Este formato não permite mostrar as alterações controladas.',
+      undecodable_import: 'Não foi possível ler o arquivo como texto.',
+      unknown_form: 'Esta apresentação da compilação não está disponível.',
+      unknown_format: 'Este formato não está disponível.',
+      unknown_template: 'Este modelo não existe.',
+      unsupported_encoding: 'O servidor não aceita solicitações neste formato.',
+      unsupported_import_type: 'Envie um arquivo de texto simples, Markdown ou Word (.docx).',
+      unsupported_media_type: 'O servidor não aceita solicitações neste formato.',
+      version_not_found: 'Esta versão não existe.',
+      version_state_missing: 'O texto salvo desta versão não foi encontrado.',
+    },
   },
 };

@@ -6,6 +6,16 @@ import { authorise, meetingFor } from './access';
 import type { DomainContext } from './context';
 
 /**
+ * A detail the reader's language can word: the English sentence, and the catalogue key and
+ * values the client words it with (`langaudit.audit.*`), as version labels are.
+ */
+export interface AuditDetail {
+  text: string;
+  key: string;
+  values: Record<string, string>;
+}
+
+/**
  * Records an audit event, after the change it describes is durable (a change that failed is
  * not in the log). `detail` is a sentence for the chair reading the log; `source` is whom the
  * rate limit counts against (defaults to the acting participant).
@@ -15,10 +25,21 @@ export function audit(
   meetingId: string,
   kind: AuditKind,
   principal: Principal | null,
-  detail: string,
+  detail: string | AuditDetail,
   source?: string,
 ): void {
-  const event: AuditEvent = { meetingId, at: context.now().toISOString(), kind, detail };
+  const at = context.now().toISOString();
+  const event: AuditEvent =
+    typeof detail === 'string'
+      ? { meetingId, at, kind, detail }
+      : {
+          meetingId,
+          at,
+          kind,
+          detail: detail.text,
+          detailKey: detail.key,
+          detailValues: detail.values,
+        };
   if (principal) {
     event.participant = authorId(principal);
     const delegation = principal.participant?.delegation;

@@ -84,7 +84,11 @@ export async function createDocumentWithContent(
     createdBy: authorId(principal),
   };
   await save(context, (change) => change.putDocument(record));
-  audit(context, meeting.id, 'document.created', principal, `Document "${record.title}" created.`);
+  audit(context, meeting.id, 'document.created', principal, {
+    text: `Document "${record.title}" created.`,
+    key: 'langaudit.audit.documentCreated',
+    values: { title: record.title },
+  });
   return presentDocument(record);
 }
 

@@ -64,7 +64,11 @@ export async function createMeeting(
     createdAt: now.toISOString(),
   };
   await save(context, (change) => change.putMeeting(record));
-  audit(context, record.id, 'meeting.created', principal, `Meeting "${record.title}" created.`);
+  audit(context, record.id, 'meeting.created', principal, {
+    text: `Meeting "${record.title}" created.`,
+    key: 'langaudit.audit.meetingCreated',
+    values: { title: record.title },
+  });
   return presentMeeting(record);
 }
 

@@ -67,13 +67,11 @@ export async function addParticipant(
     expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
   };
   await save(context, (change) => change.putParticipant(record));
-  audit(
-    context,
-    meeting.id,
-    'participant.added',
-    principal,
-    `${describe(record)} invited as ${record.role}.`,
-  );
+  audit(context, meeting.id, 'participant.added', principal, {
+    text: `${describe(record)} invited as ${record.role}.`,
+    key: 'langaudit.audit.participantAdded',
+    values: { who: describe(record), role: record.role },
+  });
   return { ...presentParticipant(record), token, link: link(context, token) };
 }
 
@@ -128,13 +126,11 @@ export async function revokeParticipant(
   await save(context, (change) =>
     change.putParticipant({ ...record, tokenHash: null, revokedAt, revokedBy }),
   );
-  audit(
-    context,
-    meeting.id,
-    'participant.revoked',
-    principal,
-    `${describe(record)}: link revoked.`,
-  );
+  audit(context, meeting.id, 'participant.revoked', principal, {
+    text: `${describe(record)}: link revoked.`,
+    key: 'langaudit.audit.linkRevoked',
+    values: { who: describe(record) },
+  });
   context.rooms.closeParticipant(record.id);
 }
 
@@ -152,13 +148,11 @@ export async function reissueToken(
   await save(context, (change) =>
     change.putParticipant({ ...record, tokenHash: hashToken(token) }),
   );
-  audit(
-    context,
-    meeting.id,
-    'participant.token_reissued',
-    principal,
-    `${describe(record)}: new link issued.`,
-  );
+  audit(context, meeting.id, 'participant.token_reissued', principal, {
+    text: `${describe(record)}: new link issued.`,
+    key: 'langaudit.audit.linkReissued',
+    values: { who: describe(record) },
+  });
   context.rooms.closeParticipant(record.id);
   return { token, link: link(context, token) };
 }

@@ -10,6 +10,9 @@ export interface AuditEvent {
   participant?: string;
   delegation?: string;
   detail: string;
+  /** `detail` as a catalogue key and its values (see `AuditDetail`). */
+  detailKey?: string;
+  detailValues?: Record<string, string>;
 }
 
 export interface AuditLog {

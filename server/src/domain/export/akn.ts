@@ -65,12 +65,13 @@ function kindOf(text: string, heading: 'citation' | 'recital' | null): 'citation
 }
 
 /** Writes inline pieces: bold `b`, italic `i`, a bracket a `span class="bracket"`. */
-function inline(parent: XMLBuilder, pieces: Piece[]): void {
+function inline(parent: XMLBuilder, pieces: Piece[], language: string): void {
   let target = parent;
   for (const piece of pieces) {
     if (piece.kind === 'open') {
       target = parent.ele(NS, 'span', { class: 'bracket' });
-      if (piece.delegations.length) target.att('title', bracketNoteText(piece.delegations));
+      if (piece.delegations.length)
+        target.att('title', bracketNoteText(piece.delegations, language));
       target.txt('[');
     } else if (piece.kind === 'close') {
       target.txt(']');
@@ -85,8 +86,8 @@ function inline(parent: XMLBuilder, pieces: Piece[]): void {
   }
 }
 
-function p(parent: XMLBuilder, block: BlockModel): void {
-  inline(parent.ele(NS, 'p'), block.pieces);
+function p(parent: XMLBuilder, block: BlockModel, language: string): void {
+  inline(parent.ele(NS, 'p'), block.pieces, language);
 }
 
 class EIds {
@@ -218,6 +219,8 @@ function serialise(root: XMLBuilder): string {
 }
 
 export function renderAkn(model: DraftModel, input: ExportInput): string {
+  // Bracket notes in the document's language, as every other fixed word of the export.
+  const para = (parent: XMLBuilder, block: BlockModel) => p(parent, block, input.language);
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS, 'akomaNtoso');
   const [element, name] = documentType(input.document.kind);
   const statement = root.ele(NS, element, { name, contains: 'originalVersion' });
@@ -237,8 +240,9 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
     const preface = statement.ele(NS, 'preface');
     apparatus(preface, input);
     for (const block of prefaceBlocks) {
-      if (block.type === 'title') inline(preface.ele(NS, 'p').ele(NS, 'docTitle'), block.pieces);
-      else p(preface, block);
+      if (block.type === 'title')
+        inline(preface.ele(NS, 'p').ele(NS, 'docTitle'), block.pieces, input.language);
+      else para(preface, block);
     }
   }
   // Preamble: group consecutive preambular paragraphs of one kind, each with its heading.
@@ -249,7 +253,7 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
   let heading: { block: BlockModel; kind: 'citation' | 'recital' } | null = null;
   let headingKind: 'citation' | 'recital' | null = null;
   const flushHeading = (name: string) => {
-    if (heading && preamble) p(preamble.ele(NS, 'formula', { name }), heading.block);
+    if (heading && preamble) para(preamble.ele(NS, 'formula', { name }), heading.block);
     heading = null;
   };
   preambleBlocks.forEach((block, index) => {
@@ -261,13 +265,13 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
         const node = preamble.ele(NS, name, {
           eId: eIds.numbered(kind === 'citation' ? 'cits' : 'recs'),
         });
-        if (heading) p(node.ele(NS, 'intro'), heading.block);
+        if (heading) para(node.ele(NS, 'intro'), heading.block);
         heading = null;
         group = { kind, node };
       }
       const item = group.node.ele(NS, kind);
       ids(item, eIds.numbered(kind === 'citation' ? 'cit' : 'rec'), block, eIds);
-      p(item, block);
+      para(item, block);
       return;
     }
     flushHeading('heading');
@@ -279,11 +283,11 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
     } else {
       // The organ line and the operative heading ("RESOLVES:") are the preamble's formulas.
       const name = block.type === 'organ' ? 'organ' : last ? 'enactingFormula' : 'text';
-      p(preamble.ele(NS, 'formula', { name }), block);
+      para(preamble.ele(NS, 'formula', { name }), block);
     }
   });
   flushHeading('heading');
-  renderBody(statement.ele(NS, 'mainBody'), blocks.slice(bodyStart), eIds);
+  renderBody(statement.ele(NS, 'mainBody'), blocks.slice(bodyStart), eIds, para);
   statuses(meta, eIds);
   renderAnnexes(statement, annexes, {
     // The annex's own identification; its references (TLCs) are the main text's, by eId.
@@ -291,8 +295,8 @@ export function renderAkn(model: DraftModel, input: ExportInput): string {
       identification(meta, input);
       meta.last().remove();
     },
-    inline: (parent, block) => inline(parent, block.pieces),
-    block: p,
+    inline: (parent, block) => inline(parent, block.pieces, input.language),
+    block: para,
   });
   return serialise(root);
 }
@@ -304,17 +308,22 @@ interface Open {
   open: BlockModel | null;
 }
 
-function renderBody(body: XMLBuilder, blocks: BlockModel[], eIds: EIds): void {
+function renderBody(
+  body: XMLBuilder,
+  blocks: BlockModel[],
+  eIds: EIds,
+  para: (parent: XMLBuilder, block: BlockModel) => void,
+): void {
   let paragraph: Open | null = null;
   let level1: Open | null = null;
   // A paragraph's text is `content` when it stands alone, `intro` when sub-paragraphs follow,
   // so it is written only once we know which.
   const close = (item: { node: XMLBuilder; open: BlockModel | null } | null) => {
-    if (item?.open) p(item.node.ele(NS, 'content'), item.open);
+    if (item?.open) para(item.node.ele(NS, 'content'), item.open);
     if (item) item.open = null;
   };
   const nest = (item: { node: XMLBuilder; open: BlockModel | null }) => {
-    if (item.open) p(item.node.ele(NS, 'intro'), item.open);
+    if (item.open) para(item.node.ele(NS, 'intro'), item.open);
     item.open = null;
   };
   if (blocks.length === 0) {
@@ -347,7 +356,7 @@ function renderBody(body: XMLBuilder, blocks: BlockModel[], eIds: EIds): void {
       close(paragraph);
       level1 = null;
       paragraph = null;
-      p(body, block);
+      para(body, block);
     }
   }
   close(level1);

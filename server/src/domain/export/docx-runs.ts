@@ -16,13 +16,8 @@ import { wordCommentParts, type WordComment } from './docx-comments';
 import { MoveRecorder } from './docx-moves';
 import { footnotesAfter } from './footnotes';
 import { bracketNoteText } from './header';
-import {
-  UNATTRIBUTED,
-  type FootnoteRef,
-  type LabelPart,
-  type Piece,
-  type RunChange,
-} from './model';
+import { exportLabels } from './labels';
+import { type FootnoteRef, type LabelPart, type Piece, type RunChange } from './model';
 
 /**
  * Maps the model's pieces to Word runs: `equal` text as plain runs, `insert` and `delete` as
@@ -69,13 +64,18 @@ export class DocxRevisions {
     return this.nextRevision;
   }
 
+  /** A revision's author when it has no delegation, in the document's language. */
+  get unattributed(): string {
+    return exportLabels(this.language).unattributed;
+  }
+
   /** The default date of revisions (ISO 8601). */
   get defaultDate(): string {
     return this.date.toISOString();
   }
 
   /**
-   * A run with the given change; `UNATTRIBUTED` when a revision has no delegation. Dated when
+   * A run with the given change; `unattributed` when a revision has no delegation. Dated when
    * the change was made (`at`), else at the export's default date.
    */
   run(
@@ -88,7 +88,7 @@ export class DocxRevisions {
     if (change === 'equal') return new TextRun(options);
     const revision = {
       id: this.revisionId(inMove),
-      author: delegation ?? UNATTRIBUTED,
+      author: delegation ?? this.unattributed,
       date: at ?? this.date.toISOString(),
     };
     return change === 'insert'
@@ -105,7 +105,7 @@ export class DocxRevisions {
     if (change === 'equal') return {};
     const info = {
       id: this.revisionId(),
-      author: delegation ?? UNATTRIBUTED,
+      author: delegation ?? this.unattributed,
       date: at ?? this.date.toISOString(),
     };
     return change === 'insert' ? { insertion: info } : { deletion: info };

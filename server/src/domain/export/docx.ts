@@ -40,7 +40,7 @@ import {
 import { ANNEX_HEADING, docxFootnotes } from './docx-notes';
 import { DocxRevisions } from './docx-runs';
 import { headerBlock } from './header';
-import { blockRunChange, UNATTRIBUTED, type BlockModel, type DraftModel } from './model';
+import { blockRunChange, type BlockModel, type DraftModel } from './model';
 import type { ExportInput } from './types';
 
 /**
@@ -185,7 +185,7 @@ function moveAwareParagraph(
 ): Paragraph {
   const side = block.change === 'moved' ? 'to' : block.change === 'moved_away' ? 'from' : null;
   if (side === null) return paragraphOf(block, revisions, listLevel, threads);
-  const author = block.delegation ?? UNATTRIBUTED;
+  const author = block.delegation ?? revisions.unattributed;
   revisions.moves.begin(side, block.id ?? '', author, block.at ?? revisions.defaultDate);
   // Children are built now, in document order, so the ids recorded are this half's.
   const paragraph = paragraphOf(block, revisions, listLevel, threads);

@@ -33,6 +33,13 @@ export interface ExportLabels {
   /** A moved paragraph's note, at its new and at its old place. */
   movedHere: (who: string, from: string | null) => string;
   movedAway: (who: string, to: string | null) => string;
+  /**
+   * The author of a revision the comparison credits to nobody (DOCX `w:author`, HTML and PDF
+   * legends), rather than a made-up delegation.
+   */
+  unattributed: string;
+  /** The author of number changes caused by paragraphs inserted, deleted or moved before them. */
+  renumbering: string;
   /** Who wrote a comment without a delegation. */
   secretariat: string;
   /** Where a comment stands: "Paragraph 3", or "Paragraph" when unnumbered. */
@@ -69,6 +76,8 @@ const LABELS: Record<Language, ExportLabels> = {
     deletedBy: (who) => `Deleted by ${who}`,
     movedHere: (who, from) => `Moved here by ${who}${from ? ` (formerly paragraph ${from})` : ''}.`,
     movedAway: (who, to) => `Moved by ${who}${to ? ` to paragraph ${to}` : ''}.`,
+    unattributed: 'Unattributed',
+    renumbering: 'Renumbering',
     secretariat: 'Secretariat',
     paragraph: (number) => (number ? `Paragraph ${number}` : 'Paragraph'),
     commentBy: (who, quoted, text) =>
@@ -99,6 +108,8 @@ const LABELS: Record<Language, ExportLabels> = {
     movedHere: (who, from) =>
       `Trasladado aquí por ${who}${from ? ` (antes párrafo ${from})` : ''}.`,
     movedAway: (who, to) => `Trasladado por ${who}${to ? ` al párrafo ${to}` : ''}.`,
+    unattributed: 'Sin atribución',
+    renumbering: 'Renumeración',
     secretariat: 'Secretaría',
     paragraph: (number) => (number ? `Párrafo ${number}` : 'Párrafo'),
     commentBy: (who, quoted, text) =>
@@ -129,6 +140,8 @@ const LABELS: Record<Language, ExportLabels> = {
     movedHere: (who, from) =>
       `Déplacé ici par ${who}${from ? ` (anciennement paragraphe ${from})` : ''}.`,
     movedAway: (who, to) => `Déplacé par ${who}${to ? ` au paragraphe ${to}` : ''}.`,
+    unattributed: 'Non attribué',
+    renumbering: 'Renumérotation',
     secretariat: 'Secrétariat',
     paragraph: (number) => (number ? `Paragraphe ${number}` : 'Paragraphe'),
     commentBy: (who, quoted, text) =>
@@ -159,6 +172,8 @@ const LABELS: Record<Language, ExportLabels> = {
     movedHere: (who, from) =>
       `Movido para cá por ${who}${from ? ` (antigo parágrafo ${from})` : ''}.`,
     movedAway: (who, to) => `Movido por ${who}${to ? ` para o parágrafo ${to}` : ''}.`,
+    unattributed: 'Sem atribuição',
+    renumbering: 'Renumeração',
     secretariat: 'Secretaria',
     paragraph: (number) => (number ? `Parágrafo ${number}` : 'Parágrafo'),
     commentBy: (who, quoted, text) =>

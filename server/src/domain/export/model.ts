@@ -7,6 +7,7 @@ import {
 } from '@accord/shared';
 import type { NoteChange } from '@accord/shared/comparison';
 import { footnoteOf } from './footnotes';
+import { exportLabels } from './labels';
 
 /**
  * The layout model every renderer walks: the draft's blocks in reading order, numbered, with
@@ -18,10 +19,13 @@ import { footnoteOf } from './footnotes';
 /** Whether a run is in both versions, only the newer (`insert`) or only the older (`delete`). */
 export type RunChange = 'equal' | 'insert' | 'delete';
 
-/** A revision's author when the comparison names none, rather than a made-up delegation. */
-export const UNATTRIBUTED = 'Unattributed';
-/** The author of number changes caused by paragraphs inserted, deleted or moved before them. */
-export const RENUMBERING = 'Renumbering';
+/**
+ * The English names of a revision credited to nobody and of renumbering. Exports write the
+ * document's language's (`exportLabels(language).unattributed`, `.renumbering`); these stay
+ * for callers that have no language.
+ */
+export const UNATTRIBUTED = exportLabels('en').unattributed;
+export const RENUMBERING = exportLabels('en').renumbering;
 
 export interface TextRunModel {
   text: string;
@@ -90,6 +94,8 @@ export interface LabelPart {
   change: RunChange;
   delegation: string | null;
   at?: string;
+  /** A number changed only because paragraphs before it came, went or moved. */
+  renumbering?: true;
 }
 
 export type BlockType =
@@ -213,6 +219,10 @@ const withNote = (note: { id: string; text: string } | undefined) => (note ? { n
 /** Numbers bracket attribution notes across one document. */
 export class NoteCounter {
   readonly notes: BracketNote[] = [];
+  constructor(
+    /** Who a footnote put on or taken off words both versions have is credited to. */
+    readonly unattributed = UNATTRIBUTED,
+  ) {}
   /** Footnotes already numbered, by id and text: one note referenced from both versions. */
   private readonly footnoteNumbers = new Map<string, number>();
   next(delegations: string[]): number | null {
@@ -440,6 +450,9 @@ function footnoteRefs(
     const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
     return { change, delegation: who, ...at };
   };
+
+  const who = run.change === 'equal' ? notes.unattributed : (run.delegation ?? notes.unattributed);
+  const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
   const refs: FootnoteRef[] = [];
   if (from) {
     const ref = credited('delete', from);
@@ -485,8 +498,10 @@ export function buildCleanModel(content: NodeJSON, style: DraftStyle): DraftMode
 
 export function readerLabel(parts: LabelPart[]): LabelPart[] {
   return parts
-    .filter((p) => !(p.delegation === RENUMBERING && p.change === 'delete'))
-    .map((p) => (p.delegation === RENUMBERING ? { ...p, change: 'equal', delegation: null } : p));
+    .filter((p) => !(p.renumbering && p.change === 'delete'))
+    .map(({ renumbering, ...p }) =>
+      renumbering ? { ...p, change: 'equal', delegation: null } : p,
+    );
 }
 
 /** The change of a whole block, as the change of the runs that stand for it (its number's tab). */

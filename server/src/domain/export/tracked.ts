@@ -8,9 +8,7 @@ import {
   cleanText,
   inlineRuns,
   NoteCounter,
-  RENUMBERING,
   toPieces,
-  UNATTRIBUTED,
   type BlockChange,
   type BlockModel,
   type DraftModel,
@@ -70,8 +68,9 @@ function spanRuns(
   change: RunChange,
   source: TextRunModel[] | null,
   offset: number,
+  unattributed: string,
 ): TextRunModel[] {
-  const delegation = change === 'equal' ? null : cleanText(span.delegation ?? UNATTRIBUTED);
+  const delegation = change === 'equal' ? null : cleanText(span.delegation ?? unattributed);
   const at = change !== 'equal' && span.at !== undefined ? { at: span.at } : {};
   const plain = { bold: false, italic: false, bracket: null, change, delegation, ...at };
   if (!source) return [{ text: cleanText(span.text), ...plain }];
@@ -154,6 +153,7 @@ function paragraphRuns(
   spans: Span[],
   toNode: NodeJSON | undefined,
   fromNode: NodeJSON | undefined,
+  unattributed: string,
   as?: 'insert' | 'delete',
   mover?: Mover,
 ): TextRunModel[] {
@@ -186,7 +186,7 @@ function paragraphRuns(
     // A block shown only as the older version had it takes the older version's marks.
     const source = as === 'delete' ? fromSource : inTo ? toSource : fromSource;
     const offset = as === 'delete' ? fromOffset : inTo ? toOffset : fromOffset;
-    const made = spanRuns(attributed, change, source, offset).map((run) =>
+    const made = spanRuns(attributed, change, source, offset, unattributed).map((run) =>
       own ? { ...run, ownChange: true as const } : run,
     );
     runs.push(
@@ -209,6 +209,7 @@ function labelParts(
   to: string | null,
   change: BlockChange,
   delegation: string | null,
+  renumbering: string,
 ): LabelPart[] {
   if (change === 'inserted' || change === 'moved') {
     return to ? [{ text: to, change: 'insert', delegation }] : [];
@@ -218,8 +219,9 @@ function labelParts(
   }
   if (from === to) return to ? [{ text: to, change: 'equal', delegation: null }] : [];
   const parts: LabelPart[] = [];
-  if (from) parts.push({ text: from, change: 'delete', delegation: RENUMBERING });
-  if (to) parts.push({ text: to, change: 'insert', delegation: RENUMBERING });
+  if (from)
+    parts.push({ text: from, change: 'delete', delegation: renumbering, renumbering: true });
+  if (to) parts.push({ text: to, change: 'insert', delegation: renumbering, renumbering: true });
   return parts;
 }
 
@@ -230,9 +232,10 @@ function moveNote(
   delegation: string | null,
   language: string,
 ): string | null {
-  const who = delegation ?? UNATTRIBUTED;
-  if (change === 'moved') return exportLabels(language).movedHere(who, from);
-  if (change === 'moved_away') return exportLabels(language).movedAway(who, to);
+  const labels = exportLabels(language);
+  const who = delegation ?? labels.unattributed;
+  if (change === 'moved') return labels.movedHere(who, from);
+  if (change === 'moved_away') return labels.movedAway(who, to);
   return null;
 }
 
@@ -240,13 +243,14 @@ export function buildTrackedModel(
   content: NodeJSON,
   style: DraftStyle,
   tracked: TrackedChangesInput,
-  /** The document's language, for the notes of moved paragraphs. */
+  /** The document's language, for the notes of moved paragraphs and revisions' authors. */
   language = 'en',
 ): DraftModel {
   const toById = indexById(content, style);
   const fromById = indexById(tracked.fromContent, style);
   const changes = new Map(tracked.comparison.paragraphs.map((p) => [p.paragraphId, p]));
-  const notes = new NoteCounter();
+  const { unattributed, renumbering } = exportLabels(language);
+  const notes = new NoteCounter(unattributed);
 
   const block = (p: ParagraphChange, change: BlockChange): BlockModel => {
     const to = toById.get(p.paragraphId);
@@ -259,7 +263,7 @@ export function buildTrackedModel(
         : cleanText(
             (moved ? p.movedBy?.delegation : undefined) ??
               p.spans.find((s) => s.delegation)?.delegation ??
-              UNATTRIBUTED,
+              unattributed,
           );
     const as =
       change === 'inserted' || change === 'moved'
@@ -279,7 +283,7 @@ export function buildTrackedModel(
       level: node ? blockLevel(node.node) : 0,
       status: typeof node?.node.attrs?.status === 'string' ? node.node.attrs.status : null,
       value: to?.value ?? from?.value ?? null,
-      label: labelParts(fromLabel, toLabel, change, delegation).map((part) =>
+      label: labelParts(fromLabel, toLabel, change, delegation, renumbering).map((part) =>
         at !== undefined && part.change !== 'equal' && part.delegation === delegation
           ? { ...part, at }
           : part,
@@ -294,6 +298,7 @@ export function buildTrackedModel(
           p.spans,
           to?.node,
           from?.node,
+          unattributed,
           as,
           moved && p.movedBy && delegation !== null
             ? { delegation, ...(at ? { at } : {}) }
