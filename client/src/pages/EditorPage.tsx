@@ -23,6 +23,7 @@ import { EditorBanners } from '../editor/EditorBanners';
 import { LockButton } from '../editor/LockButton';
 import { DocumentApparatus } from '../editor/DocumentApparatus';
 import { useTemplateGuidance } from '../editor/useTemplateGuidance';
+import { useEditorSettled } from './useEditorSettled';
 import { Loading } from '../components/Loading';
 import { ErrorPage } from '../components/ErrorPage';
 import { Drawer, DrawerToggle, useDrawer, useNarrowLayout } from '../components/Drawer';
@@ -95,6 +96,8 @@ export default function EditorPage({
     offlineCacheName(participant?.id ?? null, documentId),
   );
   const synced = useCollabSnapshot(collab.session, (snapshot) => snapshot?.state === 'synced');
+  // The side panels' code is fetched once the editor has its text, not alongside it.
+  const panelsReady = useEditorSettled(collab.session);
   const announced = useDocumentEvent(collab.session?.provider.awareness ?? null);
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
@@ -185,7 +188,7 @@ export default function EditorPage({
   };
 
   // The chair's dashboard: a disclosure above the text, or in the panels' drawer when narrow.
-  const dashboard = can(role, 'setStatus') && editor && collab.session && (
+  const dashboard = can(role, 'setStatus') && panelsReady && editor && collab.session && (
     <details className="dashboard-toggle">
       <summary>{t('negotiate.dashboard')}</summary>
       <Suspense fallback={<Loading />}>
@@ -301,28 +304,30 @@ export default function EditorPage({
           >
             {narrow && dashboard}
             <PresenceList people={people} />
-            <Suspense fallback={<Loading />}>
-              {collab.session && (
-                <CommentsPanel
-                  key={collab.session.doc.guid}
-                  doc={collab.session.doc}
-                  editor={editor}
-                  user={{ participant: user.participant, delegation: user.delegation, role }}
-                  canComment={can(role, 'comment') && !locked && !info.archived}
-                  style={info.style}
-                />
-              )}
-              {collab.session && editable && (
-                <ProposalsPanel
-                  editor={editor}
-                  doc={collab.session.doc}
-                  documentId={info.id}
-                  mode={info.mode}
-                  decides={can(role, 'lock')}
-                  delegation={participant?.delegation ?? null}
-                />
-              )}
-            </Suspense>
+            {panelsReady && (
+              <Suspense fallback={<Loading />}>
+                {collab.session && (
+                  <CommentsPanel
+                    key={collab.session.doc.guid}
+                    doc={collab.session.doc}
+                    editor={editor}
+                    user={{ participant: user.participant, delegation: user.delegation, role }}
+                    canComment={can(role, 'comment') && !locked && !info.archived}
+                    style={info.style}
+                  />
+                )}
+                {collab.session && editable && (
+                  <ProposalsPanel
+                    editor={editor}
+                    doc={collab.session.doc}
+                    documentId={info.id}
+                    mode={info.mode}
+                    decides={can(role, 'lock')}
+                    delegation={participant?.delegation ?? null}
+                  />
+                )}
+              </Suspense>
+            )}
           </Drawer>
         )}
       </div>
