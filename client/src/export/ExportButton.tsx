@@ -1,14 +1,20 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportDialog } from './ExportDialog';
+import { Loading } from '../components/Loading';
+
+// The dialog's code (formats, options, download) comes with the first opening, not the editor.
+const ExportDialog = lazy(() =>
+  import('./ExportDialog').then((module) => ({ default: module.ExportDialog })),
+);
 
 /**
- * "Export" in the editor's header, for every participant: opens the export dialog. The dialog
- * stays mounted so that closing it returns the focus here.
+ * "Export" in the editor's header, for every participant: opens the export dialog. Once opened
+ * the dialog stays mounted so that closing it returns the focus here.
  */
 export function ExportButton({ documentId, title }: { documentId: string; title: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   return (
     <>
@@ -16,11 +22,18 @@ export function ExportButton({ documentId, title }: { documentId: string; title:
         type="button"
         aria-haspopup="dialog"
         aria-label={t('exportDialog.openLabel')}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
       >
         {t('exportDialog.open')}
       </button>
-      <ExportDialog documentId={documentId} title={title} open={open} onClose={close} />
+      {opened && (
+        <Suspense fallback={<Loading />}>
+          <ExportDialog documentId={documentId} title={title} open={open} onClose={close} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,9 +1,7 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Catalogue } from './catalogue';
 import { en } from './en';
-import { es } from './es';
-import { fr } from './fr';
-import { pt } from './pt';
 import {
   browserLanguages,
   chooseLanguage,
@@ -20,12 +18,45 @@ import {
  */
 export const i18n = i18next.createInstance();
 
-export const resources = {
-  en: { translation: en },
-  es: { translation: es },
-  fr: { translation: fr },
-  pt: { translation: pt },
-} as const;
+/** English is in the first script: it is the fallback, and the language most pages open in. */
+export const resources = { en: { translation: en } } as const;
+
+/**
+ * The other catalogues are chunks of their own (about 8 KB of gzip each): a delegate on
+ * conference Wi-Fi downloads only the language they read, not all four.
+ */
+const lazyCatalogues: Readonly<Record<Exclude<Language, 'en'>, () => Promise<Catalogue>>> = {
+  es: () => import('./es').then((module) => module.es),
+  fr: () => import('./fr').then((module) => module.fr),
+  pt: () => import('./pt').then((module) => module.pt),
+};
+
+/**
+ * i18next's loading seam: `changeLanguage` asks it for a catalogue it does not hold and only
+ * then switches, so the page never shows keys or a half-translated screen in between. A failed
+ * fetch (offline, the chunk never cached) is not retried: the page stays in its language.
+ */
+const catalogueChunks: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = isLanguage(language) && language !== 'en' ? lazyCatalogues[language] : null;
+    if (!load) {
+      callback(new Error(`no catalogue for ${language}`), false);
+      return;
+    }
+    load().then(
+      (catalogue) => callback(null, catalogue as unknown as ResourceKey),
+      (error: unknown) =>
+        callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** Whether the page holds `language`'s sentences (English always does). */
+function hasCatalogue(language: Language): boolean {
+  return i18n.hasResourceBundle(language, 'translation');
+}
 
 // `<html lang>` follows every change, so screen readers pronounce the page in its language.
 i18n.on('languageChanged', (language) => {
@@ -36,15 +67,22 @@ i18n.on('languageChanged', (language) => {
 export async function initI18n(
   language: Language = chooseLanguage(rememberedLanguage(), browserLanguages()),
 ): Promise<void> {
-  await i18n.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: ['en', 'es', 'fr', 'pt'],
-    resources,
-    interpolation: { escapeValue: false }, // React escapes already.
-    returnNull: false,
-  });
-  document.documentElement.lang = i18n.language;
+  await i18n
+    .use(initReactI18next)
+    .use(catalogueChunks)
+    .init({
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: ['en', 'es', 'fr', 'pt'],
+      resources,
+      // English is bundled; the backend above brings the others when they are first needed.
+      partialBundledLanguages: true,
+      interpolation: { escapeValue: false }, // React escapes already.
+      returnNull: false,
+    });
+  // The reader's catalogue could not be fetched (offline on a first visit): English, said so.
+  if (!hasCatalogue(currentLanguage())) await i18n.changeLanguage('en');
+  if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 }
 
 /** The language the page is in now, as one of ours. */
@@ -71,8 +109,15 @@ export function dateLocale(
   return language;
 }
 
-/** Switches the whole page to `language` and remembers the choice on this device. */
-export async function switchLanguage(language: Language): Promise<void> {
+/**
+ * Switches the whole page to `language` and remembers the choice on this device. The catalogue
+ * is fetched first; when it cannot be (offline), nothing changes and the answer is `false`.
+ */
+export async function switchLanguage(language: Language): Promise<boolean> {
+  // `reload`: i18next never retries a language whose fetch failed once, the network may be back.
+  if (!hasCatalogue(language)) await i18n.reloadResources([language], ['translation']);
+  if (!hasCatalogue(language)) return false;
   rememberLanguage(language);
   await i18n.changeLanguage(language);
+  return true;
 }

@@ -23,23 +23,20 @@ import { EditorBanners } from '../editor/EditorBanners';
 import { LockButton } from '../editor/LockButton';
 import { DocumentApparatus } from '../editor/DocumentApparatus';
 import { useTemplateGuidance } from '../editor/useTemplateGuidance';
-import { ExportButton } from '../export/ExportButton';
+import { useEditorSettled } from './useEditorSettled';
 import { Loading } from '../components/Loading';
 import { ErrorPage } from '../components/ErrorPage';
 import { Drawer, DrawerToggle, useDrawer, useNarrowLayout } from '../components/Drawer';
 import { showTimesIn } from '../components/format';
-import { CommentsPanel } from '../comments/CommentsPanel';
 import type { Editor } from '@tiptap/react';
 
 import { RefusedTextNotice } from '../components/RefusedTextNotice';
 import { DocumentEventNotice } from '../components/DocumentEventNotice';
+import { ExportButton } from '../export/ExportButton';
 import { HistoryToggle } from '../history/HistoryToggle';
 import { useHistoryPanel } from '../history/useHistoryPanel';
-import { DraftingModeSelect, ProposalsPanel } from '../proposals/ProposalsPanel';
 
-import { LanguageVersions } from '../translations/LanguageVersions';
 import { DocumentTitle } from './DocumentTitle';
-import { ChairDashboard } from '../negotiation/ChairDashboard';
 import '../styles/editor.css';
 import '../styles/day.css';
 import '../styles/layout.css';
@@ -47,6 +44,24 @@ import '../styles/layout.css';
 // History (comparison, versions, restore) is opened by few and on demand: its code comes then.
 const HistoryPanel = lazy(() =>
   import('../history/HistoryPanel').then((module) => ({ default: module.HistoryPanel })),
+);
+// Nothing below is needed to read or type: on conference Wi-Fi each comes after the editor.
+const CommentsPanel = lazy(() =>
+  import('../comments/CommentsPanel').then((module) => ({ default: module.CommentsPanel })),
+);
+const ProposalsPanel = lazy(() =>
+  import('../proposals/ProposalsPanel').then((module) => ({ default: module.ProposalsPanel })),
+);
+const DraftingModeSelect = lazy(() =>
+  import('../proposals/ProposalsPanel').then((module) => ({ default: module.DraftingModeSelect })),
+);
+const ChairDashboard = lazy(() =>
+  import('../negotiation/ChairDashboard').then((module) => ({ default: module.ChairDashboard })),
+);
+const LanguageVersions = lazy(() =>
+  import('../translations/LanguageVersions').then((module) => ({
+    default: module.LanguageVersions,
+  })),
 );
 
 /** The narrow layout's drawer of side panels, and the button that opens it. */
@@ -81,6 +96,8 @@ export default function EditorPage({
     offlineCacheName(participant?.id ?? null, documentId),
   );
   const synced = useCollabSnapshot(collab.session, (snapshot) => snapshot?.state === 'synced');
+  // The side panels' code is fetched once the editor has its text, not alongside it.
+  const panelsReady = useEditorSettled(collab.session);
   const announced = useDocumentEvent(collab.session?.provider.awareness ?? null);
   const people = usePresence(collab.session?.provider.awareness ?? null);
   const history = useHistoryPanel(documentId, participant?.id ?? 'admin', info?.status);
@@ -171,10 +188,12 @@ export default function EditorPage({
   };
 
   // The chair's dashboard: a disclosure above the text, or in the panels' drawer when narrow.
-  const dashboard = can(role, 'setStatus') && editor && collab.session && (
+  const dashboard = can(role, 'setStatus') && panelsReady && editor && collab.session && (
     <details className="dashboard-toggle">
       <summary>{t('negotiate.dashboard')}</summary>
-      <ChairDashboard editor={editor} doc={collab.session.doc} people={people} />
+      <Suspense fallback={<Loading />}>
+        <ChairDashboard editor={editor} doc={collab.session.doc} people={people} />
+      </Suspense>
     </details>
   );
 
@@ -190,11 +209,13 @@ export default function EditorPage({
         </div>
         <div className="editor-page__tools">
           {can(role, 'lock') && (
-            <DraftingModeSelect
-              documentId={info.id}
-              mode={info.mode}
-              onChanged={(mode) => setInfo({ ...info, mode })}
-            />
+            <Suspense fallback={null}>
+              <DraftingModeSelect
+                documentId={info.id}
+                mode={info.mode}
+                onChanged={(mode) => setInfo({ ...info, mode })}
+              />
+            </Suspense>
           )}
           {can(role, 'lock') && (
             <LockButton document={info} onChanged={setInfo} onError={setLoadError} />
@@ -229,7 +250,9 @@ export default function EditorPage({
         error={loadError}
         onRetry={refreshInfo}
       />
-      <LanguageVersions document={info} role={role} />
+      <Suspense fallback={null}>
+        <LanguageVersions document={info} role={role} />
+      </Suspense>
 
       <DocumentEventNotice event={announced.event} onDismiss={announced.dismiss} />
       {collab.refusal !== null && (
@@ -281,25 +304,29 @@ export default function EditorPage({
           >
             {narrow && dashboard}
             <PresenceList people={people} />
-            {collab.session && (
-              <CommentsPanel
-                key={collab.session.doc.guid}
-                doc={collab.session.doc}
-                editor={editor}
-                user={{ participant: user.participant, delegation: user.delegation, role }}
-                canComment={can(role, 'comment') && !locked && !info.archived}
-                style={info.style}
-              />
-            )}
-            {collab.session && editable && (
-              <ProposalsPanel
-                editor={editor}
-                doc={collab.session.doc}
-                documentId={info.id}
-                mode={info.mode}
-                decides={can(role, 'lock')}
-                delegation={participant?.delegation ?? null}
-              />
+            {panelsReady && (
+              <Suspense fallback={<Loading />}>
+                {collab.session && (
+                  <CommentsPanel
+                    key={collab.session.doc.guid}
+                    doc={collab.session.doc}
+                    editor={editor}
+                    user={{ participant: user.participant, delegation: user.delegation, role }}
+                    canComment={can(role, 'comment') && !locked && !info.archived}
+                    style={info.style}
+                  />
+                )}
+                {collab.session && editable && (
+                  <ProposalsPanel
+                    editor={editor}
+                    doc={collab.session.doc}
+                    documentId={info.id}
+                    mode={info.mode}
+                    decides={can(role, 'lock')}
+                    delegation={participant?.delegation ?? null}
+                  />
+                )}
+              </Suspense>
             )}
           </Drawer>
         )}
