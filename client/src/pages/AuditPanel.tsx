@@ -6,28 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { MeetingTime } from '../components/MeetingTime';
 import { isAuditKind } from '@accord/shared/audit-kinds';
 import { auditKindKey } from './AuditPanel.kinds';
-
 import { auditDetail } from '../i18n/auditDetails';
-
-/** Event kinds the panel names in the reader's language; any other kind is shown as it is. */
-const KNOWN_KINDS = [
-  'auth_failed',
-  'limit_hit',
-  'update_refused',
-  'origin_refused',
-  'storage_unavailable',
-  'meeting.created',
-  'document.created',
-  'document.locked',
-  'document.unlocked',
-  'participant.added',
-  'participant.revoked',
-  'participant.token_reissued',
-  'version.named',
-  'version.auto',
-  'version.restore',
-  'version.lock',
-] as const;
 
 /**
  * The meeting's audit log for the chair and the secretariat: who was refused, which limits

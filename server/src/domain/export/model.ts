@@ -446,13 +446,11 @@ function footnoteRefs(
       const at = found.at !== undefined ? { at: found.at } : {};
       return { change, delegation: cleanText(found.delegation), ...at };
     }
-    const who = run.change === 'equal' ? UNATTRIBUTED : (run.delegation ?? UNATTRIBUTED);
+    const who =
+      run.change === 'equal' ? notes.unattributed : (run.delegation ?? notes.unattributed);
     const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
     return { change, delegation: who, ...at };
   };
-
-  const who = run.change === 'equal' ? notes.unattributed : (run.delegation ?? notes.unattributed);
-  const at = run.change !== 'equal' && run.at !== undefined ? { at: run.at } : {};
   const refs: FootnoteRef[] = [];
   if (from) {
     const ref = credited('delete', from);
@@ -465,7 +463,6 @@ function footnoteRefs(
   return refs;
 }
 
-/** The model of one version, without revisions. */
 /** A block as it stands, without changes: the whole of a clean export, and in a tracked one
  * every block the comparison does not mention (headings, notes). */
 export function unchangedBlock(
