@@ -94,7 +94,10 @@ describe('footnotes and annexes in tracked and plain-text exports', () => {
     expect(html).toMatch(
       /<ins class="delegation-canada"[^>]*>[^<]*Reserved\.<sup class="footnote-ref"><a href="#note-1">1<\/a><\/sup><\/ins>/,
     );
-    expect(html).toContain(`<li id="note-1">${RESERVATION}</li>`);
+    // The note is new since the version: listed, and listed as Canada's insertion.
+    expect(html).toMatch(
+      new RegExp(`<li id="note-1"><ins class="delegation-canada"[^>]*>${RESERVATION}</ins></li>`),
+    );
     expect(html).toMatch(/<p class="block note annex-heading block-inserted">/);
     // Word: rejecting every revision gives the text without the note or the annex.
     const docx = await download(`format=docx&compare=${zero.id}`);
@@ -109,7 +112,7 @@ describe('footnotes and annexes in tracked and plain-text exports', () => {
 
     const md = (await download(`format=md&compare=${zero.id}`)).toString('utf8');
     expect(md).toContain('{++ Reserved.[^1]++}{>>Inserted by Canada<<}');
-    expect(md).toContain(`[^1]: ${RESERVATION}`);
+    expect(md).toContain(`[^1]: {++${RESERVATION}++}{>>Inserted by Canada<<}`);
     expect(md).toContain('{++ANNEX++}{>>Inserted by Canada<<}');
 
     const pdf = await pdfText(await download(`format=pdf&compare=${zero.id}`));

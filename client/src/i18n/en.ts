@@ -671,6 +671,7 @@ export const en = {
       decision_superseded:
         'This decision can no longer be undone: the paragraph has changed since.',
       decision_undone: 'This decision has already been undone.',
+      document_archived: 'This document is archived: it can be read and exported, but not changed.',
       document_locked: 'This document is locked for adoption.',
       document_not_found: 'This document does not exist.',
       duplicate_participant: 'A participant was chosen twice.',

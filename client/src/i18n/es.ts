@@ -700,6 +700,8 @@ export const es: Catalogue = {
       decision_superseded:
         'Esta decisión ya no puede deshacerse: el párrafo ha cambiado desde entonces.',
       decision_undone: 'Esta decisión ya se deshizo.',
+      document_archived:
+        'Este documento está archivado: puede leerse y exportarse, pero no modificarse.',
       document_locked: 'Este documento está bloqueado para su adopción.',
       document_not_found: 'Este documento no existe.',
       duplicate_participant: 'Se eligió dos veces al mismo participante.',

@@ -706,6 +706,7 @@ export const fr: Catalogue = {
       decision_superseded:
         'Cette décision ne peut plus être annulée : le paragraphe a changé depuis.',
       decision_undone: 'Cette décision a déjà été annulée.',
+      document_archived: 'Ce document est archivé : il peut être lu et exporté, mais non modifié.',
       document_locked: 'Ce document est verrouillé pour adoption.',
       document_not_found: 'Ce document n’existe pas.',
       duplicate_participant: 'Un participant a été choisi deux fois.',

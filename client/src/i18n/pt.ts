@@ -650,7 +650,7 @@ export const pt: Catalogue = {
       limit_hit: 'Limite atingido',
       update_refused: 'Alteração recusada',
       origin_refused: 'Conexão de outro site recusada',
-      storage_unavailable: 'Não foi possível guardar',
+      storage_unavailable: 'Não foi possível salvar',
       audit_suppressed: 'Resumo de eventos repetidos',
       admin_token_rotated: 'Link da Secretaria substituído',
       meeting_created: 'Reunião criada',
@@ -700,6 +700,8 @@ export const pt: Catalogue = {
       decision_superseded:
         'Esta decisão não pode mais ser desfeita: o parágrafo mudou desde então.',
       decision_undone: 'Esta decisão já foi desfeita.',
+      document_archived:
+        'Este documento está arquivado: pode ser lido e exportado, mas não alterado.',
       document_locked: 'Este documento está bloqueado para adoção.',
       document_not_found: 'Este documento não existe.',
       duplicate_participant: 'Um participante foi escolhido duas vezes.',

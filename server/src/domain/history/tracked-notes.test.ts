@@ -34,11 +34,12 @@ afterEach(() => {
   session = null;
 });
 
-const OP1 = 5;
+/** Where the first operative paragraph stands among the blocks. */
+const FIRST_OPERATIVE = 5;
 
 /** Puts Canada's note on "in the region" of op1 (or takes it off, with `null`). */
 function noteOnRegion(d: Y.Doc, note: typeof NOTE | { footnote: null }): void {
-  const t = textOf(blocksOf(d)[OP1]!);
+  const t = textOf(blocksOf(d)[FIRST_OPERATIVE]!);
   const at = plainOf(t).indexOf('in the region');
   t.format(at, 'in the region'.length, note);
 }
