@@ -61,7 +61,12 @@ function converged(doc: DocRun, probe: BenchClient): boolean {
     if (!(node instanceof Y.XmlElement)) continue;
     for (const child of node.toArray()) {
       if (!(child instanceof Y.XmlText)) continue;
-      for (const token of tokensIn(child.toString() as string)) {
+      // The plain text, not `toString()`: that writes formatting as tags, and a bracket that
+      // starts inside a token would split it.
+      const plain = (child.toDelta() as { insert?: unknown }[])
+        .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+        .join('');
+      for (const token of tokensIn(plain)) {
         const key = token.slice(1, token.lastIndexOf(':'));
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
