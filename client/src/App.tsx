@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@accord/shared/api';
 import { api } from './api/endpoints';
@@ -13,10 +13,12 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
 import { linkWithEmptyToken, looksLikeWholeToken } from './components/invitationLink';
+import { lazyPart } from './components/lazyPart';
+import { Part } from './components/PartBoundary';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the app's weight: load it only on its page.
-const EditorPage = lazy(() => import('./pages/EditorPage'));
-const RoomPage = lazy(() => import('./negotiation/RoomPage'));
+const EditorPage = lazyPart(() => import('./pages/EditorPage'));
+const RoomPage = lazyPart(() => import('./negotiation/RoomPage'));
 
 type SessionState =
   | { kind: 'noToken' }
@@ -98,14 +100,14 @@ export function App() {
             {route.page === 'home' && <HomePage />}
             {route.page === 'meeting' && <MeetingPage meetingId={route.meetingId} />}
             {route.page === 'document' && (
-              <Suspense fallback={<Loading />}>
+              <Part fallback={<Loading />}>
                 <EditorPage documentId={route.documentId} />
-              </Suspense>
+              </Part>
             )}
             {route.page === 'room' && (
-              <Suspense fallback={<Loading />}>
+              <Part fallback={<Loading />}>
                 <RoomPage documentId={route.documentId} />
-              </Suspense>
+              </Part>
             )}
             {route.page === 'notFound' && <NotFoundPage />}
           </Layout>

@@ -6,7 +6,11 @@ test('[MD92] the editor is typed in before the side panels’ code arrives, and 
   accord,
 }) => {
   const scene = await twoDelegations(accord);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // A first visit: no service worker yet, whose copy of the panels would bypass the held route.
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -49,5 +53,88 @@ test('[MD92] the editor is typed in before the side panels’ code arrives, and 
   await page.getByRole('button', { name: 'Export this document' }).click();
   await expect(page.getByRole('dialog', { name: /^Export/ })).toBeVisible();
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('[MD93] a side panel whose code was cut off by a dropped connection appears, styled, when the connection returns; the text never leaves the screen', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  // No service worker: nothing on the device can stand in for the panel's code.
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  // The comments panel's code and style are on their way when the connection drops.
+  let cutOff = true;
+  let reached: () => void = () => undefined;
+  const requested = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  let release: () => void = () => undefined;
+  const dropped = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/CommentsPanel-[^/]+\.(js|css)$/, async (route) => {
+    if (!cutOff) return route.continue();
+    reached();
+    await dropped;
+    return route.abort('internetdisconnected');
+  });
+
+  await page.goto(accord.link(`/documents/${scene.documentId}`, scene.belize.token));
+  await requested;
+  await context.setOffline(true);
+  release();
+
+  const side = page.locator('.editor-page__side');
+  const badge = page.getByRole('status', { name: 'Connection' });
+  await expect(badge).toHaveAttribute('data-state', 'offline');
+  // The text stays, the panel keeps its loading line, and nothing says "error".
+  await expect(page.locator('.draft-editor .ProseMirror')).toContainText('MSMEs');
+  await expect(side.getByText('Loading…')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  cutOff = false;
+  await context.setOffline(false);
+  const heading = side.getByRole('heading', { name: /^Comments/ });
+  await expect(heading).toBeVisible();
+  // Its stylesheet was asked for again too: the title has the panel's size, not a page heading's.
+  await expect
+    .poll(() => heading.evaluate((element) => getComputedStyle(element).fontSize))
+    .toBe(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize));
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('[MD94] a part whose code never arrives says so in one sentence, and the text stays on screen', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  await page.route(/\/assets\/ExportDialog-[^/]+\.(js|css)$/, (route) => route.abort('failed'));
+  await page.goto(accord.link(`/documents/${scene.documentId}`, scene.belize.token));
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveAttribute(
+    'data-state',
+    'synced',
+  );
+  await page.getByRole('button', { name: 'Export this document' }).click();
+  // A few spaced attempts (about six seconds), then the sentence and a way forward.
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This part of the page could not be loaded', {
+    timeout: 20_000,
+  });
+  await expect(alert.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+  await expect(page.locator('.draft-editor .ProseMirror')).toContainText('MSMEs');
   await context.close();
 });

@@ -1,9 +1,11 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Loading';
+import { lazyPart } from '../components/lazyPart';
+import { Part } from '../components/PartBoundary';
 
 // The dialog's code (formats, options, download) comes with the first opening, not the editor.
-const ExportDialog = lazy(() =>
+const ExportDialog = lazyPart(() =>
   import('./ExportDialog').then((module) => ({ default: module.ExportDialog })),
 );
 
@@ -30,9 +32,9 @@ export function ExportButton({ documentId, title }: { documentId: string; title:
         {t('exportDialog.open')}
       </button>
       {opened && (
-        <Suspense fallback={<Loading />}>
+        <Part fallback={<Loading />}>
           <ExportDialog documentId={documentId} title={title} open={open} onClose={close} />
-        </Suspense>
+        </Part>
       )}
     </>
   );

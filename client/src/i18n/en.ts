@@ -563,6 +563,9 @@ export const en = {
     more: 'More',
     moreTools: 'More tools',
     panels: 'Panels',
+    partFailed:
+      'This part of the page could not be loaded. Your text is safe; reload the page to try again.',
+    reloadPage: 'Reload the page',
     goToMeetings: 'Go to the meetings',
     incompleteTitle: 'This link is incomplete',
     incompleteBody:

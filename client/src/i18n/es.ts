@@ -587,6 +587,9 @@ export const es: Catalogue = {
     more: 'Más',
     moreTools: 'Más herramientas',
     panels: 'Paneles',
+    partFailed:
+      'No se pudo cargar esta parte de la página. Su texto está a salvo; vuelva a cargar la página para intentarlo de nuevo.',
+    reloadPage: 'Volver a cargar la página',
     goToMeetings: 'Ir a las reuniones',
     incompleteTitle: 'Este enlace está incompleto',
     incompleteBody:

@@ -593,6 +593,9 @@ export const fr: Catalogue = {
     more: 'Plus',
     moreTools: 'Autres outils',
     panels: 'Panneaux',
+    partFailed:
+      'Cette partie de la page n’a pas pu être chargée. Votre texte est en sécurité ; rechargez la page pour réessayer.',
+    reloadPage: 'Recharger la page',
     goToMeetings: 'Aller aux réunions',
     incompleteTitle: 'Ce lien est incomplet',
     incompleteBody:

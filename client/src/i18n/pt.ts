@@ -587,6 +587,9 @@ export const pt: Catalogue = {
     more: 'Mais',
     moreTools: 'Mais ferramentas',
     panels: 'Painéis',
+    partFailed:
+      'Não foi possível carregar esta parte da página. Seu texto está seguro; recarregue a página para tentar novamente.',
+    reloadPage: 'Recarregar a página',
     goToMeetings: 'Ir para as reuniões',
     incompleteTitle: 'Este link está incompleto',
     incompleteBody:

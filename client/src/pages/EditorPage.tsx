@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '@accord/shared/api';
 import { CloseCode } from '@accord/shared/protocol';
@@ -40,25 +40,27 @@ import { DocumentTitle } from './DocumentTitle';
 import '../styles/editor.css';
 import '../styles/day.css';
 import '../styles/layout.css';
+import { lazyPart } from '../components/lazyPart';
+import { Part } from '../components/PartBoundary';
 
 // History (comparison, versions, restore) is opened by few and on demand: its code comes then.
-const HistoryPanel = lazy(() =>
+const HistoryPanel = lazyPart(() =>
   import('../history/HistoryPanel').then((module) => ({ default: module.HistoryPanel })),
 );
 // Nothing below is needed to read or type: on conference Wi-Fi each comes after the editor.
-const CommentsPanel = lazy(() =>
+const CommentsPanel = lazyPart(() =>
   import('../comments/CommentsPanel').then((module) => ({ default: module.CommentsPanel })),
 );
-const ProposalsPanel = lazy(() =>
+const ProposalsPanel = lazyPart(() =>
   import('../proposals/ProposalsPanel').then((module) => ({ default: module.ProposalsPanel })),
 );
-const DraftingModeSelect = lazy(() =>
+const DraftingModeSelect = lazyPart(() =>
   import('../proposals/ProposalsPanel').then((module) => ({ default: module.DraftingModeSelect })),
 );
-const ChairDashboard = lazy(() =>
+const ChairDashboard = lazyPart(() =>
   import('../negotiation/ChairDashboard').then((module) => ({ default: module.ChairDashboard })),
 );
-const LanguageVersions = lazy(() =>
+const LanguageVersions = lazyPart(() =>
   import('../translations/LanguageVersions').then((module) => ({
     default: module.LanguageVersions,
   })),
@@ -191,9 +193,9 @@ export default function EditorPage({
   const dashboard = can(role, 'setStatus') && panelsReady && editor && collab.session && (
     <details className="dashboard-toggle">
       <summary>{t('negotiate.dashboard')}</summary>
-      <Suspense fallback={<Loading />}>
+      <Part fallback={<Loading />}>
         <ChairDashboard editor={editor} doc={collab.session.doc} people={people} />
-      </Suspense>
+      </Part>
     </details>
   );
 
@@ -209,13 +211,13 @@ export default function EditorPage({
         </div>
         <div className="editor-page__tools">
           {can(role, 'lock') && (
-            <Suspense fallback={null}>
+            <Part fallback={null}>
               <DraftingModeSelect
                 documentId={info.id}
                 mode={info.mode}
                 onChanged={(mode) => setInfo({ ...info, mode })}
               />
-            </Suspense>
+            </Part>
           )}
           {can(role, 'lock') && (
             <LockButton document={info} onChanged={setInfo} onError={setLoadError} />
@@ -250,9 +252,9 @@ export default function EditorPage({
         error={loadError}
         onRetry={refreshInfo}
       />
-      <Suspense fallback={null}>
+      <Part fallback={null}>
         <LanguageVersions document={info} role={role} />
-      </Suspense>
+      </Part>
 
       <DocumentEventNotice event={announced.event} onDismiss={announced.dismiss} />
       {collab.refusal !== null && (
@@ -282,7 +284,7 @@ export default function EditorPage({
         )}
         {history.open ? (
           <Drawer narrow={narrow} open onClose={history.close} className="editor-page__history">
-            <Suspense fallback={<Loading />}>
+            <Part fallback={<Loading />}>
               <HistoryPanel
                 documentId={documentId}
                 style={info.style}
@@ -291,7 +293,7 @@ export default function EditorPage({
                 canName={can(role, 'nameVersion')}
                 canRestore={can(role, 'restore')}
               />
-            </Suspense>
+            </Part>
           </Drawer>
         ) : (
           <Drawer
@@ -305,7 +307,7 @@ export default function EditorPage({
             {narrow && dashboard}
             <PresenceList people={people} />
             {panelsReady && (
-              <Suspense fallback={<Loading />}>
+              <Part fallback={<Loading />}>
                 {collab.session && (
                   <CommentsPanel
                     key={collab.session.doc.guid}
@@ -326,7 +328,7 @@ export default function EditorPage({
                     delegation={participant?.delegation ?? null}
                   />
                 )}
-              </Suspense>
+              </Part>
             )}
           </Drawer>
         )}
