@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { AuditEvent, ProposalAttributes } from '@accord/shared';
+import { CloseCode, type AuditEvent, type ProposalAttributes } from '@accord/shared';
 import { en } from '../../client/src/i18n/en';
 import { api, documentText, setUpMeeting, type Fixture } from './support/api';
 import { appendOperative, connectClient, operativeText, whenSynced } from './support/clients';
+import { WebSocket } from 'ws';
+import { closeCode, frameHeader, rawWebSocket } from './support/raw-socket';
 import { startTestServer, type TestServer } from './support/server';
 
 const SENTENCE = 'Member States agree to promote small enterprises.';
@@ -220,4 +222,33 @@ it('[Y40] the secretariat’s server-wide log words its token rotation by key to
     }),
   ]);
   expect(known('langaudit.audit.tokenRotated')).toBe(true);
+});
+
+it('[Y41] the relay’s refusals (an unknown link on the socket, a frame past the limit) are worded by key as well', async () => {
+  const collab = (token: string) => `/collab/${fixture.document.id}?token=${token}`;
+  const stranger = new WebSocket(`${server.wsUrl}${collab('not-a-real-link')}`);
+  const refused = await new Promise<number>((resolve) =>
+    stranger.once('close', (code) => resolve(code)),
+  );
+  expect(refused).toBe(CloseCode.unauthorized);
+  const chile = await rawWebSocket(server.server.port, collab(fixture.people.chile!.token));
+  chile.socket.write(Buffer.concat([frameHeader(50 * 1024 * 1024), Buffer.alloc(1024)]));
+  expect(closeCode(await chile.received)).toBe(CloseCode.tooLarge);
+
+  const read = async (url: string) =>
+    (await api<AuditEvent[]>(server.url, 'GET', url, { token: server.admin })).body;
+  await vi.waitFor(async () => {
+    const serverWide = await read('/api/admin/audit');
+    const refusals = serverWide.filter((event) => event.kind === 'auth_failed');
+    expect(refusals.map((event) => event.detailKey)).toEqual(['langaudit.audit.socketLinkRefused']);
+    expect(refusals[0]!.detail).toMatch(
+      /^A WebSocket connection from .+ with an unknown or revoked token\.$/,
+    );
+    const meeting = await read(`/api/meetings/${fixture.meeting.id}/audit`);
+    const limits = meeting.filter((event) => event.kind === 'limit_hit');
+    expect(limits.map((event) => event.detailKey)).toEqual(['langaudit.audit.messageTooLarge']);
+    expect(limits[0]!.detailValues?.bytes).toMatch(/^\d+$/);
+  });
+  expect(known('langaudit.audit.socketLinkRefused')).toBe(true);
+  expect(known('langaudit.audit.messageTooLarge')).toBe(true);
 });
