@@ -13,6 +13,23 @@ export interface SecurityEvent {
   participant?: string;
   /** One sentence: what was refused and why (never a token). */
   detail: string;
+  /** `detail` as a catalogue key (`langaudit.audit.*`) and its values, for the reader's language. */
+  detailKey?: string;
+  detailValues?: Record<string, string>;
+}
+
+/** A security event's sentence with the catalogue key and values that word it again. */
+export interface SecurityDetail {
+  text: string;
+  key: string;
+  values: Record<string, string>;
+}
+
+/** The event fields for `detail`: the English sentence beside its key and values. */
+export function securityDetail(
+  detail: SecurityDetail,
+): Pick<SecurityEvent, 'detail' | 'detailKey' | 'detailValues'> {
+  return { detail: detail.text, detailKey: detail.key, detailValues: detail.values };
 }
 
 export type SecurityEventSink = (event: SecurityEvent) => void;

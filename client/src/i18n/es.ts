@@ -693,6 +693,53 @@ export const es: Catalogue = {
       linkRevoked: '{{who}}: enlace revocado.',
       meetingCreated: 'Se creó la reunión “{{title}}”.',
       participantAdded: '{{who}}, invitado(a) con la función de {{role}}.',
+      connectionsPerLink: 'Más de {{count}} conexiones con un mismo enlace.',
+      document: {
+        archived: 'Se archivó el documento “{{title}}”.',
+        locked: 'Se bloqueó el documento “{{title}}”.',
+        unarchived: 'Se restauró del archivo el documento “{{title}}”.',
+        unlocked: 'Se desbloqueó el documento “{{title}}”.',
+      },
+      documentMode: 'El documento “{{title}}” se redacta ahora en la modalidad “{{mode}}”.',
+      documentSettings: 'Documento “{{title}}”, campos modificados: {{fields}}.',
+      documentsPerLink: 'Más de {{count}} documentos abiertos con un mismo enlace.',
+      eventsLost: '{{count}} eventos no quedaron consignados: el disco no dio abasto.',
+      expiredLinkRefused:
+        'Se rechazó la invitación vencida del participante {{participant}} (desde {{address}}).',
+      fields: {
+        language: 'idioma',
+        symbol: 'signatura',
+        title: 'título',
+      },
+      invitationsIssued: 'Hoja de invitaciones: nuevos enlaces para {{who}}.',
+      limitReached: 'Límite alcanzado ({{reason}}): {{detail}}',
+      meetingSettings: 'Tamaño de papel: {{paperSize}}.',
+      messageFlood: 'Envió más de {{rate}} mensajes por segundo durante más de {{seconds}} s.',
+      messageTooLarge: 'Un mensaje de más de {{bytes}} bytes.',
+      originRefused: 'Se rechazó una conexión WebSocket desde el origen {{origin}}.',
+      paragraphMode:
+        'El párrafo {{paragraph}} de “{{title}}” se redacta ahora en la modalidad “{{mode}}”.',
+      paragraphModeCleared:
+        'El párrafo {{paragraph}} de “{{title}}” vuelve a seguir la modalidad de redacción del documento.',
+      proposal: {
+        accepted: 'Se aceptó la propuesta de {{delegations}}: “{{excerpt}}”.',
+        rejected: 'Se rechazó la propuesta de {{delegations}}: “{{excerpt}}”.',
+        undone: 'Se anuló: {{label}}.',
+        withdrawn: 'Se retiró la propuesta de {{delegations}}: “{{excerpt}}”.',
+      },
+      requestsPerAddress: 'Más de {{count}} solicitudes por minuto desde {{address}}.',
+      requestsPerLink: 'Más de {{count}} solicitudes por minuto con un mismo enlace.',
+      socketLinkRefused:
+        'Se rechazó una conexión WebSocket desde {{address}} con un enlace desconocido o revocado.',
+      storageUnavailable: 'No se pudo escribir en el almacenamiento: {{error}}',
+      suppressed: '… se omitieron {{count}} eventos más de {{source}}.',
+      suppressedOfKind: '… se omitieron {{count}} eventos más del tipo “{{kind}}” de {{source}}.',
+      syncBudget:
+        'Respuestas de sincronización por encima del límite: se envió una respuesta compartida.',
+      tokenRotated: 'Se renovó la clave de acceso de la Secretaría.',
+      unknownLinkRefused: 'Se rechazó un enlace desconocido o revocado (desde {{address}}).',
+      updateRefused: 'Cambio rechazado ({{reason}}): {{detail}}',
+      versionRecorded: 'Versión “{{label}}” de “{{title}}”.',
     },
     /** The server's refusals by code, for a reader whose language is not English. */
     errors: {

@@ -699,6 +699,53 @@ export const fr: Catalogue = {
       linkRevoked: '{{who}} : lien révoqué.',
       meetingCreated: 'Réunion « {{title}} » créée.',
       participantAdded: '{{who}}, invité(e) en tant que {{role}}.',
+      connectionsPerLink: 'Plus de {{count}} connexions pour un même lien.',
+      document: {
+        archived: 'Document « {{title}} » archivé.',
+        locked: 'Document « {{title}} » verrouillé.',
+        unarchived: 'Document « {{title}} » sorti des archives.',
+        unlocked: 'Document « {{title}} » déverrouillé.',
+      },
+      documentMode: 'Le document « {{title}} » est désormais rédigé en mode « {{mode}} ».',
+      documentSettings: 'Document « {{title}} », champs modifiés : {{fields}}.',
+      documentsPerLink: 'Plus de {{count}} documents ouverts pour un même lien.',
+      eventsLost: '{{count}} événements n’ont pas été consignés : le disque ne suivait pas.',
+      expiredLinkRefused:
+        'Invitation expirée du participant {{participant}} refusée (depuis {{address}}).',
+      fields: {
+        language: 'langue',
+        symbol: 'cote',
+        title: 'titre',
+      },
+      invitationsIssued: 'Feuille d’invitations : nouveaux liens pour {{who}}.',
+      limitReached: 'Limite atteinte ({{reason}}) : {{detail}}',
+      meetingSettings: 'Format de papier : {{paperSize}}.',
+      messageFlood: 'A envoyé plus de {{rate}} messages par seconde pendant plus de {{seconds}} s.',
+      messageTooLarge: 'Un message de plus de {{bytes}} octets.',
+      originRefused: 'Une connexion WebSocket depuis l’origine {{origin}} a été refusée.',
+      paragraphMode:
+        'Le paragraphe {{paragraph}} de « {{title}} » est désormais rédigé en mode « {{mode}} ».',
+      paragraphModeCleared:
+        'Le paragraphe {{paragraph}} de « {{title}} » suit de nouveau le mode de rédaction du document.',
+      proposal: {
+        accepted: 'Proposition de {{delegations}} acceptée : « {{excerpt}} ».',
+        rejected: 'Proposition de {{delegations}} rejetée : « {{excerpt}} ».',
+        undone: 'Annulé : {{label}}.',
+        withdrawn: 'Proposition de {{delegations}} retirée : « {{excerpt}} ».',
+      },
+      requestsPerAddress: 'Plus de {{count}} requêtes par minute depuis {{address}}.',
+      requestsPerLink: 'Plus de {{count}} requêtes par minute avec un même lien.',
+      socketLinkRefused:
+        'Une connexion WebSocket depuis {{address}} avec un lien inconnu ou révoqué a été refusée.',
+      storageUnavailable: 'Écriture impossible dans le stockage : {{error}}',
+      suppressed: '… {{count}} autres événements de {{source}} non consignés.',
+      suppressedOfKind: '… {{count}} autres événements « {{kind}} » de {{source}} non consignés.',
+      syncBudget:
+        'Réponses de synchronisation au-delà du budget : une réponse commune a été envoyée.',
+      tokenRotated: 'Clé d’accès du Secrétariat renouvelée.',
+      unknownLinkRefused: 'Lien inconnu ou révoqué refusé (depuis {{address}}).',
+      updateRefused: 'Modification refusée ({{reason}}) : {{detail}}',
+      versionRecorded: 'Version « {{label}} » de « {{title}} ».',
     },
     /** The server's refusals by code, for a reader whose language is not English. */
     errors: {

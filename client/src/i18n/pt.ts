@@ -693,6 +693,53 @@ export const pt: Catalogue = {
       linkRevoked: '{{who}}: link revogado.',
       meetingCreated: 'Reunião “{{title}}” criada.',
       participantAdded: '{{who}}, convidado(a) na função de {{role}}.',
+      connectionsPerLink: 'Mais de {{count}} conexões com um mesmo link.',
+      document: {
+        archived: 'Documento “{{title}}” arquivado.',
+        locked: 'Documento “{{title}}” bloqueado.',
+        unarchived: 'Documento “{{title}}” retirado do arquivo.',
+        unlocked: 'Documento “{{title}}” desbloqueado.',
+      },
+      documentMode: 'O documento “{{title}}” passa a ser redigido no modo “{{mode}}”.',
+      documentSettings: 'Documento “{{title}}”, campos alterados: {{fields}}.',
+      documentsPerLink: 'Mais de {{count}} documentos abertos com um mesmo link.',
+      eventsLost: '{{count}} eventos não foram gravados: o disco não deu conta.',
+      expiredLinkRefused:
+        'Convite expirado do participante {{participant}} recusado (de {{address}}).',
+      fields: {
+        language: 'idioma',
+        symbol: 'cota',
+        title: 'título',
+      },
+      invitationsIssued: 'Folha de convites: novos links para {{who}}.',
+      limitReached: 'Limite atingido ({{reason}}): {{detail}}',
+      meetingSettings: 'Tamanho do papel: {{paperSize}}.',
+      messageFlood: 'Enviou mais de {{rate}} mensagens por segundo durante mais de {{seconds}} s.',
+      messageTooLarge: 'Uma mensagem de mais de {{bytes}} bytes.',
+      originRefused: 'Uma conexão WebSocket da origem {{origin}} foi recusada.',
+      paragraphMode:
+        'O parágrafo {{paragraph}} de “{{title}}” passa a ser redigido no modo “{{mode}}”.',
+      paragraphModeCleared:
+        'O parágrafo {{paragraph}} de “{{title}}” volta a seguir o modo de redação do documento.',
+      proposal: {
+        accepted: 'Proposta de {{delegations}} aceita: “{{excerpt}}”.',
+        rejected: 'Proposta de {{delegations}} rejeitada: “{{excerpt}}”.',
+        undone: 'Desfeito: {{label}}.',
+        withdrawn: 'Proposta de {{delegations}} retirada: “{{excerpt}}”.',
+      },
+      requestsPerAddress: 'Mais de {{count}} solicitações por minuto de {{address}}.',
+      requestsPerLink: 'Mais de {{count}} solicitações por minuto com um mesmo link.',
+      socketLinkRefused:
+        'Uma conexão WebSocket de {{address}} com um link desconhecido ou revogado foi recusada.',
+      storageUnavailable: 'Não foi possível gravar no armazenamento: {{error}}',
+      suppressed: '… mais {{count}} eventos de {{source}} omitidos.',
+      suppressedOfKind: '… mais {{count}} eventos “{{kind}}” de {{source}} omitidos.',
+      syncBudget:
+        'Respostas de sincronização acima do limite: uma resposta compartilhada foi enviada.',
+      tokenRotated: 'Chave de acesso do Secretariado renovada.',
+      unknownLinkRefused: 'Link desconhecido ou revogado recusado (de {{address}}).',
+      updateRefused: 'Alteração recusada ({{reason}}): {{detail}}',
+      versionRecorded: 'Versão “{{label}}” de “{{title}}”.',
     },
     /** The server's refusals by code, for a reader whose language is not English. */
     errors: {

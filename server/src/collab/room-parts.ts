@@ -14,7 +14,7 @@ import { RoomFlush } from './room-flush';
 import { permissionDeniedMessage } from './messages';
 import { eventLoopScheduler, roomLimits, type RoomOptions } from './room-options';
 import { SyncAnswerBudget } from './room-sync-budget';
-import type { SecurityEvent } from '../security-event';
+import { securityDetail, type SecurityDetail, type SecurityEvent } from '../security-event';
 
 /** What the parts of a room ask of the room itself (its peers and its lifecycle). */
 export interface RoomHooks {
@@ -58,7 +58,12 @@ export function roomParts(options: RoomOptions, room: RoomHooks): RoomParts {
     limits.syncAnswerBudget.bytes,
     limits.syncAnswerBudget.windowMs,
     now,
-    (peer) => reports.report('limit_hit', peer, 'sync answers past the budget: shared answer sent'),
+    (peer) =>
+      reports.report('limit_hit', peer, {
+        text: 'sync answers past the budget: shared answer sent',
+        key: 'langaudit.audit.syncBudget',
+        values: {},
+      }),
   );
   const doc = new Y.Doc({ gc: true });
   const freshJoin = new FreshJoinAnswer(doc);
@@ -135,8 +140,12 @@ export class RoomReports {
   ) {}
 
   /** Logs a security-relevant event and passes it on. */
-  report(kind: SecurityKind, peer: Peer | null, detail: string): void {
-    const event: SecurityEvent = { kind, documentId: this.documentId, detail };
+  report(kind: SecurityKind, peer: Peer | null, detail: SecurityDetail): void {
+    const event: SecurityEvent = {
+      kind,
+      documentId: this.documentId,
+      ...securityDetail(detail),
+    };
     if (peer) {
       event.participant = authorId(peer.principal);
       if (peer.principal.meetingId) event.meetingId = peer.principal.meetingId;
@@ -149,14 +158,22 @@ export class RoomReports {
   /** Refused whole: the client is told why, then must reload the server's state. */
   refuse(peer: Peer, reason: RefusalReason, detail: string): void {
     const kind = reason === RefusalReason.participantBudget ? 'limit_hit' : 'update_refused';
-    this.report(kind, peer, `${reason}: ${detail}`);
+    this.report(kind, peer, {
+      text: `${reason}: ${detail}`,
+      key: kind === 'limit_hit' ? 'langaudit.audit.limitReached' : 'langaudit.audit.updateRefused',
+      values: { reason, detail },
+    });
     peer.send(permissionDeniedMessage(reason));
     peer.close(CloseCode.refused, reason);
   }
 
   /** Past a limit that costs the client nothing to retry: closed with 4529, to come back. */
   overLimit(peer: Peer, reason: string, detail: string): void {
-    this.report('limit_hit', peer, `${reason}: ${detail}`);
+    this.report('limit_hit', peer, {
+      text: `${reason}: ${detail}`,
+      key: 'langaudit.audit.limitReached',
+      values: { reason, detail },
+    });
     peer.close(CloseCode.tooManyMessages, reason);
   }
 }

@@ -279,7 +279,11 @@ export class Room {
     this.awareness.stop();
     // The clustered mode's log refuses an edit that a lock on another process overtook.
     if (refusalOf(error) === RefusalReason.locked) {
-      this.reports.report('update_refused', null, `${RefusalReason.locked}: ${errorText(error)}`);
+      this.reports.report('update_refused', null, {
+        text: `${RefusalReason.locked}: ${errorText(error)}`,
+        key: 'langaudit.audit.updateRefused',
+        values: { reason: RefusalReason.locked, detail: errorText(error) },
+      });
       const refused = permissionDeniedMessage(RefusalReason.locked);
       for (const peer of this.peers) {
         peer.send(refused);
@@ -287,7 +291,11 @@ export class Room {
       }
       return;
     }
-    this.reports.report('storage_unavailable', null, errorText(error));
+    this.reports.report('storage_unavailable', null, {
+      text: errorText(error),
+      key: 'langaudit.audit.storageUnavailable',
+      values: { error: errorText(error) },
+    });
     const notice = permissionDeniedMessage(RefusalReason.storageUnavailable);
     for (const peer of this.peers) {
       peer.send(notice);

@@ -21,7 +21,12 @@ import { sharedFrame, sharedFrames } from './frame';
 import { MessageThrottle } from './rate-limit';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
-import { oncePerMinute, type SecurityEventSink } from '../security-event';
+import {
+  oncePerMinute,
+  securityDetail,
+  type SecurityDetail,
+  type SecurityEventSink,
+} from '../security-event';
 
 export interface CollabLimits {
   /**
@@ -270,12 +275,17 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
         return refuseUpgrade(socket, '404 Not Found');
       }
       if (!originAllowed(request)) {
+        const origin = String(request.headers.origin).slice(0, 200);
         logger.warn('connection from a foreign origin refused', {
           origin: request.headers.origin,
         });
         report(`origin ${request.socket.remoteAddress}`, {
           kind: 'origin_refused',
-          detail: `A WebSocket connection from the origin ${String(request.headers.origin).slice(0, 200)} was refused.`,
+          ...securityDetail({
+            text: `A WebSocket connection from the origin ${origin} was refused.`,
+            key: 'langaudit.audit.originRefused',
+            values: { origin },
+          }),
         });
         return refuseUpgrade(socket, '403 Forbidden');
       }
@@ -318,7 +328,7 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
         principal: Principal;
         document: DocumentRef;
         who: string;
-        limitHit: (detail: string) => void;
+        limitHit: (detail: SecurityDetail) => void;
       };
 
   const decide = (request: IncomingMessage, url: URL, address: string): Verdict => {
@@ -330,7 +340,11 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     if (!principal) {
       report(`auth ${address}`, {
         kind: 'auth_failed',
-        detail: `A WebSocket connection from ${address} with an unknown or revoked token.`,
+        ...securityDetail({
+          text: `A WebSocket connection from ${address} with an unknown or revoked token.`,
+          key: 'langaudit.audit.socketLinkRefused',
+          values: { address },
+        }),
       });
       return refuse(CloseCode.unauthorized, 'unknown or revoked token');
     }
@@ -346,21 +360,29 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
       return refuse(CloseCode.forbidden, 'participant of another meeting');
     }
     const who = authorId(principal);
-    const limitHit = (detail: string) => {
-      logger.warn('limit reached', { documentId: document.id, participant: who, detail });
-      report(`limit ${who} ${detail}`, {
+    const limitHit = (detail: SecurityDetail) => {
+      logger.warn('limit reached', {
+        documentId: document.id,
+        participant: who,
+        detail: detail.text,
+      });
+      report(`limit ${who} ${detail.text}`, {
         kind: 'limit_hit',
         documentId: document.id,
         meetingId: document.meetingId,
         participant: who,
-        detail,
+        ...securityDetail(detail),
       });
     };
     const open = perParticipant.get(who) ?? 0;
     const documents = openDocuments.get(who);
     if (principal.participant) {
       if (open >= limits.connectionsPerParticipant) {
-        limitHit(`More than ${limits.connectionsPerParticipant} connections for one link.`);
+        limitHit({
+          text: `More than ${limits.connectionsPerParticipant} connections for one link.`,
+          key: 'langaudit.audit.connectionsPerLink',
+          values: { count: String(limits.connectionsPerParticipant) },
+        });
         return refuse(CloseCode.tooManyMessages, 'too many connections for this link');
       }
       if (
@@ -368,7 +390,11 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
         !documents.has(document.id) &&
         documents.size >= limits.documentsPerParticipant
       ) {
-        limitHit(`More than ${limits.documentsPerParticipant} documents open for one link.`);
+        limitHit({
+          text: `More than ${limits.documentsPerParticipant} documents open for one link.`,
+          key: 'langaudit.audit.documentsPerLink',
+          values: { count: String(limits.documentsPerParticipant) },
+        });
         return refuse(CloseCode.tooManyMessages, 'too many documents open for this link');
       }
     }
@@ -418,9 +444,12 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     const held: Uint8Array[] = [];
     let releaseTimer: NodeJS.Timeout | null = null;
     const floodCeiling = () => {
-      limitHit(
-        `Kept sending faster than ${limits.messagesPerSecond} messages a second for over ${Math.round(limits.throttleCeilingMs / 1000)} s.`,
-      );
+      const seconds = String(Math.round(limits.throttleCeilingMs / 1000));
+      limitHit({
+        text: `Kept sending faster than ${limits.messagesPerSecond} messages a second for over ${seconds} s.`,
+        key: 'langaudit.audit.messageFlood',
+        values: { rate: String(limits.messagesPerSecond), seconds },
+      });
       held.length = 0;
       // The client still holds what was not handled: a stock provider reconnects later and
       // sends it again in its sync answer, so closing loses nothing.
@@ -447,7 +476,11 @@ export function attachCollab(server: HttpServer, options: CollabTransportOptions
     ws.on('error', (error: Error & { code?: string }) => {
       // `ws` refuses a frame whose header announces more than maxPayload, and closes with 1009.
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        limitHit(`A message larger than ${maxPayload} bytes.`);
+        limitHit({
+          text: `A message larger than ${maxPayload} bytes.`,
+          key: 'langaudit.audit.messageTooLarge',
+          values: { bytes: String(maxPayload) },
+        });
       }
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {

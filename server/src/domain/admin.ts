@@ -21,6 +21,10 @@ export async function rotateAdminToken(
   context.authenticator.rotateAdminToken(token);
   context.rooms.closePrincipals((p) => p.role === 'admin', 'admin token rotated');
   context.logger.info('admin token rotated');
-  audit(context, SERVER_WIDE, 'admin.token_rotated', principal, 'Secretariat token rotated.');
+  audit(context, SERVER_WIDE, 'admin.token_rotated', principal, {
+    text: 'Secretariat token rotated.',
+    key: 'langaudit.audit.tokenRotated',
+    values: {},
+  });
   return { token };
 }

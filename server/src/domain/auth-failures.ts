@@ -1,5 +1,5 @@
 import type { AuthFailure } from '../auth/authenticator';
-import { audit } from './audit';
+import { audit, type AuditDetail } from './audit';
 import type { DomainContext } from './context';
 
 /** What a refused request was aiming at, when its path names it. */
@@ -28,9 +28,17 @@ export function recordAuthFailure(
         : target.documentId !== undefined
           ? (metadata.resolveDocument(target.documentId)?.meetingId ?? '')
           : '';
-  const detail =
+  const detail: AuditDetail =
     failure.reason === 'expired'
-      ? `Expired invitation of participant ${failure.participantId} refused (from ${address}).`
-      : `Unknown or revoked token refused (from ${address}).`;
+      ? {
+          text: `Expired invitation of participant ${failure.participantId} refused (from ${address}).`,
+          key: 'langaudit.audit.expiredLinkRefused',
+          values: { participant: failure.participantId, address },
+        }
+      : {
+          text: `Unknown or revoked token refused (from ${address}).`,
+          key: 'langaudit.audit.unknownLinkRefused',
+          values: { address },
+        };
   audit(context, meetingId, 'auth_failed', null, detail, address);
 }

@@ -25,13 +25,11 @@ export async function setDocumentArchived(
   const updated = { ...document, archived, updatedAt: context.now().toISOString() };
   await save(context, (change) => change.putDocument(updated));
   const verb = archived ? 'archived' : 'unarchived';
-  audit(
-    context,
-    document.meetingId,
-    `document.${verb}`,
-    principal,
-    `Document "${document.title}" ${verb}.`,
-  );
+  audit(context, document.meetingId, `document.${verb}`, principal, {
+    text: `Document "${document.title}" ${verb}.`,
+    key: `langaudit.audit.document.${verb}`,
+    values: { title: document.title },
+  });
   context.rooms.announceStatus(document.id);
   return presentDocument(updated);
 }

@@ -45,12 +45,10 @@ export async function changeDocumentSettings(
   };
   await save(context, (change) => change.putDocument(record));
   const changed = Object.keys(settings).join(', ');
-  audit(
-    context,
-    document.meetingId,
-    'document.settings',
-    principal,
-    `Document "${record.title}": ${changed} changed.`,
-  );
+  audit(context, document.meetingId, 'document.settings', principal, {
+    text: `Document "${record.title}": ${changed} changed.`,
+    key: 'langaudit.audit.documentSettings',
+    values: { title: record.title, fields: changed },
+  });
   return presentDocument(record);
 }

@@ -52,13 +52,11 @@ export async function issueInvitations(
     for (const record of chosen) change.putParticipant(record);
     return chosen;
   });
-  audit(
-    context,
-    meeting.id,
-    'participant.invitations_issued',
-    principal,
-    `Invitation sheet: new links for ${records.map(describe).join(', ')}.`,
-  );
+  audit(context, meeting.id, 'participant.invitations_issued', principal, {
+    text: `Invitation sheet: new links for ${records.map(describe).join(', ')}.`,
+    key: 'langaudit.audit.invitationsIssued',
+    values: { who: records.map(describe).join(', ') },
+  });
   for (const record of records) context.rooms.closeParticipant(record.id);
   return records.map((record, index) => ({
     ...presentParticipant(record),

@@ -24,13 +24,11 @@ export async function setDocumentStatus(
   const updated = { ...document, status, updatedAt: context.now().toISOString() };
   await save(context, (change) => change.putDocument(updated));
   const verb = status === 'locked' ? 'locked' : 'unlocked';
-  audit(
-    context,
-    document.meetingId,
-    `document.${verb}`,
-    principal,
-    `Document "${document.title}" ${verb}.`,
-  );
+  audit(context, document.meetingId, `document.${verb}`, principal, {
+    text: `Document "${document.title}" ${verb}.`,
+    key: `langaudit.audit.document.${verb}`,
+    values: { title: document.title },
+  });
   context.rooms.announceStatus(document.id, { kind: verb, at: updated.updatedAt });
   if (status === 'locked') {
     await recordVersion(context, updated, 'lock', lockedLabel(), principal);

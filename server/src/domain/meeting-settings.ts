@@ -31,6 +31,10 @@ export async function changeMeetingSettings(
   }
   const record = { ...meeting, paperSize: settings.paperSize };
   await save(context, (change) => change.putMeeting(record));
-  audit(context, meeting.id, 'meeting.settings', principal, `Paper size: ${settings.paperSize}.`);
+  audit(context, meeting.id, 'meeting.settings', principal, {
+    text: `Paper size: ${settings.paperSize}.`,
+    key: 'langaudit.audit.meetingSettings',
+    values: { paperSize: settings.paperSize },
+  });
   return presentMeeting(record);
 }

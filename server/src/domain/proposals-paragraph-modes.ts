@@ -88,8 +88,16 @@ export async function setParagraphMode(
       'document.paragraphMode',
       principal,
       mode === null
-        ? `Paragraph ${paragraphId} of "${document.title}" follows the document's drafting mode again.`
-        : `Paragraph ${paragraphId} of "${document.title}" is now drafted in mode "${mode}".`,
+        ? {
+            text: `Paragraph ${paragraphId} of "${document.title}" follows the document's drafting mode again.`,
+            key: 'langaudit.audit.paragraphModeCleared',
+            values: { paragraph: paragraphId, title: document.title },
+          }
+        : {
+            text: `Paragraph ${paragraphId} of "${document.title}" is now drafted in mode "${mode}".`,
+            key: 'langaudit.audit.paragraphMode',
+            values: { paragraph: paragraphId, title: document.title, mode },
+          },
     );
   }
   return {

@@ -107,7 +107,11 @@ export async function undoDecision(
       });
     }
   });
-  audit(context, document.meetingId, 'proposal.undone', principal, `${label}.`);
+  audit(context, document.meetingId, 'proposal.undone', principal, {
+    text: `${label}.`,
+    key: 'langaudit.audit.proposal.undone',
+    values: { label: version.label },
+  });
   const ids = new Set(record.proposals.map((p) => p.id));
   const proposals = (await listProposals(context, principal, document.id)).filter((p) =>
     ids.has(p.id),

@@ -148,8 +148,13 @@ async function decide(
   const withdrawn = !decidesProposals(principal.role);
   const verb = withdrawn ? 'withdrawn' : (`${decision}ed` as const);
   for (const proposal of proposals) {
-    const label = `Proposal of ${proposal.delegations.join(', ')} ${verb}: "${excerpt(proposal.text)}"`;
-    audit(context, document.meetingId, `proposal.${verb}`, principal, `${label}.`);
+    const delegations = proposal.delegations.join(', ');
+    const text = excerpt(proposal.text);
+    audit(context, document.meetingId, `proposal.${verb}`, principal, {
+      text: `Proposal of ${delegations} ${verb}: "${text}".`,
+      key: `langaudit.audit.proposal.${verb}`,
+      values: { delegations, excerpt: text },
+    });
   }
   const first = proposals[0]!;
   const label =
@@ -209,12 +214,10 @@ export async function setDraftingMode(
   if ((document.mode ?? 'open') === mode) return presentDocument(document);
   const updated = { ...document, mode, updatedAt: context.now().toISOString() };
   await save(context, (change) => change.putDocument(updated));
-  audit(
-    context,
-    document.meetingId,
-    'document.mode',
-    principal,
-    `Document "${document.title}" is now drafted in mode "${mode}".`,
-  );
+  audit(context, document.meetingId, 'document.mode', principal, {
+    text: `Document "${document.title}" is now drafted in mode "${mode}".`,
+    key: 'langaudit.audit.documentMode',
+    values: { title: document.title, mode },
+  });
   return presentDocument(updated);
 }

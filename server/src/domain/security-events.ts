@@ -21,6 +21,10 @@ export function recordSecurityEvent(context: DomainContext, reported: SecurityEv
     kind: reported.kind,
     detail: reported.detail,
   };
+  if (reported.detailKey !== undefined) {
+    event.detailKey = reported.detailKey;
+    event.detailValues = reported.detailValues ?? {};
+  }
   if (reported.participant !== undefined) {
     event.participant = reported.participant;
     const delegation = context.storage.metadata.participant(reported.participant)?.delegation;

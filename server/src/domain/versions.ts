@@ -43,14 +43,26 @@ export async function recordVersion(
     ...extra,
   };
   await save(context, (change) => change.putVersion(record));
-  audit(
-    context,
-    document.meetingId,
-    `version.${kind}`,
-    principal,
-    `Version "${label}" of "${document.title}".`,
-  );
+  audit(context, document.meetingId, `version.${kind}`, principal, {
+    text: `Version "${label}" of "${document.title}".`,
+    key: 'langaudit.audit.versionRecorded',
+    values: {
+      label,
+      title: document.title,
+      // A server-written label is worded again in the reader's language.
+      ...(typeof labelText === 'string'
+        ? {}
+        : { labelKey: labelText.labelKey, ...labelValues(labelText.labelValues) }),
+    },
+  });
   return presentVersion(context, record);
+}
+
+/** A server label's values beside the detail's own, as `label_<name>` (flat, for i18next). */
+function labelValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [`label_${name}`, value]),
+  );
 }
 
 /** A version named by a participant ("Before the coffee break"). */

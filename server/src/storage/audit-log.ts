@@ -89,6 +89,19 @@ export class AppendOnlyAuditLog implements AuditLog {
       at: new Date(this.now()).toISOString(),
       kind: SUMMARY_KIND,
       detail: `… ${summary.count} more ${what} from ${summary.source} suppressed.`,
+      ...(summary.kinds.length === 1
+        ? {
+            detailKey: 'langaudit.audit.suppressedOfKind',
+            detailValues: {
+              count: String(summary.count),
+              kind: summary.kinds[0]!,
+              source: summary.source,
+            },
+          }
+        : {
+            detailKey: 'langaudit.audit.suppressed',
+            detailValues: { count: String(summary.count), source: summary.source },
+          }),
     };
   }
 
@@ -129,6 +142,8 @@ export class AppendOnlyAuditLog implements AuditLog {
             at: new Date(this.now()).toISOString(),
             kind: SUMMARY_KIND,
             detail: `${count} events were not recorded: the disk could not keep up.`,
+            detailKey: 'langaudit.audit.eventsLost',
+            detailValues: { count: String(count) },
           },
           true,
         );

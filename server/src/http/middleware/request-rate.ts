@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { authorId, type Principal } from '../../auth/principal';
-import { oncePerMinute, type SecurityEventSink } from '../../security-event';
+import { oncePerMinute, securityDetail, type SecurityEventSink } from '../../security-event';
 import { AccordError } from '../../domain/errors';
 
 export interface RequestRateLimits {
@@ -105,9 +105,19 @@ export function requestRate(
       kind: 'limit_hit',
       ...(principal?.meetingId ? { meetingId: principal.meetingId } : {}),
       ...(who ? { participant: who } : {}),
-      detail: waitToken
-        ? `More than ${limits.perToken} requests a minute with one link.`
-        : `More than ${limits.perAddress} requests a minute from ${address}.`,
+      ...securityDetail(
+        waitToken
+          ? {
+              text: `More than ${limits.perToken} requests a minute with one link.`,
+              key: 'langaudit.audit.requestsPerLink',
+              values: { count: String(limits.perToken) },
+            }
+          : {
+              text: `More than ${limits.perAddress} requests a minute from ${address}.`,
+              key: 'langaudit.audit.requestsPerAddress',
+              values: { count: String(limits.perAddress), address },
+            },
+      ),
     });
     next(
       new AccordError(
