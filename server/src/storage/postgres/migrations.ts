@@ -57,6 +57,48 @@ const STEPS: readonly string[] = [
      line text NOT NULL,
      PRIMARY KEY (stream, n)
    );`,
+  // 4: a batch of updates stored in one statement: a keystroke relayed by the clustered mode
+  // waits for one round trip to the database instead of six (begin, the log's head, the
+  // document's status, the new head, the rows, commit). The checks are those the transaction
+  // made before: the head row is locked so that numbering continues the stored sequence, and
+  // the document's record is locked for share so that a lock committed first refuses the batch
+  // and a lock racing it waits for this commit. AC404: no such log; AC409: locked.
+  `CREATE FUNCTION accord_append(
+     p_document text,
+     p_at bigint[],
+     p_author text[],
+     p_body bytea[],
+     p_client bigint[],
+     p_client_author text[]
+   ) RETURNS bigint LANGUAGE plpgsql AS $$
+   DECLARE
+     stored bigint;
+     added integer := coalesce(array_length(p_body, 1), 0);
+     status text;
+   BEGIN
+     SELECT last_seq INTO stored FROM document_logs WHERE document_id = p_document FOR UPDATE;
+     IF NOT FOUND THEN
+       RAISE EXCEPTION 'no update log for document %', p_document USING ERRCODE = 'AC404';
+     END IF;
+     IF added > 0 THEN
+       SELECT data->>'status' INTO status FROM metadata_records
+        WHERE kind = 'documents' AND id = p_document FOR SHARE;
+       IF status = 'locked' THEN
+         RAISE EXCEPTION 'document % is locked', p_document USING ERRCODE = 'AC409';
+       END IF;
+       UPDATE document_logs SET last_seq = stored + added WHERE document_id = p_document;
+       INSERT INTO document_updates (document_id, seq, at, author, body)
+         SELECT p_document, stored + u.n, u.at, u.author, u.body
+           FROM unnest(p_at, p_author, p_body) WITH ORDINALITY AS u(at, author, body, n);
+     END IF;
+     IF coalesce(array_length(p_client, 1), 0) > 0 THEN
+       INSERT INTO document_bindings (document_id, client_id, author)
+         SELECT p_document, b.client_id, b.author
+           FROM unnest(p_client, p_client_author) AS b(client_id, author)
+         ON CONFLICT (document_id, client_id) DO NOTHING;
+     END IF;
+     RETURN stored;
+   END $$;`,
 ];
 
 /** Any 64-bit number of our own: the advisory lock that serialises migrations. */

@@ -210,34 +210,35 @@ export class PostgresUpdateLog implements UpdateLog {
    */
   async appendNext(documentId: string, entries: readonly LogEntry[]): Promise<AppendedRange> {
     const updates = entries.filter((e): e is UpdateRecord => e.kind === 'update');
-    return this.write(documentId, async (client) => {
-      const head = await client.query<{ last_seq: string }>(
-        'SELECT last_seq FROM document_logs WHERE document_id = $1 FOR UPDATE',
-        [documentId],
+    const bindings = entries.filter((e): e is BindingRecord => e.kind === 'bind');
+    let stored: number;
+    try {
+      // One statement (migration step 4): its own transaction, one round trip.
+      const result = await this.database.query<{ stored: string }>(
+        'SELECT accord_append($1, $2, $3, $4, $5, $6) AS stored',
+        [
+          documentId,
+          updates.map((u) => u.at),
+          updates.map((u) => u.author),
+          updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.length)),
+          bindings.map((b) => b.clientId),
+          bindings.map((b) => b.author),
+        ],
       );
-      if (head.rowCount !== 1) throw new DocumentNotFoundError(documentId);
-      const stored = Number(head.rows[0]!.last_seq);
-      if (updates.length === 0) {
-        await PostgresUpdateLog.insert(client, documentId, entries);
-        return { first: stored + 1, last: stored };
+      stored = Number(result.rows[0]!.stored);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'AC404') throw new DocumentNotFoundError(documentId);
+      if (code === 'AC409') throw new DocumentLockedError(documentId);
+      if (isUnavailable(error)) {
+        throw new StorageUnavailableError(
+          documentId,
+          error instanceof Error ? error.message : String(error),
+        );
       }
-      const status = await client.query<{ status: string | null }>(
-        `SELECT data->>'status' AS status FROM metadata_records
-         WHERE kind = 'documents' AND id = $1 FOR SHARE`,
-        [documentId],
-      );
-      if (status.rows[0]?.status === 'locked') throw new DocumentLockedError(documentId);
-      let seq = stored;
-      const numbered = entries.map((entry) =>
-        entry.kind === 'update' ? { ...entry, seq: ++seq } : entry,
-      );
-      await client.query('UPDATE document_logs SET last_seq = $2 WHERE document_id = $1', [
-        documentId,
-        seq,
-      ]);
-      await PostgresUpdateLog.insert(client, documentId, numbered);
-      return { first: stored + 1, last: seq };
-    });
+      throw error;
+    }
+    return { first: stored + 1, last: stored + updates.length };
   }
 
   async checkpoint(
