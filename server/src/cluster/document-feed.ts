@@ -65,7 +65,9 @@ export class DocumentFeed {
             : missing.length === 1
               ? missing[0]!.update
               : Y.mergeUpdates(missing.map((r) => r.update));
-        if (update) this.room.applyStored(update, [], last);
+        // A batch of this process's own may be stored but not yet reported (`own`): it is in
+        // the records too, and the room relays only what its document lacks.
+        if (update) this.room.applyStored(update, [], last, true);
         this.upTo = last;
         this.advance();
       } while (this.again);

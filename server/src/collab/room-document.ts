@@ -75,6 +75,17 @@ export class RoomDocument {
   }
 
   /**
+   * The part of a stored batch this document lacks, or null when it has all of it. A batch read
+   * back from the database may hold this room's own updates (stored here a moment before the
+   * process heard of another's batch after them), which its devices have or are about to be sent.
+   */
+  lacking(update: Uint8Array): Uint8Array | null {
+    const part = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    const { structs, ds } = Y.decodeUpdate(part);
+    return structs.length === 0 && ds.clients.size === 0 ? null : part;
+  }
+
+  /**
    * The clustered mode: every update up to `seq` is in this document (the log numbers updates
    * as they are stored, across processes; this room's own count is provisional until then).
    */

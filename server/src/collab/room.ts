@@ -205,16 +205,22 @@ export class Room {
     update: Uint8Array,
     bindings: Iterable<readonly [number, string]>,
     seq: number,
+    mayHoldOwn = false,
   ): void {
     if (this.state !== 'ready') return;
+    let relayed: Uint8Array | null = update;
     try {
+      // Read back from the database, a batch may hold this room's own updates, which its
+      // devices have had or will have from its flush: only the rest is relayed, never twice.
+      if (mayHoldOwn) relayed = this.document.lacking(update);
       this.document.applyStored(update, bindings, seq);
     } catch (error) {
       this.failApply(error);
       return;
     }
-    this.broadcast(updateMessage(update), null);
-    this.freshJoin.relayed(update);
+    if (!relayed) return;
+    this.broadcast(updateMessage(relayed), null);
+    this.freshJoin.relayed(relayed);
   }
 
   /** The clustered mode: every update up to `seq` is in this room's document. */

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { appendParagraph, paragraphs } from './testing/document-edits';
+import { participant } from './testing/principals';
+import { RoomHarness } from './testing/room-harness';
+import type { TestClient } from './testing/test-client';
+
+/**
+ * The clustered mode's stored batches: what another process stored reaches this room's devices
+ * once. A batch read back from the database after a gap may also hold this room's own updates,
+ * stored a moment before the process heard of the other's batch after them.
+ */
+
+/** Counts, from now on, how many messages `device` receives that carry `words`. */
+function countArrivals(device: TestClient, words: string[]): Map<string, number> {
+  const counts = new Map(words.map((w) => [w, 0]));
+  const receive = device.receive.bind(device);
+  device.receive = (bytes: Uint8Array) => {
+    const text = Buffer.from(bytes).toString('latin1');
+    for (const w of words) if (text.includes(w)) counts.set(w, counts.get(w)! + 1);
+    receive(bytes);
+  };
+  return counts;
+}
+
+describe('stored batches from other processes', () => {
+  it('[CL19] a batch read back that holds this room’s own update relays only the rest, so no device gets a change twice', async () => {
+    const harness = await RoomHarness.create();
+    const chile = harness.device('chile', participant('chile'));
+    const peru = harness.device('peru', participant('peru'));
+    chile.connect(harness.room);
+    peru.connect(harness.room);
+    await harness.settle();
+    const arrivals = countArrivals(peru, ['ownwords', 'elsewhere']);
+
+    // Chile's update is applied here; its flush (the append, then the relay) has not run yet.
+    const before = Y.encodeStateVector(chile.doc);
+    appendParagraph(chile.doc, 'p1', 'ownwords');
+    const own = Y.encodeStateAsUpdate(chile.doc, before);
+    harness.deliverAll();
+
+    // Another process's paragraph, stored after Chile's: the gap is read back as one batch.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(chile.doc));
+    const otherBefore = Y.encodeStateVector(other);
+    appendParagraph(other, 'p2', 'elsewhere');
+    const elsewhere = Y.encodeStateAsUpdate(other, otherBefore);
+    harness.room.applyStored(Y.mergeUpdates([own, elsewhere]), [], 2, true);
+    await harness.settle();
+
+    expect(paragraphs(peru.doc)).toEqual(['ownwords', 'elsewhere']);
+    expect(paragraphs(chile.doc)).toEqual(['ownwords', 'elsewhere']);
+    expect(Object.fromEntries(arrivals)).toEqual({ ownwords: 1, elsewhere: 1 });
+    harness.destroy();
+  });
+
+  it('[CL19] a batch read back that this room holds whole is relayed to nobody', async () => {
+    const harness = await RoomHarness.create();
+    const chile = harness.device('chile', participant('chile'));
+    const peru = harness.device('peru', participant('peru'));
+    chile.connect(harness.room);
+    peru.connect(harness.room);
+    await harness.settle();
+
+    const before = Y.encodeStateVector(chile.doc);
+    appendParagraph(chile.doc, 'p1', 'ownwords');
+    const own = Y.encodeStateAsUpdate(chile.doc, before);
+    await harness.settle();
+    const arrivals = countArrivals(peru, ['ownwords']);
+    harness.room.applyStored(own, [], 1, true);
+    await harness.settle();
+
+    expect(arrivals.get('ownwords')).toBe(0);
+    expect(paragraphs(peru.doc)).toEqual(['ownwords']);
+    harness.destroy();
+  });
+});
