@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { FreshJoinAnswer } from './fresh-join';
 import { Greeting } from './greeting';
 import type { Peer } from './peer';
+import { RemoteFanOut } from './remote-fan-out';
 import { UpdateAdmission } from './room-admission';
 import { AwarenessRelay } from './room-awareness';
 import { RoomCheckpoints } from './room-checkpoints';
@@ -38,6 +39,7 @@ export interface RoomParts {
   freshJoin: FreshJoinAnswer;
   checkpoints: RoomCheckpoints;
   reports: RoomReports;
+  remote: RemoteFanOut;
   maxQueuedPerPeer: number;
 }
 
@@ -124,6 +126,7 @@ export function roomParts(options: RoomOptions, room: RoomHooks): RoomParts {
     freshJoin,
     checkpoints,
     reports,
+    remote: new RemoteFanOut(scheduler, () => room.recipients()),
     maxQueuedPerPeer: limits.maxQueuedPerPeer,
   };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { MessageType } from '@accord/shared';
 import { appendParagraph, paragraphs } from './testing/document-edits';
 import { participant } from './testing/principals';
 import { RoomHarness } from './testing/room-harness';
@@ -72,6 +75,39 @@ describe('stored batches from other processes', () => {
 
     expect(arrivals.get('ownwords')).toBe(0);
     expect(paragraphs(peru.doc)).toEqual(['ownwords']);
+    harness.destroy();
+  });
+
+  it('[CL20] a stored batch and the caret that moved with it, heard together, reach each device in one write', async () => {
+    const harness = await RoomHarness.create();
+    const chile = harness.device('chile', participant('chile'));
+    const peru = harness.device('peru', participant('peru'));
+    chile.connect(harness.room);
+    peru.connect(harness.room);
+    await harness.settle();
+    const writesBefore = peru.links[0]!.peer.writes;
+
+    // Mexico types on another process: its paragraph and its caret come in one read.
+    const mexico = new Y.Doc();
+    Y.applyUpdate(mexico, Y.encodeStateAsUpdate(chile.doc));
+    const before = Y.encodeStateVector(mexico);
+    appendParagraph(mexico, 'p1', 'from mexico');
+    const presence = new awarenessProtocol.Awareness(mexico);
+    presence.setLocalState({ user: { name: 'Ana', delegation: 'Mexico' }, cursor: { at: 4 } });
+    const caret = encoding.createEncoder();
+    encoding.writeVarUint(caret, MessageType.awareness);
+    encoding.writeVarUint8Array(
+      caret,
+      awarenessProtocol.encodeAwarenessUpdate(presence, [mexico.clientID]),
+    );
+    harness.room.applyStored(Y.encodeStateAsUpdate(mexico, before), [], 1);
+    harness.room.relayAwareness(encoding.toUint8Array(caret));
+    await harness.settle();
+
+    expect(paragraphs(peru.doc)).toEqual(['from mexico']);
+    expect(peru.awareness.getStates().get(mexico.clientID)).toMatchObject({ cursor: { at: 4 } });
+    expect(peru.links[0]!.peer.writes - writesBefore).toBe(1);
+    presence.destroy();
     harness.destroy();
   });
 });

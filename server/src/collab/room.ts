@@ -4,6 +4,7 @@ import type { DocumentEvent, ServerAnnouncement } from '@accord/shared';
 import { authorId } from '../auth/principal';
 import { dispatch, type MessageHandlers } from './dispatch';
 import type { FreshJoinAnswer } from './fresh-join';
+import type { RemoteFanOut } from './remote-fan-out';
 import type { Greeting } from './greeting';
 import { permissionDeniedMessage, updateMessage } from './messages';
 import type { Peer } from './peer';
@@ -42,6 +43,7 @@ export class Room {
   private readonly checkpoints: RoomCheckpoints;
   private readonly maxQueuedPerPeer: number;
   private readonly reports: RoomReports;
+  private readonly remote: RemoteFanOut;
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
@@ -61,6 +63,7 @@ export class Room {
     this.freshJoin = parts.freshJoin;
     this.checkpoints = parts.checkpoints;
     this.reports = parts.reports;
+    this.remote = parts.remote;
     this.maxQueuedPerPeer = parts.maxQueuedPerPeer;
     this.ready = this.load();
   }
@@ -219,7 +222,7 @@ export class Room {
       return;
     }
     if (!relayed) return;
-    this.broadcast(updateMessage(relayed), null);
+    this.remote.add(updateMessage(relayed));
     this.freshJoin.relayed(relayed);
   }
 
@@ -232,7 +235,7 @@ export class Room {
   relayAwareness(message: Uint8Array): void {
     if (this.state !== 'ready') return;
     // Kept first, so that the echoes this process's devices send back are known for echoes.
-    if (this.awareness.mirror(message)) this.broadcast(message, null);
+    if (this.awareness.mirror(message)) this.remote.add(message);
   }
 
   /** Writes, then relays, everything accepted so far; then answers waiting sync requests. */

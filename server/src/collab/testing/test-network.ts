@@ -105,6 +105,8 @@ export class LinkPeer implements Peer {
   open = true;
   /** Close codes and reasons the room used, in order. */
   readonly closes: { code: number; reason: string }[] = [];
+  /** Writes the room made, as a socket counts them: `sendAll` is one write. */
+  writes = 0;
 
   constructor(
     private readonly link: Link,
@@ -118,11 +120,15 @@ export class LinkPeer implements Peer {
   }
 
   send(message: Uint8Array): void {
-    if (this.open) this.link.toClient.push({ kind: 'message', bytes: message });
+    if (!this.open) return;
+    this.writes += 1;
+    this.link.toClient.push({ kind: 'message', bytes: message });
   }
 
   sendAll(messages: readonly Uint8Array[]): void {
-    for (const message of messages) this.send(message);
+    if (!this.open) return;
+    this.writes += 1;
+    for (const message of messages) this.link.toClient.push({ kind: 'message', bytes: message });
   }
 
   close(code: number, reason: string): void {
