@@ -26,14 +26,20 @@ function countArrivals(device: TestClient, words: string[]): Map<string, number>
   return counts;
 }
 
+/** A loaded room with two delegations' devices connected and synced. */
+async function chileAndPeru() {
+  const harness = await RoomHarness.create();
+  const chile = harness.device('chile', participant('chile'));
+  const peru = harness.device('peru', participant('peru'));
+  chile.connect(harness.room);
+  peru.connect(harness.room);
+  await harness.settle();
+  return { harness, chile, peru };
+}
+
 describe('stored batches from other processes', () => {
   it('[CL19] a batch read back that holds this room’s own update relays only the rest, so no device gets a change twice', async () => {
-    const harness = await RoomHarness.create();
-    const chile = harness.device('chile', participant('chile'));
-    const peru = harness.device('peru', participant('peru'));
-    chile.connect(harness.room);
-    peru.connect(harness.room);
-    await harness.settle();
+    const { harness, chile, peru } = await chileAndPeru();
     const arrivals = countArrivals(peru, ['ownwords', 'elsewhere']);
 
     // Chile's update is applied here; its flush (the append, then the relay) has not run yet.
@@ -58,12 +64,7 @@ describe('stored batches from other processes', () => {
   });
 
   it('[CL19] a batch read back that this room holds whole is relayed to nobody', async () => {
-    const harness = await RoomHarness.create();
-    const chile = harness.device('chile', participant('chile'));
-    const peru = harness.device('peru', participant('peru'));
-    chile.connect(harness.room);
-    peru.connect(harness.room);
-    await harness.settle();
+    const { harness, chile, peru } = await chileAndPeru();
 
     const before = Y.encodeStateVector(chile.doc);
     appendParagraph(chile.doc, 'p1', 'ownwords');
@@ -79,12 +80,7 @@ describe('stored batches from other processes', () => {
   });
 
   it('[CL20] a stored batch and the caret that moved with it, heard together, reach each device in one write', async () => {
-    const harness = await RoomHarness.create();
-    const chile = harness.device('chile', participant('chile'));
-    const peru = harness.device('peru', participant('peru'));
-    chile.connect(harness.room);
-    peru.connect(harness.room);
-    await harness.settle();
+    const { harness, chile, peru } = await chileAndPeru();
     const writesBefore = peru.links[0]!.peer.writes;
 
     // Mexico types on another process: its paragraph and its caret come in one read.
