@@ -7,6 +7,9 @@ import type { DocLoad, DocTarget } from '../types';
 import { startNode } from './child';
 import { clientCount, profileFlags, type ServerKind } from './server';
 
+/** The title of every benchmark document (the first-load bench finds its link by it). */
+export const DOCUMENT_TITLE = 'Draft recommendations';
+
 /** The 35 OAS delegations, cycled: one participant per simulated device. */
 const DELEGATIONS = 35;
 
@@ -70,7 +73,7 @@ export async function prepare(
     `/api/meetings/${meeting.id}/documents`,
     {
       templateId: 'blank-oas-resolution',
-      title: 'Draft recommendations',
+      title: DOCUMENT_TITLE,
     },
   );
   const ws = base.replace(/^http/, 'ws');

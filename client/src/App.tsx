@@ -15,9 +15,12 @@ import { Loading } from './components/Loading';
 import { linkWithEmptyToken, looksLikeWholeToken } from './components/invitationLink';
 import { lazyPart } from './components/lazyPart';
 import { Part } from './components/PartBoundary';
+import { warmEditorCode } from './pages/warmEditorCode';
 
-// The editor (Tiptap, ProseMirror, Yjs) is most of the app's weight: load it only on its page.
-const EditorPage = lazyPart(() => import('./pages/EditorPage'));
+// The editor (Tiptap, ProseMirror, Yjs) is most of the app's weight: it is not in the first
+// script, and a meeting's page fetches it once idle (warmEditorCode) so a document opens at once.
+const loadEditorPage = () => import('./pages/EditorPage');
+const EditorPage = lazyPart(loadEditorPage);
 const RoomPage = lazyPart(() => import('./negotiation/RoomPage'));
 
 type SessionState =
@@ -40,6 +43,13 @@ export function App() {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => onUnauthorized(() => setState({ kind: 'revoked' })), []);
+
+  // Signed in on the home or a meeting's page, the next page is most likely a document.
+  const signedIn = state.kind === 'ready';
+  const listing = route.page === 'home' || route.page === 'meeting';
+  useEffect(() => {
+    if (signedIn && listing) warmEditorCode(loadEditorPage);
+  }, [signedIn, listing]);
 
   useEffect(() => {
     if (!maySignIn()) return;

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { twoDelegations } from './scene';
+import { appendOperative, twoDelegations } from './scene';
 
 test('[MD63] a document link shows its text at once, then the editor takes over with the same text', async ({
   browser,
@@ -52,5 +52,48 @@ test('[MD63] a document link shows its text at once, then the editor takes over 
   // Nothing typed before reached the document.
   expect(await accord.textOf(scene.documentId)).toBe(`${expected}\n`);
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('[MD64] a meeting’s page fetches the editor’s code while it sits idle, so a document opened from it needs none', async ({
+  browser,
+  accord,
+}) => {
+  const scene = await twoDelegations(accord);
+  // A first visit: no service worker, so every asset the page gets comes over the network.
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const editorCode = /\/assets\/(EditorPage|DraftEditor|editor-vendor)-[^/]+\.js$/;
+  const fetched = new Set<string>();
+  page.on('requestfinished', (request) => {
+    const part = editorCode.exec(new URL(request.url()).pathname)?.[1];
+    if (part) fetched.add(part);
+  });
+
+  await page.goto(accord.link(`/meetings/${scene.meetingId}`, scene.belize.token));
+  const link = page.getByRole('link', { name: 'Draft recommendation on MSMEs' });
+  await expect(link).toBeVisible();
+  // The meeting's page, left alone, brings the editor's three parts in.
+  await expect
+    .poll(() => [...fetched].sort())
+    .toEqual(['DraftEditor', 'EditorPage', 'editor-vendor']);
+
+  // From now on the editor's code cannot be fetched: the document opens with what came before.
+  let refused = 0;
+  await page.route(editorCode, async (route) => {
+    refused += 1;
+    await route.abort();
+  });
+  await link.click();
+  const editor = page.locator('.ProseMirror[contenteditable="true"]');
+  await expect(editor).toBeVisible();
+  await appendOperative(page, 'To open credit lines for women-led MSMEs');
+  await expect
+    .poll(() => accord.textOf(scene.documentId))
+    .toContain('To open credit lines for women-led MSMEs');
+  expect(refused).toBe(0);
   await context.close();
 });
