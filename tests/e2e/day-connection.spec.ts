@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, withoutServiceWorker } from './fixtures';
 import { twoDelegations } from './scene';
 
 /** Past the editor's 30-second re-reading of the document's status. */
@@ -11,10 +11,7 @@ test('[MD22] offline, the page speaks with the badge’s calm voice; a real erro
   const scene = await twoDelegations(accord);
   // No service worker: offline, the status re-reading then gets no answer at all, as on a
   // device that never kept a copy.
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    serviceWorkers: 'block',
-  });
+  const context = await withoutServiceWorker(browser);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

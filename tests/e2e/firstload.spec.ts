@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, withoutServiceWorker } from './fixtures';
 import { appendOperative, twoDelegations } from './scene';
 
 test('[MD63] a document link shows its text at once, then the editor takes over with the same text', async ({
@@ -61,10 +61,7 @@ test('[MD64] a meeting’s page fetches the editor’s code while it sits idle, 
 }) => {
   const scene = await twoDelegations(accord);
   // A first visit: no service worker, so every asset the page gets comes over the network.
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    serviceWorkers: 'block',
-  });
+  const context = await withoutServiceWorker(browser);
   const page = await context.newPage();
   const editorCode = /\/assets\/(EditorPage|DraftEditor|editor-vendor)-[^/]+\.js$/;
   const fetched = new Set<string>();

@@ -37,6 +37,15 @@ export async function openAs(
   return { context, page, errors };
 }
 
+/**
+ * A browser context at 1366×768 whose pages have no service worker: a device's first visit,
+ * where every asset a page gets comes over the network (and through the test's routes), and
+ * nothing kept on the device stands in for the server.
+ */
+export function withoutServiceWorker(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+}
+
 /** Waits until the editor is connected and up to date with the server. */
 export async function waitForSynced(page: Page): Promise<void> {
   await expect(page.getByRole('status', { name: 'Connection' })).toHaveAttribute(

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, withoutServiceWorker } from './fixtures';
 import { appendOperative, twoDelegations } from './scene';
 
 test('[MD92] the editor is typed in before the side panels’ code arrives, and nothing the reader does not use is downloaded', async ({
@@ -7,10 +7,7 @@ test('[MD92] the editor is typed in before the side panels’ code arrives, and 
 }) => {
   const scene = await twoDelegations(accord);
   // A first visit: no service worker yet, whose copy of the panels would bypass the held route.
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    serviceWorkers: 'block',
-  });
+  const context = await withoutServiceWorker(browser);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -62,10 +59,7 @@ test('[MD93] a side panel whose code was cut off by a dropped connection appears
 }) => {
   const scene = await twoDelegations(accord);
   // No service worker: nothing on the device can stand in for the panel's code.
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    serviceWorkers: 'block',
-  });
+  const context = await withoutServiceWorker(browser);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -117,10 +111,7 @@ test('[MD94] a part whose code never arrives says so in one sentence, and the te
   accord,
 }) => {
   const scene = await twoDelegations(accord);
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    serviceWorkers: 'block',
-  });
+  const context = await withoutServiceWorker(browser);
   const page = await context.newPage();
   await page.route(/\/assets\/ExportDialog-[^/]+\.(js|css)$/, (route) => route.abort('failed'));
   await page.goto(accord.link(`/documents/${scene.documentId}`, scene.belize.token));

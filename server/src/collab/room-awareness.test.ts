@@ -1,8 +1,10 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { CloseCode, MessageType, RefusalReason } from '@accord/shared';
+import { chileAndPeru } from './testing/chile-and-peru';
 import { participant } from './testing/principals';
-import { DOCUMENT_ID, RoomHarness } from './testing/room-harness';
+import type { RoomHarness } from './testing/room-harness';
+import { DOCUMENT_ID } from './testing/room-harness';
 
 /** An awareness message as any client could send it: (client id, clock, JSON state) triples. */
 function awarenessMessage(states: [number, number, string][]): Uint8Array {
@@ -19,21 +21,11 @@ function awarenessMessage(states: [number, number, string][]): Uint8Array {
   return encoding.toUint8Array(message);
 }
 
-async function room(options = {}) {
-  const harness = await RoomHarness.create(options);
-  const chile = harness.device('chile', participant('chile'));
-  const peru = harness.device('peru', participant('peru'));
-  chile.connect(harness.room);
-  peru.connect(harness.room);
-  await harness.settle();
-  return { harness, chile, peru };
-}
-
 const bindings = async (harness: RoomHarness) => (await harness.log.load(DOCUMENT_ID)).bindings;
 
 describe('room awareness', () => {
   it('[K8] a caret reaches the others with the user the server knows, and not its own device', async () => {
-    const { harness, chile, peru } = await room();
+    const { harness, chile, peru } = await chileAndPeru();
     chile.awareness.setLocalStateField('user', { name: 'The Chair', role: 'chair' });
     chile.moveCaret(4);
     harness.deliverAll();
@@ -53,7 +45,7 @@ describe('room awareness', () => {
   });
 
   it('[CL16] a caret relayed from another process reaches devices here, and their echo of it is not refused', async () => {
-    const { harness, chile, peru } = await room();
+    const { harness, chile, peru } = await chileAndPeru();
     const elsewhere = 4242;
     const state = JSON.stringify({ user: { participant: 'mexico', name: 'Mexico' } });
     harness.room.relayAwareness(awarenessMessage([[elsewhere, 3, state]]));
@@ -79,7 +71,7 @@ describe('room awareness', () => {
   });
 
   it('[K9] when a device leaves, its caret leaves every other screen', async () => {
-    const { harness, chile, peru } = await room();
+    const { harness, chile, peru } = await chileAndPeru();
     chile.moveCaret(1);
     await harness.settle();
     expect(peru.awareness.getStates().has(chile.doc.clientID)).toBe(true);
@@ -90,7 +82,7 @@ describe('room awareness', () => {
   });
 
   it('[K15] an awareness state larger than the limit is refused and never relayed or kept', async () => {
-    const { harness, chile, peru } = await room({ maxAwarenessStateBytes: 1024 });
+    const { harness, chile, peru } = await chileAndPeru({ maxAwarenessStateBytes: 1024 });
     chile.awareness.setLocalStateField('note', 'x'.repeat(2000));
     await harness.settle();
     expect(chile.refusals).toEqual([RefusalReason.awarenessTooLarge]);
@@ -105,7 +97,7 @@ describe('room awareness', () => {
   });
 
   it('[K16] one connection speaks for one awareness client id: a second id, or 100,000 in one message, is refused and binds nothing', async () => {
-    const { harness, chile, peru } = await room();
+    const { harness, chile, peru } = await chileAndPeru();
     chile.moveCaret(1);
     await harness.settle();
     chile.link!.send(awarenessMessage([[777, 1, '{}']]));
@@ -125,7 +117,7 @@ describe('room awareness', () => {
   });
 
   it('[K17] an awareness client id bound to another participant is refused foreign_client', async () => {
-    const { harness, chile, peru } = await room();
+    const { harness, chile, peru } = await chileAndPeru();
     chile.moveCaret(1);
     await harness.settle();
     peru.link!.send(awarenessMessage([[chile.doc.clientID, 99, '{"cursor":null}']]));
@@ -143,7 +135,7 @@ describe('room awareness', () => {
 
   it('[K20] a lock is announced to every device at once as the server awareness state, and the document refuses edits', async () => {
     let locked = false;
-    const { harness, chile, peru } = await room({ isLocked: () => locked });
+    const { harness, chile, peru } = await chileAndPeru({ isLocked: () => locked });
     locked = true;
     harness.room.announceStatus();
     await harness.settle();
@@ -157,7 +149,7 @@ describe('room awareness', () => {
   });
 
   it('[K21] a device asking for everyone present (query awareness) gets every state', async () => {
-    const { harness, chile, peru } = await room();
+    const { harness, chile, peru } = await chileAndPeru();
     chile.moveCaret(5);
     await harness.settle();
     peru.awareness.getStates().delete(chile.doc.clientID);

@@ -3,9 +3,8 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MessageType } from '@accord/shared';
+import { chileAndPeru } from './testing/chile-and-peru';
 import { appendParagraph, paragraphs } from './testing/document-edits';
-import { participant } from './testing/principals';
-import { RoomHarness } from './testing/room-harness';
 import type { TestClient } from './testing/test-client';
 
 /**
@@ -24,17 +23,6 @@ function countArrivals(device: TestClient, words: string[]): Map<string, number>
     receive(bytes);
   };
   return counts;
-}
-
-/** A loaded room with two delegations' devices connected and synced. */
-async function chileAndPeru() {
-  const harness = await RoomHarness.create();
-  const chile = harness.device('chile', participant('chile'));
-  const peru = harness.device('peru', participant('peru'));
-  chile.connect(harness.room);
-  peru.connect(harness.room);
-  await harness.settle();
-  return { harness, chile, peru };
 }
 
 describe('stored batches from other processes', () => {

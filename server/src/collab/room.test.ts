@@ -4,6 +4,7 @@ import { CloseCode, RefusalReason } from '@accord/shared';
 import type { LogEntry, UpdateLog } from '../storage';
 import { MemoryUpdateLog } from '../storage/memory-update-log';
 import { updateMessage } from './messages';
+import { chileAndPeru } from './testing/chile-and-peru';
 import { appendParagraph, paragraphText, paragraphs } from './testing/document-edits';
 import { faultyLog } from './testing/faulty-log';
 import { participant, secretariat } from './testing/principals';
@@ -277,12 +278,7 @@ describe('room lifecycle', () => {
   });
 
   it('[K11] updates that overtake their own history wait for it instead of being refused', async () => {
-    const harness = await RoomHarness.create();
-    const chile = harness.device('chile', participant('chile'));
-    const peru = harness.device('peru', participant('peru'));
-    chile.connect(harness.room);
-    peru.connect(harness.room);
-    await harness.settle();
+    const { harness, chile, peru } = await chileAndPeru();
     // Three edits made offline, then sent last-first on a fresh connection.
     chile.disconnect();
     await harness.settle();

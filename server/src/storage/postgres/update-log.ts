@@ -59,6 +59,13 @@ interface UpdateRow {
   body: Buffer;
 }
 
+/** A database that cannot take a write becomes `StorageUnavailableError`; other errors pass. */
+function storageError(documentId: string, error: unknown): unknown {
+  if (!isUnavailable(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new StorageUnavailableError(documentId, message);
+}
+
 const toRecord = (row: UpdateRow): UpdateRecord => ({
   kind: 'update',
   seq: Number(row.seq),
@@ -75,13 +82,7 @@ export class PostgresUpdateLog implements UpdateLog {
     try {
       return await transaction(this.database, work);
     } catch (error) {
-      if (isUnavailable(error)) {
-        throw new StorageUnavailableError(
-          documentId,
-          error instanceof Error ? error.message : String(error),
-        );
-      }
-      throw error;
+      throw storageError(documentId, error);
     }
   }
 
@@ -230,13 +231,7 @@ export class PostgresUpdateLog implements UpdateLog {
       const code = (error as { code?: unknown }).code;
       if (code === 'AC404') throw new DocumentNotFoundError(documentId);
       if (code === 'AC409') throw new DocumentLockedError(documentId);
-      if (isUnavailable(error)) {
-        throw new StorageUnavailableError(
-          documentId,
-          error instanceof Error ? error.message : String(error),
-        );
-      }
-      throw error;
+      throw storageError(documentId, error);
     }
     return { first: stored + 1, last: stored + updates.length };
   }
