@@ -13,10 +13,10 @@ import {
 import { startTestServer, type TestServer } from './support/server';
 
 /**
- * [K19] A stock provider typing faster than the relay lets it (5,000 edits in about a second)
- * loses nothing: its updates that overtake the sync answer carrying their history wait for it
- * instead of being refused, and whatever the transport's throttle cut off comes back through
- * sync when the provider reconnects.
+ * [K19] A stock provider typing faster than the relay lets it (5,000 edits in 100 bursts of 50,
+ * one event-loop turn apart: about a second) loses nothing: its updates that overtake the sync
+ * answer carrying their history wait for it instead of being refused, and whatever the
+ * transport's throttle cut off comes back through sync when the provider reconnects.
  */
 describe('a fast stock client', () => {
   let server: TestServer | undefined;
@@ -36,7 +36,6 @@ describe('a fast stock client', () => {
     await whenSynced(typist);
     appendOperative(typist.doc, 'op-fast', '');
     const words: string[] = [];
-    const started = performance.now();
     for (let batch = 0; batch < 100; batch++) {
       for (let i = 0; i < 50; i++) {
         const word = `w${batch * 50 + i} `;
@@ -47,7 +46,6 @@ describe('a fast stock client', () => {
       // The typist's pace: 50 edits, then the event loop turns (sockets read and write).
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(performance.now() - started).toBeLessThan(5_000);
     const expected = words.join('');
     const stored = () =>
       server!.server.context.rooms.read(fixture.document.id, (doc: Y.Doc) => {
