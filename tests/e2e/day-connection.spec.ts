@@ -28,9 +28,21 @@ test('[MD22] offline, the page speaks with the badge’s calm voice; a real erro
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByText(/could not be reached|did not answer/)).toHaveCount(0);
 
+  // Back online, the page's first reading of the status is slow to answer: the reading that
+  // failed offline must not be said as an error beside the green badge meanwhile.
+  let answerHeldReadings = () => {};
+  const held = new Promise<void>((resolve) => (answerHeldReadings = resolve));
+  await page.route(`**/api/documents/${scene.documentId}`, async (route) => {
+    await held;
+    await route.continue();
+  });
   await context.setOffline(false);
   await expect(badge).toHaveAttribute('data-state', 'synced');
   await expect(page.getByText('You are offline. You can keep working')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByText(/could not be reached|did not answer/)).toHaveCount(0);
+  answerHeldReadings();
+  await page.unrouteAll({ behavior: 'wait' });
 
   // Connected, the server refuses the re-reading: its sentence, once, with "Try again".
   let refusals = 0;

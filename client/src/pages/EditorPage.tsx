@@ -98,6 +98,20 @@ export default function EditorPage({
     offlineCacheName(participant?.id ?? null, documentId),
   );
   const synced = useCollabSnapshot(collab.session, (snapshot) => snapshot?.state === 'synced');
+  // Back on the network, a read that got no answer while away says nothing about the server
+  // now: it would flash "The server did not answer" beside the refusal or the synced badge. The
+  // read made on sync (below) says whether the server answers.
+  useEffect(() => {
+    const session = collab.session;
+    if (!session) return;
+    const isAway = () => ['offline', 'reconnecting'].includes(session.getSnapshot().state);
+    let wasAway = isAway();
+    return session.subscribe(() => {
+      const awayNow = isAway();
+      if (wasAway && !awayNow) setUnreachable(false);
+      wasAway = awayNow;
+    });
+  }, [collab.session]);
   // The side panels' code is fetched once the editor has its text, not alongside it.
   const panelsReady = useEditorSettled(collab.session);
   const announced = useDocumentEvent(collab.session?.provider.awareness ?? null);
