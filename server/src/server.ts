@@ -10,12 +10,12 @@ import { Cluster, nodeId } from './cluster/cluster';
 import { RoomRegistry } from './collab/rooms';
 import type { SecurityEventSink } from './security-event';
 import {
-  attachCollab,
   bufferLimitFor,
   catchUpLimitFor,
   messageLimitFor,
   type CollabLimits,
-} from './collab/websocket';
+} from './collab/limits';
+import { attachCollab } from './collab/websocket';
 import { derivePublicUrl, type Config } from './config';
 import type { DomainContext } from './domain/context';
 import { recordSecurityEvent } from './domain/security-events';

@@ -1,13 +1,7 @@
 import { numberBlocks, readProposal, type NodeJSON } from '@accord/shared';
-import {
-  NoteCounter,
-  cleanText,
-  inlineRuns,
-  toPieces,
-  unchangedBlock,
-  type DraftModel,
-  type TextRunModel,
-} from './model';
+import { unchangedBlock } from './clean-model';
+import { cleanText, inlineRuns, type DraftModel, type TextRunModel } from './model';
+import { NoteCounter, toPieces } from './pieces';
 import type { ExportInput } from './types';
 
 /**

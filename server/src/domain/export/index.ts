@@ -1,7 +1,8 @@
 import { draftToText } from '@accord/shared';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
-import { buildCleanModel, cleanText, type DraftModel } from './model';
+import { buildCleanModel } from './clean-model';
+import { cleanText, type DraftModel } from './model';
 import { curlContentQuotes, curlModelQuotes } from './quotes';
 import { buildTrackedModel } from './tracked';
 import {

@@ -1,14 +1,13 @@
 import { exportLabels } from './labels';
 import { nodeText, numberBlocks, type DraftStyle, type NodeJSON } from '@accord/shared';
 import { blockKeys, type ParagraphChange, type Span } from '@accord/shared/comparison';
+import { unchangedBlock } from './clean-model';
+import { NoteCounter, toPieces } from './pieces';
 import {
-  unchangedBlock,
   blockLevel,
   blockType,
   cleanText,
   inlineRuns,
-  NoteCounter,
-  toPieces,
   type BlockChange,
   type BlockModel,
   type DraftModel,
