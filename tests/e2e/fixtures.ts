@@ -54,7 +54,22 @@ export async function waitForSynced(page: Page): Promise<void> {
   );
 }
 
-export const test = base.extend<{ accord: AccordApi }, { server: RunningServer }>({
+export const test = base.extend<
+  { accord: AccordApi; closeEarlierPeople: void },
+  { server: RunningServer }
+>({
+  // The people of a test are browser contexts it opens itself, which Playwright leaves open
+  // (only its own `context` fixture is closed). Left open, every earlier test's editors stay
+  // connected to the worker's server, sync and poll, and the suite slows as it goes (70 pages
+  // open by the fifty-fourth test). They are closed as the next test starts, not as this one
+  // ends, so that a failed test's screenshots and trace still show every page.
+  closeEarlierPeople: [
+    async ({ browser }, use) => {
+      await Promise.all(browser.contexts().map((context) => context.close()));
+      await use();
+    },
+    { auto: true },
+  ],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
