@@ -33,9 +33,6 @@ test('the chair names a version, compares it with a delegate’s edit by colour,
   browser,
   accord,
 }, testInfo) => {
-  // The longest journey of the suite (three pages, a version, a comparison, a restore): on a
-  // machine shared by two browser workers it takes over a minute without being wrong.
-  test.setTimeout(180_000);
   const scene = await twoDelegations(accord);
   const chairInvitation = await addChair(accord, scene);
   const chair = await openEditor(browser, accord, scene.documentId, chairInvitation.token);

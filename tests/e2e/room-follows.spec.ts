@@ -30,9 +30,6 @@ test('[NB40] the room view highlights and scrolls to the paragraph the chair is 
   browser,
   accord,
 }) => {
-  // Eight long paragraphs are written through the chair's editor, click by click: on a shared
-  // two-core machine that alone has taken 95 s, so this test has three times the usual budget.
-  test.slow();
   const scene = await twoDelegations(accord);
   const chairInvitation = await addChair(accord, scene);
   const observer = await accord.addParticipant(scene.meetingId, {
