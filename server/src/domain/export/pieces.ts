@@ -3,6 +3,7 @@ import {
   cleanText,
   UNATTRIBUTED,
   type BracketNote,
+  type BracketPiece,
   type FootnoteRef,
   type Piece,
   type RunChange,
@@ -99,39 +100,31 @@ export function toPieces(
   let inTo: Open | null = null;
   let inFrom: Open | null = null;
   const timed = (at: string | undefined) => (at !== undefined ? { at } : {});
+  /**
+   * A `[` or `]` standing in both versions (`equal`: nobody's revision), or in one only
+   * (`insert`: the newer, `delete`: the older), credited to who put it there or took it off.
+   */
+  const bracket = <Kind extends 'open' | 'close'>(
+    kind: Kind,
+    change: RunChange,
+    o: Open,
+  ): BracketPiece<Kind> =>
+    change === 'equal'
+      ? { kind, change, delegation: null, delegations: o.delegations, note: o.note }
+      : {
+          kind,
+          change,
+          delegation: o.delegation,
+          delegations: o.delegations,
+          note: o.note,
+          ...timed(o.at),
+        };
   const close = (to: boolean, from: boolean) => {
     if (to && from && inTo === inFrom && inTo) {
-      const o: Open = inTo;
-      pieces.push({
-        kind: 'close',
-        change: 'equal',
-        delegation: null,
-        delegations: o.delegations,
-        note: o.note,
-      });
+      pieces.push(bracket('close', 'equal', inTo));
     } else {
-      if (to && inTo) {
-        const o: Open = inTo;
-        pieces.push({
-          kind: 'close',
-          change: 'insert',
-          delegation: o.delegation,
-          delegations: o.delegations,
-          note: o.note,
-          ...timed(o.at),
-        });
-      }
-      if (from && inFrom) {
-        const o: Open = inFrom;
-        pieces.push({
-          kind: 'close',
-          change: 'delete',
-          delegation: o.delegation,
-          delegations: o.delegations,
-          note: o.note,
-          ...timed(o.at),
-        });
-      }
+      if (to && inTo) pieces.push(bracket('close', 'insert', inTo));
+      if (from && inFrom) pieces.push(bracket('close', 'delete', inFrom));
     }
     if (to) inTo = null;
     if (from) inFrom = null;
@@ -164,31 +157,15 @@ export function toPieces(
       const changed = run.change === 'equal' ? null : run.delegation;
       const o: Open = { delegations, note, delegation: changed, ...timed(run.at) };
       if (openTo && openFrom) {
-        pieces.push({ kind: 'open', change: 'equal', delegation: null, delegations, note });
+        pieces.push(bracket('open', 'equal', o));
         inTo = o;
         inFrom = o;
-      } else if (openTo) {
-        const own: Open = { ...o, delegation: run.delegation };
-        pieces.push({
-          kind: 'open',
-          change: 'insert',
-          delegation: own.delegation,
-          delegations,
-          note,
-          ...timed(own.at),
-        });
-        inTo = own;
       } else {
+        // One version's bracket: the run's own revision put it there or took it off.
         const own: Open = { ...o, delegation: run.delegation };
-        pieces.push({
-          kind: 'open',
-          change: 'delete',
-          delegation: own.delegation,
-          delegations,
-          note,
-          ...timed(own.at),
-        });
-        inFrom = own;
+        pieces.push(bracket('open', openTo ? 'insert' : 'delete', own));
+        if (openTo) inTo = own;
+        else inFrom = own;
       }
     }
     const footnotes = footnoteRefs(runs, index, notes, noteChanges);
